@@ -1,0 +1,2 @@
+/** Changes to a CIB as pure functions: merging an update into a configuration, version bumps. */
+package org.vigil.cib.edit;
