@@ -78,7 +78,13 @@ public final class CibValidator {
   private void check(Configuration c) {
     checkIds(CibXml.toElement(c));
     Set<String> unames = new HashSet<>();
+    Set<String> nodeIds = new HashSet<>();
     for (Node n : c.nodes()) {
+      if (n.id() == null || n.id().isBlank()) {
+        error("nodes", "node '" + n.uname() + "' has no id");
+      } else if (!nodeIds.add(n.id())) {
+        error(n.id(), "node id '" + n.id() + "' is used by more than one node");
+      }
       if (n.uname() == null || n.uname().isBlank()) {
         error(n.id(), "node '" + n.id() + "' has no uname");
       } else if (!unames.add(n.uname())) {
@@ -129,7 +135,8 @@ public final class CibValidator {
     boolean reference = e.attr("id-ref") != null || e.name().equals("resource_ref") || e.name().equals("obj_ref")
         || e.name().equals("role") && e.id() != null && e.attributes().size() == 1 && e.children().isEmpty();
     String id = e.id();
-    if (id != null && !reference) {
+    // node ids are plain strings in the schema (corosync node ids are numbers), checked apart
+    if (id != null && !reference && !e.name().equals("node")) {
       String why = Ids.whyInvalid(id);
       if (why != null) {
         error(id, "invalid id '" + id + "' on <" + e.name() + ">: " + why);
@@ -173,7 +180,7 @@ public final class CibValidator {
     for (NvSet s : r.metaAttributes()) {
       checkSet(r.id(), s);
       s.get("target-role").ifPresent(v -> {
-        if (Role.parse(v).isEmpty()) {
+        if (!v.equals("#default") && Role.parse(v).isEmpty()) {
           error(r.id(), "resource '" + r.id() + "': target-role '" + v + "' is not a role");
         }
       });
@@ -190,7 +197,7 @@ public final class CibValidator {
       error(where, "operation '" + o.id() + "' of '" + rsc + "': interval '" + o.interval() + "' is not a duration");
     }
     if (o.timeout() != null && Durations.parseMillis(o.timeout()).isEmpty()) {
-      error(where, "operation '" + o.id() + "' of '" + rsc + "': timeout '" + o.timeout() + "' is not a duration");
+      warning(where, "operation '" + o.id() + "' of '" + rsc + "': timeout '" + o.timeout() + "' is not a duration; the default is used");
     }
     checkRole(where, o.role());
     String onFail = o.attr("on-fail");
@@ -309,7 +316,10 @@ public final class CibValidator {
         checkRef(id, c.rsc(), referable);
         checkRef(id, c.withRsc(), referable);
       }
-      checkScore(id, c.score(), c.sets().isEmpty());
+      if (c.score() == null && c.sets().isEmpty()) {
+        warning(id, "colocation '" + id + "' has no score; it counts as 0");
+      }
+      checkScore(id, c.score(), false);
       checkRole(id, c.rscRole());
       checkRole(id, c.withRscRole());
     } else if (k instanceof Order o) {

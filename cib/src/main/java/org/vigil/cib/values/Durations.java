@@ -14,7 +14,7 @@ public final class Durations {
   private static final Pattern SIMPLE =
       Pattern.compile("\\s*([0-9]+)\\s*(ms|msec|us|usec|s|sec|m|min|h|hr|d|)\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern ISO = Pattern.compile(
-      "P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?",
+      "P(?:([0-9]+)Y)?(?:([0-9]+)M)?(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T?(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?",
       Pattern.CASE_INSENSITIVE);
 
   private Durations() {}
@@ -43,6 +43,7 @@ public final class Durations {
       });
     }
     Matcher iso = ISO.matcher(t);
+    // Pacemaker also takes hours and seconds without the 'T' (P10S); 'M' before a 'T' stays months
     if (iso.matches() && t.length() > 1 && !t.toUpperCase(Locale.ROOT).endsWith("T")) {
       long[] unitsMs = {365L * 86_400_000, 30L * 86_400_000, 7L * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000};
       long total = 0;

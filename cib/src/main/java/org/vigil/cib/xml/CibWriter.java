@@ -227,7 +227,6 @@ final class CibWriter {
       b = XmlElement.builder("rsc_location").attr("id", l.id()).attr("rsc", l.rsc())
           .attr("rsc-pattern", l.rscPattern()).attr("role", l.role()).attr("score", l.score()).attr("node", l.node())
           .attr("resource-discovery", l.resourceDiscovery());
-      l.rules().forEach(r -> b.child(rule(r)));
     } else if (c instanceof Colocation co) {
       b = XmlElement.builder("rsc_colocation").attr("id", co.id()).attr("score", co.score()).attr("rsc", co.rsc())
           .attr("with-rsc", co.withRsc()).attr("rsc-role", co.rscRole()).attr("with-rsc-role", co.withRscRole())
@@ -253,6 +252,10 @@ final class CibWriter {
         sb.child(XmlElement.builder("resource_ref").attr("id", ref).build());
       }
       b.child(sb.children(s.extras().children()).build());
+    }
+    // the schema wants a location's resource sets before its rules
+    if (c instanceof Location l) {
+      l.rules().forEach(r -> b.child(rule(r)));
     }
     return b.children(c.extras().children()).build();
   }
