@@ -2,6 +2,8 @@ package org.vigil.crmsh;
 
 import java.io.PrintWriter;
 import org.vigil.crmsh.configure.ConfigureCommand;
+import org.vigil.crmsh.node.NodeCommand;
+import org.vigil.crmsh.resource.ResourceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Vigil cluster shell (crmsh-compatible). With CIB_file=PATH, commands work on that CIB file.",
-    subcommands = {ConfigureCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ConfigureCommand.class,
+      NodeCommand.class,
+      ResourceCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

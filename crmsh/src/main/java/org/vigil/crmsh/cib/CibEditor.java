@@ -1,0 +1,41 @@
+package org.vigil.crmsh.cib;
+
+import java.util.function.UnaryOperator;
+import org.vigil.cib.edit.CibEdits;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.validate.CibValidator;
+import org.vigil.cib.validate.Problem;
+import org.vigil.crmsh.CrmException;
+
+/** Read, change, check, commit: the shape of every crm command that edits the CIB. */
+public final class CibEditor {
+  private CibEditor() {}
+
+  /**
+   * Applies {@code change} to the current CIB and commits it with the epoch bumped when the
+   * configuration changed (num_updates when only the status did). A change that leaves the
+   * configuration with errors is refused and nothing is written.
+   */
+  public static Cib edit(CibAccess access, UnaryOperator<Cib> change) {
+    Cib current = access.read();
+    Cib next;
+    try {
+      next = change.apply(current);
+    } catch (CibEdits.NotFound e) {
+      throw new CrmException(e.getMessage());
+    }
+    if (next.equals(current)) {
+      return current;
+    }
+    boolean configChanged = !next.configuration().equals(current.configuration());
+    next = next.withVersion(configChanged ? current.version().nextEpoch() : current.version().nextUpdate());
+    if (configChanged) {
+      var errors = CibValidator.validate(next).stream().filter(Problem::isError).toList();
+      if (!errors.isEmpty()) {
+        throw new CrmException(errors.get(0).message() + "; the CIB is unchanged");
+      }
+    }
+    access.commit(current, next);
+    return next;
+  }
+}

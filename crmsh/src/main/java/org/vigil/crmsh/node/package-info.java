@@ -1,0 +1,2 @@
+/** {@code crm node}: standby, online, maintenance, ready, attributes. */
+package org.vigil.crmsh.node;
