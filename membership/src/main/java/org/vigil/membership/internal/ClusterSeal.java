@@ -118,7 +118,7 @@ public final class ClusterSeal extends Protocol {
         }
     }
 
-    private Message seal(Message msg) throws IOException, GeneralSecurityException {
+    Message seal(Message msg) throws IOException, GeneralSecurityException {
         ByteArrayDataOutputStream plain = new ByteArrayDataOutputStream(msg.size() + 16);
         plain.writeShort(msg.getType());
         msg.writeTo(plain);
@@ -145,7 +145,7 @@ public final class ClusterSeal extends Protocol {
     }
 
     /** The inner message, or null (after counting and logging) when the message must be refused. */
-    private Message unseal(Message msg) {
+    Message unseal(Message msg) {
         Address from = msg.getSrc();
         if (!msg.hasArray() || msg.getLength() < OVERHEAD + TAG_BITS / 8) {
             return refuse(from, "too short to be sealed");
@@ -208,7 +208,7 @@ public final class ClusterSeal extends Protocol {
         if (from == null) {
             return "an unknown sender";
         }
-        Object physical = getTransport() == null ? null : getTransport().getPhysicalAddressFromCache(from);
+        Object physical = down_prot == null ? null : getTransport().getPhysicalAddressFromCache(from);
         return physical == null ? from.toString() : from + " at " + physical;
     }
 

@@ -1,0 +1,28 @@
+package org.vigil.membership.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class FrameTest {
+
+    @Test
+    void roundTrip() throws Exception {
+        Frame f = Frame.decode(new Frame(7, new byte[] {9, 8}).encode());
+        assertThat(f.recipient()).isEqualTo(7);
+        assertThat(f.payload()).containsExactly(9, 8);
+        assertThat(f.isFor(7)).isTrue();
+        assertThat(f.isFor(6)).isFalse();
+        assertThat(new Frame(Frame.EVERYONE, new byte[0]).isFor(6)).isTrue();
+    }
+
+    @Test
+    void malformedFramesNameTheProblem() {
+        assertThatThrownBy(() -> Frame.decode(new byte[] {0x56})).hasMessageContaining("too short");
+        assertThatThrownBy(() -> Frame.decode(new byte[] {1, 1, 0, 0, 0, 0})).hasMessageContaining("bad magic 0x01");
+        assertThatThrownBy(() -> Frame.decode(new byte[] {0x56, 9, 0, 0, 0, 0})).hasMessageContaining("version 9");
+        assertThatThrownBy(() -> Frame.decode(new byte[] {0x56, 1, (byte) 0xff, 0, 0, 0}))
+                .hasMessageContaining("negative recipient");
+    }
+}
