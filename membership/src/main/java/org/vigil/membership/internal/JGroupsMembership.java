@@ -66,6 +66,13 @@ public final class JGroupsMembership implements Membership {
     private static final String KEY_NAME = "vigil.name";
     private static final long START_TIMEOUT_SECONDS = 30;
 
+    static {
+        // JGroups logs and names threads by address; show "node1#9f3a" rather than every key of the UUID.
+        ExtendedUUID.setPrintFunction(u -> u.keyExists(KEY_NAME)
+                ? new String(u.get(KEY_NAME), StandardCharsets.UTF_8) + "#" + u.toStringLong().substring(0, 4)
+                : u.toStringLong());
+    }
+
     private final MembershipConfig config;
     private final MembershipListener listener;
     private final Node local;
