@@ -21,6 +21,7 @@ import org.vigil.membership.KeyFile;
 import org.vigil.membership.MembershipConfig;
 import org.vigil.membership.MembershipEvent;
 import org.vigil.membership.Node;
+import org.vigil.membership.quorum.QuorumOptions;
 
 class ClusterTest {
 
@@ -202,6 +203,38 @@ class ClusterTest {
             await("node3 gone", () -> !sender.view().contains("node3"));
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.send("node3", new byte[1]))
                     .hasMessageContaining("not a member");
+        }
+    }
+
+    @Test
+    void twoNodeClusterSurvivorKeepsQuorum() throws Exception {
+        try (TestCluster c = TestCluster.create(dir, 2, QuorumOptions.defaults().withTwoNode(true))) {
+            c.start("node1");
+            assertThat(c.node("node1").quorate()).as("wait_for_all: alone at start").isFalse();
+            c.start("node2");
+            await("both quorate", () -> allSee(c.running.values(), 2) && c.node("node1").quorate());
+            assertThat(c.node("node1").quorumReport()).contains("Flags:            2Node Quorate WaitForAll \n");
+            c.stop("node2");
+            await("node2 lost", () -> allSee(c.running.values(), 1));
+            assertThat(c.node("node1").quorate()).isTrue();
+            assertThat(c.recorder("node1").events(MembershipEvent.QuorumChanged.class))
+                    .extracting(MembershipEvent.QuorumChanged::quorate).containsExactly(true);
+        }
+    }
+
+    @Test
+    void lastManStandingLowersExpectedVotesAfterTheWindow() throws Exception {
+        QuorumOptions lms = QuorumOptions.defaults().withLastManStanding(true, java.time.Duration.ofMillis(300));
+        try (TestCluster c = TestCluster.create(dir, 3, lms).startAll()) {
+            await("3 members", () -> allSee(c.running.values(), 3));
+            c.stop("node3");
+            await("expected votes down to 2", () -> c.node("node1").view().quorum().expectedVotes() == 2,
+                    () -> c.node("node1").quorumReport());
+            c.stop("node2");
+            await("node1 alone", () -> allSee(c.running.values(), 1));
+            assertThat(c.node("node1").quorate()).as("1 of 2 expected votes, no tie-breaker").isFalse();
+            assertThat(c.recorder("node1").events(MembershipEvent.QuorumChanged.class))
+                    .extracting(MembershipEvent.QuorumChanged::quorate).containsExactly(true, false);
         }
     }
 }
