@@ -103,7 +103,8 @@ public final class JGroupsMembership implements Membership {
             return t;
         });
         this.seal = new ClusterSeal(key.derive("cluster-traffic:" + config.clusterName()), config.clusterName());
-        this.channel = new JChannel(StackFactory.build(config, seal, faultInjection));
+        NodeListToken joinCheck = new NodeListToken(nodesById, this::identify, this::currentJGroupsView);
+        this.channel = new JChannel(StackFactory.build(config, seal, joinCheck, faultInjection));
         channel.name(local.name());
         channel.addAddressGenerator(() -> ExtendedUUID.randomUUID(local.name())
                 .put(KEY_ID, Integer.toString(local.id()).getBytes(StandardCharsets.US_ASCII))
@@ -148,6 +149,11 @@ public final class JGroupsMembership implements Membership {
             m.channel.connect(config.clusterName());
             // The first view may still be queued: wait until the delivery thread has applied it.
             m.delivery.submit(() -> m.applyView(m.channel.view())).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (SecurityException e) {
+            m.close();
+            throw new MembershipException("node " + self.name() + ": the cluster '" + config.clusterName()
+                    + "' refused this node (" + e.getMessage() + "): its name, id, address or port do not match"
+                    + " the node list, or that node is already a member; the DC's log says which", e);
         } catch (Exception e) {
             m.close();
             throw new MembershipException("node " + self.name() + ": cannot join cluster '" + config.clusterName()
@@ -231,6 +237,10 @@ public final class JGroupsMembership implements Membership {
     /** Sends bytes that bypass Vigil's framing, as a buggy or hostile member with the key would. */
     void sendRaw(byte[] bytes) throws Exception {
         channel.send(new BytesMessage(null, bytes));
+    }
+
+    private View currentJGroupsView() {
+        return channel == null ? null : channel.view();
     }
 
     private DISCARD discardLayer() {

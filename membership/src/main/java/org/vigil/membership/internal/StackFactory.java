@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jgroups.protocols.AUTH;
 import org.jgroups.protocols.BARRIER;
 import org.jgroups.protocols.DISCARD;
 import org.jgroups.protocols.FD_ALL3;
@@ -35,7 +36,8 @@ import org.vigil.membership.NodeConfig;
  * <li>FD_SOCK2 (a crashed process closes its sockets: suspected at once), FD_ALL3 (a hung or cut-off node
  *     stops heartbeating) and VERIFY_SUSPECT2 (a suspect gets one more chance to answer directly, so a
  *     single lost heartbeat does not evict anyone), all from {@link FailureDetection};</li>
- * <li>MERGE3 with short intervals so healed partitions merge in seconds, not the stock ~50 s.</li>
+ * <li>MERGE3 with short intervals so healed partitions merge in seconds, not the stock ~50 s;</li>
+ * <li>AUTH with {@link NodeListToken} right below GMS: joins and merges are checked against the node list.</li>
  * </ul>
  * A DISCARD layer is added under the seal only when fault injection is asked for (tests, benchmarks).
  */
@@ -44,7 +46,8 @@ final class StackFactory {
     private StackFactory() {
     }
 
-    static List<Protocol> build(MembershipConfig config, ClusterSeal seal, boolean faultInjection)
+    static List<Protocol> build(MembershipConfig config, ClusterSeal seal, NodeListToken joinCheck,
+            boolean faultInjection)
             throws UnknownHostException {
         NodeConfig self = config.localNode();
         FailureDetection fd = config.failureDetection();
@@ -81,6 +84,9 @@ final class StackFactory {
         stable.setValue("desired_avg_gossip", 5000L);
         stable.setValue("max_bytes", 4_000_000L);
         stack.add(stable);
+        AUTH auth = new AUTH().setAuthToken(joinCheck);
+        joinCheck.setAuth(auth);
+        stack.add(auth);
         GMS gms = new GMS().setJoinTimeout(fd.joinTimeout().toMillis());
         gms.setValue("print_local_addr", false);
         gms.setViewAckCollectionTimeout(1000);

@@ -237,4 +237,35 @@ class ClusterTest {
                     .extracting(MembershipEvent.QuorumChanged::quorate).containsExactly(true, false);
         }
     }
+
+    @Test
+    void aProcessWithTheKeyButAnIdentityOrAddressNotInTheNodeListIsRefused() throws Exception {
+        try (TestCluster c = TestCluster.create(dir, 2).startAll()) {
+            await("2 members", () -> allSee(c.running.values(), 2));
+            int spare = TestCluster.freePortBlock(1);
+
+            List<org.vigil.membership.NodeConfig> withStranger = new ArrayList<>(c.config.nodes());
+            withStranger.add(new org.vigil.membership.NodeConfig("stranger", 9, "127.0.0.1", spare));
+            MembershipConfig stranger = new MembershipConfig(c.config.clusterName(), "stranger", withStranger,
+                    c.config.quorum(), c.config.failureDetection(), c.config.keyFile());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JGroupsMembership.start(stranger, new Recorder(), false))
+                    .isInstanceOf(org.vigil.membership.MembershipException.class)
+                    .hasMessageContaining("refused this node");
+
+            List<org.vigil.membership.NodeConfig> movedNode2 = new ArrayList<>(c.config.nodes());
+            movedNode2.set(1, new org.vigil.membership.NodeConfig("node2", 2, "127.0.0.1", spare));
+            MembershipConfig duplicate = new MembershipConfig(c.config.clusterName(), "node2", movedNode2,
+                    c.config.quorum(), c.config.failureDetection(), c.config.keyFile());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JGroupsMembership.start(duplicate, new Recorder(), false))
+                    .hasMessageContaining("refused this node");
+
+            assertThat(c.running.values()).allSatisfy(m ->
+                    assertThat(m.view().members()).extracting(Node::name).containsExactly("node1", "node2"));
+
+            c.stop("node2");
+            await("node2 gone", () -> allSee(c.running.values(), 1));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JGroupsMembership.start(duplicate, new Recorder(), false))
+                    .as("node2 from an address the node list does not give it").hasMessageContaining("refused this node");
+        }
+    }
 }
