@@ -1,7 +1,7 @@
 #!/bin/sh
 # Membership benchmark: failure detection of a SIGKILLed / SIGSTOPped node (median of N rounds)
 # and messages per second from one node to two others, all on 127.0.0.1 with real TCP.
-# Usage: bench/membership-bench.sh [kill-rounds (10)] [stop-rounds (5)] [messages (100000)]
+# Usage: bench/membership-bench.sh [kill-rounds (10)] [stop-rounds (5)] [messages (100000)] [stability-seconds (0)]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

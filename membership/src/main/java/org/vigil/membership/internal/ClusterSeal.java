@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -40,12 +41,18 @@ import org.slf4j.LoggerFactory;
  * garbage instead of being refused.
  *
  * <p>Wire format of a sealed message's payload: version (1 byte), session id (16 random bytes chosen
- * when this stack starts), counter (8 bytes), then the GCM ciphertext of the whole inner message (type,
- * flags, addresses, headers, payload) with its 16-byte tag. Each session has its own key,
- * HMAC-SHA256(cluster key, session id), and the counter is the nonce, so a (key, nonce) pair never
- * repeats. Version, session id, counter and cluster name are authenticated as associated data. The
- * receiver refuses a counter it has already accepted for that session (a replay), and uses the
- * authenticated inner source address, never the transport's.
+ * when this stack starts), stream (4 bytes), counter (8 bytes), then the GCM ciphertext of the whole
+ * inner message (type, flags, addresses, headers, payload) with its 16-byte tag. Each session has its
+ * own key, HMAC-SHA256(cluster key, session id), and stream plus counter are the nonce, so a (key,
+ * nonce) pair never repeats. Everything before the ciphertext and the cluster name are authenticated as
+ * associated data. The receiver refuses a counter it has already accepted in that session and stream (a
+ * replay), and uses the authenticated inner source address, never the transport's.
+ *
+ * <p>Streams: messages overtake each other by thousands between JGroups' queues: the transport bundles
+ * per destination, sends "don't bundle" messages directly, and the receiver runs out-of-band messages
+ * (acknowledgements, credits, heartbeats) on other threads than the in-order regular ones. So each
+ * (destination, out-of-band, don't-bundle) combination is a stream with its own counter and replay
+ * window, and a window only has to absorb the small reordering between sending threads.
  */
 public final class ClusterSeal extends Protocol {
 
@@ -53,7 +60,7 @@ public final class ClusterSeal extends Protocol {
     private static final byte VERSION = 1;
     private static final int SESSION_ID = 16;
     private static final int TAG_BITS = 128;
-    private static final int OVERHEAD = 1 + SESSION_ID + 8;
+    private static final int OVERHEAD = 1 + SESSION_ID + 4 + 8;
     private static final int MAX_SESSIONS = 1024;
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
@@ -61,7 +68,8 @@ public final class ClusterSeal extends Protocol {
     private final byte[] aad;
     private final byte[] sessionId = new byte[SESSION_ID];
     private final SecretKeySpec sendKey;
-    private final AtomicLong sendCounter = new AtomicLong();
+    private final Map<StreamKey, Stream> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger nextStream = new AtomicInteger();
     private final Map<String, SecretKeySpec> receiveKeys = Collections.synchronizedMap(lru());
     private final Map<String, ReplayWindow> windows = Collections.synchronizedMap(lru());
     private final AtomicLong rejected = new AtomicLong();
@@ -122,11 +130,13 @@ public final class ClusterSeal extends Protocol {
         ByteArrayDataOutputStream plain = new ByteArrayDataOutputStream(msg.size() + 16);
         plain.writeShort(msg.getType());
         msg.writeTo(plain);
-        long counter = sendCounter.getAndIncrement();
+        Stream stream = streams.computeIfAbsent(new StreamKey(msg.getDest(), msg.isFlagSet(Message.Flag.OOB),
+                msg.isFlagSet(Message.Flag.DONT_BUNDLE)), k -> new Stream(nextStream.getAndIncrement()));
+        long counter = stream.counter.getAndIncrement();
         byte[] out = new byte[OVERHEAD + plain.position() + TAG_BITS / 8];
-        ByteBuffer.wrap(out).put(VERSION).put(sessionId).putLong(counter);
+        ByteBuffer.wrap(out).put(VERSION).put(sessionId).putInt(stream.id).putLong(counter);
         Cipher cipher = ciphers.get();
-        cipher.init(Cipher.ENCRYPT_MODE, sendKey, nonce(counter));
+        cipher.init(Cipher.ENCRYPT_MODE, sendKey, nonce(stream.id, counter));
         cipher.updateAAD(out, 0, OVERHEAD);
         cipher.updateAAD(aad);
         cipher.doFinal(plain.buffer(), 0, plain.position(), out, OVERHEAD);
@@ -159,13 +169,14 @@ public final class ClusterSeal extends Protocol {
         }
         byte[] session = new byte[SESSION_ID];
         head.get(session);
+        int streamId = head.getInt();
         long counter = head.getLong();
         String sessionHex = HexFormat.of().formatHex(session);
         byte[] plain;
         try {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, receiveKeys.computeIfAbsent(sessionHex, h -> sessionKey(session)),
-                    nonce(counter));
+                    nonce(streamId, counter));
             cipher.updateAAD(buf, off, OVERHEAD);
             cipher.updateAAD(aad);
             plain = cipher.doFinal(buf, off + OVERHEAD, len - OVERHEAD);
@@ -174,8 +185,8 @@ public final class ClusterSeal extends Protocol {
         } catch (GeneralSecurityException e) {
             return refuse(from, "cannot decrypt: " + e.getMessage());
         }
-        if (!windows.computeIfAbsent(sessionHex, h -> new ReplayWindow()).accept(counter)) {
-            return refuse(from, "replayed or too old (counter " + counter + ")");
+        if (!windows.computeIfAbsent(sessionHex + ":" + streamId, h -> new ReplayWindow()).accept(counter)) {
+            return refuse(from, "replayed or too old (stream " + streamId + ", counter " + counter + ")");
         }
         try {
             ByteArrayDataInputStream in = new ByteArrayDataInputStream(plain);
@@ -222,8 +233,8 @@ public final class ClusterSeal extends Protocol {
         }
     }
 
-    private static GCMParameterSpec nonce(long counter) {
-        return new GCMParameterSpec(TAG_BITS, ByteBuffer.allocate(12).putInt(0).putLong(counter).array());
+    private static GCMParameterSpec nonce(int streamId, long counter) {
+        return new GCMParameterSpec(TAG_BITS, ByteBuffer.allocate(12).putInt(streamId).putLong(counter).array());
     }
 
     private static Cipher newCipher() {
@@ -241,5 +252,18 @@ public final class ClusterSeal extends Protocol {
                 return size() > MAX_SESSIONS;
             }
         };
+    }
+
+    /** Messages that travel through one queue of the transport: one destination (null: everyone), one kind. */
+    private record StreamKey(Address dest, boolean outOfBand, boolean dontBundle) {
+    }
+
+    private static final class Stream {
+        final int id;
+        final AtomicLong counter = new AtomicLong();
+
+        Stream(int id) {
+            this.id = id;
+        }
     }
 }

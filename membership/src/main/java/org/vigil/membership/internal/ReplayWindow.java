@@ -7,7 +7,7 @@ package org.vigil.membership.internal;
  */
 final class ReplayWindow {
 
-    static final int SIZE = 4096;
+    static final int SIZE = 8192;
 
     private final long[] seen = new long[SIZE / 64];
     private long highest = -1;

@@ -196,6 +196,8 @@ class ClusterTest {
             assertThat(c.recorder("node3").texts()).containsExactlyElementsOf(broadcasts);
             assertThat(c.recorder("node1").texts()).containsExactlyElementsOf(broadcasts);
             assertThat(c.recorder("node2").messages).allSatisfy(m -> assertThat(m.from().name()).isEqualTo("node1"));
+            assertThat(c.running.values()).as("no legitimate message refused by the seal")
+                    .allSatisfy(m -> assertThat(m.stats().rejectedUnauthenticated()).isZero());
 
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.send("node9", new byte[1]))
                     .hasMessageContaining("no node named 'node9'");

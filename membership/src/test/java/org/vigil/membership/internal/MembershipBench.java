@@ -22,9 +22,11 @@ import org.vigil.membership.Node;
  * <li>failure detection: a node in its own JVM is SIGKILLed (and, separately, SIGSTOPped); time from the
  *     signal until both surviving nodes have installed the membership without it, median of N;</li>
  * <li>throughput: messages per second from one node to the two others (broadcast), and to one (send),
- *     counted when both receivers have delivered all of them.</li>
+ *     counted when both receivers have delivered all of them;</li>
+ * <li>stability (optional): an idle 3-node cluster watched for N seconds; every membership change is
+ *     spurious, and the machine's load average is printed next to the count.</li>
  * </ol>
- * Arguments: {@code [kill-rounds (10)] [stop-rounds (5)] [messages (100000)]}.
+ * Arguments: {@code [kill-rounds (10)] [stop-rounds (5)] [messages (100000)] [stability-seconds (0)]}.
  */
 public final class MembershipBench {
 
@@ -35,14 +37,20 @@ public final class MembershipBench {
         int killRounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int stopRounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int messages = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        int stabilitySeconds = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path dir = Files.createTempDirectory("vigil-membership-bench");
         try {
             System.out.printf(Locale.ROOT, "failure detection defaults: %s%n",
                     org.vigil.membership.FailureDetection.defaults());
             detection(dir.resolve("kill"), killRounds, "SIGKILL", "-KILL");
             detection(dir.resolve("stop"), stopRounds, "SIGSTOP", "-STOP");
-            throughput(dir.resolve("tput"), messages, 100);
-            throughput(dir.resolve("tput1k"), messages / 2, 1000);
+            if (messages > 0) {
+                throughput(dir.resolve("tput"), messages, 100);
+                throughput(dir.resolve("tput1k"), messages / 2, 1000);
+            }
+            if (stabilitySeconds > 0) {
+                stability(dir.resolve("stable"), stabilitySeconds);
+            }
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -51,6 +59,9 @@ public final class MembershipBench {
     }
 
     private static void detection(Path dir, int rounds, String label, String signal) throws Exception {
+        if (rounds < 1) {
+            return;
+        }
         Files.createDirectories(dir);
         List<Long> millis = new ArrayList<>();
         try (TestCluster c = TestCluster.create(dir, 3).start("node1", "node2")) {
@@ -139,6 +150,29 @@ public final class MembershipBench {
             }
             TestCluster.await("sends", () -> counters[1].count.get() == messages);
             report("send to 1 node", messages, size, System.nanoTime() - t0);
+            System.out.printf(Locale.ROOT, "  legitimate messages refused by the seal (must be 0): %s%n",
+                    c.running.values().stream().map(m -> m.stats().rejectedUnauthenticated()).toList());
+        }
+    }
+
+    private static void stability(Path dir, int seconds) throws Exception {
+        Files.createDirectories(dir);
+        try (TestCluster c = TestCluster.create(dir, 3).startAll()) {
+            TestCluster.await("3 members", () -> c.running.values().stream()
+                    .allMatch(m -> m.view().members().size() == 3));
+            int before = c.recorders.values().stream().mapToInt(r -> r.events.size()).sum();
+            double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end) {
+                Thread.sleep(200);
+            }
+            double loadAfter = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            long lost = c.recorders.values().stream().mapToLong(r -> r.events(MembershipEvent.NodeLost.class).size())
+                    .sum();
+            int after = c.recorders.values().stream().mapToInt(r -> r.events.size()).sum();
+            System.out.printf(Locale.ROOT, "stability: idle 3-node cluster for %d s, load average %.1f -> %.1f on %d"
+                    + " CPUs: %d spurious node-lost events, %d events in total%n", seconds, loadBefore, loadAfter,
+                    Runtime.getRuntime().availableProcessors(), lost, after - before);
         }
     }
 
