@@ -21,8 +21,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
+import org.jgroups.Event;
 import org.jgroups.Message;
 import org.jgroups.MessageFactory;
+import org.jgroups.PhysicalAddress;
+import org.jgroups.View;
 import org.jgroups.stack.Protocol;
 import org.jgroups.util.ByteArrayDataInputStream;
 import org.jgroups.util.ByteArrayDataOutputStream;
@@ -73,7 +76,7 @@ public final class ClusterSeal extends Protocol {
     private final Map<String, SecretKeySpec> receiveKeys = Collections.synchronizedMap(lru());
     private final Map<String, ReplayWindow> windows = Collections.synchronizedMap(lru());
     private final AtomicLong rejected = new AtomicLong();
-    private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastLogged = Collections.synchronizedMap(lru());
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(ClusterSeal::newCipher);
 
     /**
@@ -102,6 +105,17 @@ public final class ClusterSeal extends Protocol {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot seal a message to " + msg.getDest(), e);
         }
+    }
+
+    /** Forgets the send streams to members that left, so the table stays as small as the membership. */
+    @Override
+    public Object down(Event evt) {
+        if (evt.getType() == Event.VIEW_CHANGE) {
+            View view = evt.getArg();
+            streams.keySet().removeIf(k -> k.dest() != null && !(k.dest() instanceof PhysicalAddress)
+                    && !view.containsMember(k.dest()));
+        }
+        return down_prot.down(evt);
     }
 
     @Override
