@@ -48,7 +48,7 @@ public record FailureDetection(
      */
     public static FailureDetection defaults() {
         return new FailureDetection(Duration.ofMillis(1000), Duration.ofMillis(200), Duration.ofMillis(300),
-                Duration.ofMillis(1000), Duration.ofMillis(3000), Duration.ofMillis(1000));
+                Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofMillis(1000));
     }
 
     private static void requirePositive(Duration d, String what) {

@@ -21,6 +21,8 @@ import org.vigil.membership.Node;
  * <ol>
  * <li>failure detection: a node in its own JVM is SIGKILLed (and, separately, SIGSTOPped); time from the
  *     signal until both surviving nodes have installed the membership without it, median of N;</li>
+ * <li>partition: 5 in-JVM nodes cut 3 | 2 (DISCARD), time to install both sides' views, then from the
+ *     heal to the merged view (up to 3 rounds);</li>
  * <li>throughput: messages per second from one node to the two others (broadcast), and to one (send),
  *     counted when both receivers have delivered all of them;</li>
  * <li>stability (optional): an idle 3-node cluster watched for N seconds; every membership change is
@@ -44,6 +46,7 @@ public final class MembershipBench {
                     org.vigil.membership.FailureDetection.defaults());
             detection(dir.resolve("kill"), killRounds, "SIGKILL", "-KILL");
             detection(dir.resolve("stop"), stopRounds, "SIGSTOP", "-STOP");
+            partitions(dir.resolve("split"), Math.min(killRounds, 3));
             if (messages > 0) {
                 throughput(dir.resolve("tput"), messages, 100);
                 throughput(dir.resolve("tput1k"), messages / 2, 1000);
@@ -153,6 +156,43 @@ public final class MembershipBench {
             System.out.printf(Locale.ROOT, "  legitimate messages refused by the seal (must be 0): %s%n",
                     c.running.values().stream().map(m -> m.stats().rejectedUnauthenticated()).toList());
         }
+    }
+
+    /** 5 nodes cut 3 | 2 with DISCARD: time until both sides install their view, then until the heal merges. */
+    private static void partitions(Path dir, int rounds) throws Exception {
+        if (rounds < 1) {
+            return;
+        }
+        Files.createDirectories(dir);
+        List<Long> split = new ArrayList<>();
+        List<Long> merge = new ArrayList<>();
+        List<String> left = List.of("node1", "node2", "node3");
+        List<String> right = List.of("node4", "node5");
+        try (TestCluster c = TestCluster.create(dir, 5).startAll()) {
+            for (int round = 0; round < rounds; round++) {
+                TestCluster.await("5 members", () -> c.running.values().stream()
+                        .allMatch(m -> m.view().members().size() == 5));
+                long t0 = System.nanoTime();
+                left.forEach(n -> c.node(n).isolateFrom(right));
+                right.forEach(n -> c.node(n).isolateFrom(left));
+                TestCluster.await("the split", () -> left.stream().allMatch(n -> c.node(n).view().members().size() == 3)
+                        && right.stream().allMatch(n -> c.node(n).view().members().size() == 2));
+                long t1 = System.nanoTime();
+                c.running.values().forEach(JGroupsMembership::heal);
+                TestCluster.await("the merge", () -> c.running.values().stream()
+                        .allMatch(m -> m.view().members().size() == 5));
+                long t2 = System.nanoTime();
+                split.add(TimeUnit.NANOSECONDS.toMillis(t1 - t0));
+                merge.add(TimeUnit.NANOSECONDS.toMillis(t2 - t1));
+                System.out.printf(Locale.ROOT, "  partition round %d: split installed after %d ms, merged %d ms after"
+                        + " the heal%n", round + 1, split.get(round), merge.get(round));
+            }
+        }
+        Collections.sort(split);
+        Collections.sort(merge);
+        System.out.printf(Locale.ROOT, "partition 3|2 of 5: split installed median %d ms; heal to merged view median"
+                + " %d ms (max %d ms) over %d rounds%n", median(split), median(merge), merge.get(merge.size() - 1),
+                rounds);
     }
 
     private static void stability(Path dir, int seconds) throws Exception {
