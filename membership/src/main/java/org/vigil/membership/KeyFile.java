@@ -1,7 +1,6 @@
 package org.vigil.membership;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -130,7 +129,7 @@ public final class KeyFile {
     public String fingerprint() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(derive("fingerprint"));
-            return HexFormat.of().formatHex(ByteBuffer.wrap(digest, 0, 6).array(), 0, 6);
+            return HexFormat.of().formatHex(digest, 0, 6);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

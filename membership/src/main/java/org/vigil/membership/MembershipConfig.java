@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.vigil.membership.quorum.Quorum;
 import org.vigil.membership.quorum.QuorumOptions;
 
 /**
@@ -59,6 +60,9 @@ public record MembershipConfig(
         if (!names.contains(localNodeName)) {
             throw new IllegalArgumentException("this node '" + localNodeName + "' is not in the node list " + names);
         }
+        Map<Integer, Integer> votes = new LinkedHashMap<>();
+        nodes.forEach(n -> votes.put(n.id(), n.votes()));
+        Quorum.initial(votes, quorum); // rejects option combinations votequorum refuses
     }
 
     public NodeConfig localNode() {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -404,9 +403,12 @@ public final class JGroupsMembership implements Membership {
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;
-        while ((t instanceof ExecutionException || t.getCause() != null) && t.getCause() != null && t != t.getCause()) {
+        while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t instanceof TimeoutException ? "timed out" : String.valueOf(t.getMessage() == null ? t : t.getMessage());
+        if (t instanceof TimeoutException) {
+            return "timed out";
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 }

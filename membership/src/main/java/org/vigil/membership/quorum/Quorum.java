@@ -71,6 +71,10 @@ public final class Quorum {
                 throw new IllegalArgumentException("node " + id + ": votes must not be negative, got " + votes);
             }
         });
+        if (options.lastManStanding() && votesByNode.values().stream().anyMatch(v -> v != 1)) {
+            throw new IllegalArgumentException("last_man_standing needs every node to have exactly 1 vote, got "
+                    + votesByNode);
+        }
         SortedMap<Integer, Integer> votes = Collections.unmodifiableSortedMap(new TreeMap<>(votesByNode));
         int configured = options.expectedVotes().orElse(votes.values().stream().mapToInt(Integer::intValue).sum());
         return new Quorum(votes, options, Collections.emptySortedSet(), Math.max(configured, 1),

@@ -178,6 +178,12 @@ class QuorumTest {
         }
 
         @Test
+        void needsOneVotePerNode() {
+            assertThatThrownBy(() -> Quorum.initial(Map.of(1, 1, 2, 2, 3, 1), lms))
+                    .hasMessageContaining("exactly 1 vote");
+        }
+
+        @Test
         void aNewMembershipRestartsTheWindow() {
             Quorum q = Quorum.initial(oneVoteEach(5), lms).withMembers(ids(1, 2, 3, 4, 5), 0)
                     .withMembers(ids(1, 2, 3, 4), 1_000)
