@@ -19,7 +19,10 @@ public interface Membership extends AutoCloseable {
 
     Node localNode();
 
-    /** The current membership of this node's partition. */
+    /**
+     * The current membership of this node's partition. It changes just before the listener receives
+     * the events of the change; inside a listener, use the event's own {@code view()}.
+     */
     MembershipView view();
 
     default Optional<Node> dc() {

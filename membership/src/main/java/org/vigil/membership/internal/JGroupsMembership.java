@@ -233,6 +233,14 @@ public final class JGroupsMembership implements Membership {
         discardLayer().resetIgnoredMembers();
     }
 
+    /**
+     * Returns once everything queued for delivery so far has been delivered: {@link #view()} changes
+     * before the listener hears of it, so a caller that saw a view uses this to wait for its events.
+     */
+    void awaitDelivered() throws Exception {
+        delivery.submit(() -> { }).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
     /** Sends bytes that bypass Vigil's framing, as a buggy or hostile member with the key would. */
     void sendRaw(byte[] bytes) throws Exception {
         channel.send(new BytesMessage(null, bytes));

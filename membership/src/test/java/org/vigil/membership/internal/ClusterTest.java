@@ -41,6 +41,7 @@ class ClusterTest {
         try (TestCluster c = TestCluster.create(dir, 3).startAll()) {
             Collection<JGroupsMembership> all = c.running.values();
             await("3 members everywhere", () -> allSee(all, 3), () -> c.running.toString());
+            c.settle();
             assertThat(dcs(all)).hasSize(1).doesNotContainNull();
             assertThat(all.stream().filter(JGroupsMembership::isDc)).hasSize(1);
             assertThat(all).allMatch(JGroupsMembership::quorate);
@@ -65,6 +66,7 @@ class ClusterTest {
                     && dcs(c.running.values()).size() == 1 && !dcs(c.running.values()).contains(oldDc),
                     () -> c.running.values().stream().map(m -> m.view().toString()).toList().toString());
             Node newDc = dcs(c.running.values()).iterator().next();
+            c.settle();
             assertThat(c.running.values().stream().filter(JGroupsMembership::isDc)).hasSize(1);
             for (String name : c.running.keySet()) {
                 Recorder r = c.recorder(name);
@@ -93,6 +95,7 @@ class ClusterTest {
                     () -> c.running.values().stream().map(m -> m.view().members().toString()).toList().toString());
             assertThat(dcs(big)).hasSize(1).allMatch(dc -> majority.contains(dc.name()));
             assertThat(dcs(small)).hasSize(1).allMatch(dc -> minority.contains(dc.name()));
+            c.settle();
             assertThat(big).allMatch(JGroupsMembership::quorate);
             assertThat(small).noneMatch(JGroupsMembership::quorate);
             assertThat(c.node("node4").quorumReport()).contains("Quorate:          No",
@@ -104,6 +107,7 @@ class ClusterTest {
             await("the merge back to 5", () -> allSee(c.running.values(), 5)
                     && c.recorders.values().stream().allMatch(r -> !r.events(MembershipEvent.PartitionMerged.class).isEmpty()),
                     () -> c.running.values().stream().map(m -> m.view().members().toString()).toList().toString());
+            c.settle();
             assertThat(dcs(c.running.values())).hasSize(1);
             assertThat(c.running.values()).allMatch(JGroupsMembership::quorate);
             MembershipEvent.PartitionMerged merged =
@@ -131,6 +135,7 @@ class ClusterTest {
                         assertThat(m.view().members()).extracting(Node::name).containsExactly("node1", "node2"));
                 assertThat(intruder.view().members()).extracting(Node::name).containsExactly("node3");
                 assertThat(intruder.quorate()).isFalse();
+                c.settle();
                 assertThat(c.recorder("node1").events(MembershipEvent.NodeJoined.class))
                         .extracting(e -> e.node().name()).doesNotContain("node3");
             }
@@ -218,6 +223,7 @@ class ClusterTest {
             assertThat(c.node("node1").quorumReport()).contains("Flags:            2Node Quorate WaitForAll \n");
             c.stop("node2");
             await("node2 lost", () -> allSee(c.running.values(), 1));
+            c.settle();
             assertThat(c.node("node1").quorate()).isTrue();
             assertThat(c.recorder("node1").events(MembershipEvent.QuorumChanged.class))
                     .extracting(MembershipEvent.QuorumChanged::quorate).containsExactly(true);
@@ -234,6 +240,7 @@ class ClusterTest {
                     () -> c.node("node1").quorumReport());
             c.stop("node2");
             await("node1 alone", () -> allSee(c.running.values(), 1));
+            c.settle();
             assertThat(c.node("node1").quorate()).as("1 of 2 expected votes, no tie-breaker").isFalse();
             assertThat(c.recorder("node1").events(MembershipEvent.QuorumChanged.class))
                     .extracting(MembershipEvent.QuorumChanged::quorate).containsExactly(true, false);

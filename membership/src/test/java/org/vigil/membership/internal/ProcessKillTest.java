@@ -43,6 +43,7 @@ class ProcessKillTest {
                         && !c.node("node2").view().contains("node3"));
                 System.out.printf("SIGKILLed node3 left both views after %d ms%n",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
+                c.settle();
                 assertThat(c.recorder("node1").events(MembershipEvent.NodeLost.class))
                         .extracting(MembershipEvent.NodeLost::node).extracting(Node::name).containsExactly("node3");
                 assertThat(c.node("node1").quorate()).isTrue();

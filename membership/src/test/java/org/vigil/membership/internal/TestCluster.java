@@ -81,6 +81,13 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /** Waits until every running node has delivered all events of the views it has installed. */
+    void settle() throws Exception {
+        for (JGroupsMembership m : running.values()) {
+            m.awaitDelivered();
+        }
+    }
+
     @Override
     public void close() {
         new ArrayList<>(running.keySet()).forEach(this::stop);
