@@ -5,7 +5,8 @@ package org.vigil.membership;
  *
  * @param rejectedUnauthenticated transport messages that failed authentication (wrong or no cluster
  *                                key, tampering, replays)
- * @param droppedMalformed        authenticated messages from members that did not parse
+ * @param droppedMalformed        authenticated messages that did not parse as Vigil messages, or came from
+ *                                an address that is not a node of the node list
  */
 public record MembershipStats(long rejectedUnauthenticated, long droppedMalformed) {
 }

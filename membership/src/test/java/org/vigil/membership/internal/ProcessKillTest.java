@@ -54,4 +54,38 @@ class ProcessKillTest {
             }
         }
     }
+
+    @Test
+    void aSigkilledDcIsReplacedByOneNewDc() throws Exception {
+        try (TestCluster c = TestCluster.create(dir, 3)) {
+            Process child = new ProcessBuilder(NodeMain.command(c.config, "node1"))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String line;
+                do {
+                    line = out.readLine();
+                } while (line != null && !line.startsWith("READY"));
+                assertThat(line).as("the child node's READY line").isNotNull();
+                c.start("node2", "node3");
+                await("3 members with node1 as DC", () -> c.running.values().stream()
+                        .allMatch(m -> m.view().members().size() == 3 && m.dc().map(Node::name).orElse("").equals("node1")));
+
+                child.destroyForcibly();
+                await("one new DC among the survivors", () -> c.running.values().stream()
+                        .allMatch(m -> m.view().members().size() == 2)
+                        && c.running.values().stream().map(m -> m.dc().orElseThrow()).distinct().count() == 1);
+                c.settle();
+                assertThat(c.node("node2").dc()).map(Node::name).hasValueSatisfying(dc ->
+                        assertThat(dc).isIn("node2", "node3"));
+                assertThat(c.running.values().stream().filter(JGroupsMembership::isDc)).hasSize(1);
+                assertThat(c.recorder("node3").events(MembershipEvent.DcChanged.class)).last()
+                        .satisfies(e -> assertThat(e.previous()).map(Node::name).contains("node1"));
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
 }
