@@ -277,4 +277,15 @@ class ClusterTest {
                     .as("node2 from an address the node list does not give it").hasMessageContaining("refused this node");
         }
     }
+
+    @Test
+    void aPortInUseIsAClearStartError() throws Exception {
+        TestCluster c = TestCluster.create(dir, 2);
+        int port = c.config.localNode().port();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> JGroupsMembership.start(c.config, new Recorder(), false))
+                    .isInstanceOf(org.vigil.membership.MembershipException.class)
+                    .hasMessageContaining("node1").hasMessageContaining("127.0.0.1:" + port);
+        }
+    }
 }
