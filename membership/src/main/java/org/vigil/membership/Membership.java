@@ -53,7 +53,10 @@ public interface Membership extends AutoCloseable {
 
     MembershipStats stats();
 
-    /** Leaves the cluster (the others see this node lost at once) and stops delivery. */
+    /**
+     * Leaves the cluster cleanly: the others see this node lost at once, with reason LEFT (not FAILED,
+     * so it need not be fenced), then stops delivery.
+     */
     @Override
     void close();
 }

@@ -16,8 +16,17 @@ public sealed interface MembershipEvent {
     record NodeJoined(Node node, MembershipView view) implements MembershipEvent {
     }
 
-    /** A node left this partition: it stopped, crashed, hung, or is now on the other side of a partition. */
-    record NodeLost(Node node, MembershipView view) implements MembershipEvent {
+    /**
+     * A node left this partition.
+     *
+     * @param reason {@link Reason#LEFT} when it announced a clean shutdown before leaving;
+     *               {@link Reason#FAILED} when it crashed, hung or became unreachable (a partition), or its
+     *               announcement did not arrive: its state is unknown, so a resource manager fences it
+     */
+    record NodeLost(Node node, Reason reason, MembershipView view) implements MembershipEvent {
+
+        /** Why a node is no longer a member (corosync CPG's leave versus node-down). */
+        public enum Reason { LEFT, FAILED }
     }
 
     /**

@@ -4,23 +4,32 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Vigil's envelope around an application payload: magic, version, the recipient's node id (0 for
- * everyone) and the payload. Every application message travels as a multicast so that all messages of
- * one sender share one FIFO order; recipients other than the addressed one ignore it.
+ * Vigil's envelope around a message: magic, version, kind, the recipient's node id (0 for everyone)
+ * and the payload. Every message travels as a multicast so that all messages of one sender share one
+ * FIFO order; recipients other than the addressed one ignore it.
  *
+ * @param kind      application data, or the clean-leave announcement and its acknowledgement
  * @param recipient the addressed node id, or {@link #EVERYONE}
- * @param payload   the controller's bytes
+ * @param payload   the controller's bytes (empty for the other kinds)
  */
-record Frame(int recipient, byte[] payload) {
+record Frame(Kind kind, int recipient, byte[] payload) {
+
+    /** What a frame carries. */
+    enum Kind { DATA, LEAVING, LEAVING_ACK }
+
 
     static final int EVERYONE = 0;
     static final byte MAGIC = 0x56; // 'V'
     static final byte VERSION = 1;
-    static final int HEADER = 6;
+    static final int HEADER = 7;
+
+    static Frame data(int recipient, byte[] payload) {
+        return new Frame(Kind.DATA, recipient, payload);
+    }
 
     byte[] encode() {
-        return ByteBuffer.allocate(HEADER + payload.length).put(MAGIC).put(VERSION).putInt(recipient).put(payload)
-                .array();
+        return ByteBuffer.allocate(HEADER + payload.length).put(MAGIC).put(VERSION).put((byte) kind.ordinal())
+                .putInt(recipient).put(payload).array();
     }
 
     /**
@@ -36,11 +45,14 @@ record Frame(int recipient, byte[] payload) {
         if (bytes[1] != VERSION) {
             throw new MalformedFrameException("unsupported frame version " + bytes[1]);
         }
-        int recipient = ByteBuffer.wrap(bytes, 2, 4).getInt();
+        if (bytes[2] < 0 || bytes[2] >= Kind.values().length) {
+            throw new MalformedFrameException("unknown frame kind " + bytes[2]);
+        }
+        int recipient = ByteBuffer.wrap(bytes, 3, 4).getInt();
         if (recipient < 0) {
             throw new MalformedFrameException("negative recipient id " + recipient);
         }
-        return new Frame(recipient, Arrays.copyOfRange(bytes, HEADER, bytes.length));
+        return new Frame(Kind.values()[bytes[2]], recipient, Arrays.copyOfRange(bytes, HEADER, bytes.length));
     }
 
     boolean isFor(int nodeId) {

@@ -87,6 +87,12 @@ public final class JGroupsMembership implements Membership {
     private Quorum quorum;
     private org.jgroups.ViewId lastViewId;
     private volatile MembershipView view;
+    private Map<Integer, Address> addressOf = Map.of();
+    private final Set<Address> announcedLeaving = new java.util.HashSet<>();
+    private volatile Thread deliveryThread;
+
+    // Acknowledgements of this node's own leave announcement, guarded by itself.
+    private final Set<Integer> leaveAcks = new java.util.HashSet<>();
 
     private JGroupsMembership(MembershipConfig config, MembershipListener listener, KeyFile key,
             boolean faultInjection) throws Exception {
@@ -99,6 +105,7 @@ public final class JGroupsMembership implements Membership {
         this.delivery = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigil-membership-" + local.name());
             t.setDaemon(true);
+            deliveryThread = t;
             return t;
         });
         this.seal = new ClusterSeal(key.derive("cluster-traffic:" + config.clusterName()), config.clusterName());
@@ -190,12 +197,12 @@ public final class JGroupsMembership implements Membership {
             throw new MembershipException("send: node " + nodeName + " is not a member of this partition "
                     + view.members());
         }
-        multicast(new Frame(target.id(), payload).encode());
+        multicast(Frame.data(target.id(), payload).encode());
     }
 
     @Override
     public void broadcast(byte[] payload) throws MembershipException {
-        multicast(new Frame(Frame.EVERYONE, payload).encode());
+        multicast(Frame.data(Frame.EVERYONE, payload).encode());
     }
 
     @Override
@@ -203,8 +210,57 @@ public final class JGroupsMembership implements Membership {
         return new MembershipStats(seal.rejectedCount(), malformed.get());
     }
 
+    /**
+     * Announces a clean leave, waits (at most the failure-detection timeout) until every other member
+     * has acknowledged it, then leaves: the others report this node lost with reason LEFT.
+     */
     @Override
     public void close() {
+        try {
+            announceLeave();
+        } finally {
+            disconnect();
+        }
+    }
+
+    private void announceLeave() {
+        if (!channel.isConnected() || view.members().size() < 2) {
+            return;
+        }
+        try {
+            multicast(new Frame(Frame.Kind.LEAVING, Frame.EVERYONE, new byte[0]).encode());
+        } catch (MembershipException e) {
+            LOG.warn("Node {}: could not announce its leave; the others will see it as failed: {}", local.name(),
+                    e.getMessage());
+            return;
+        }
+        if (Thread.currentThread() == deliveryThread) {
+            // Called from the listener: acknowledgements would queue behind this call.
+            return;
+        }
+        long deadline = System.nanoTime() + config.failureDetection().timeout().toNanos();
+        synchronized (leaveAcks) {
+            while (!leaveAcks.containsAll(otherMemberIds())) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("Node {}: leaving without acknowledgement from {}", local.name(), otherMemberIds());
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(leaveAcks, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private Set<Integer> otherMemberIds() {
+        return view.members().stream().map(Node::id).filter(id -> id != local.id()).collect(Collectors.toSet());
+    }
+
+    private void disconnect() {
         try {
             channel.close();
         } finally {
@@ -295,12 +351,19 @@ public final class JGroupsMembership implements Membership {
         view = after;
         LOG.info("Node {}: membership {} {} DC {} {}", local.name(), ringId, members,
                 dc.map(Node::name).orElse("none"), nextQuorum.quorate() ? "quorate" : "NOT quorate");
+        Map<Integer, Address> previousAddresses = addressOf;
+        addressOf = newestAddresses(v.getMembers());
 
         for (Node lost : before.members()) {
             if (!members.contains(lost)) {
-                emit(new MembershipEvent.NodeLost(lost, after));
+                boolean announced = announcedLeaving.contains(previousAddresses.get(lost.id()));
+                MembershipEvent.NodeLost.Reason reason = announced
+                        ? MembershipEvent.NodeLost.Reason.LEFT : MembershipEvent.NodeLost.Reason.FAILED;
+                LOG.info("Node {}: {} {}", local.name(), lost, announced ? "left cleanly" : "FAILED");
+                emit(new MembershipEvent.NodeLost(lost, reason, after));
             }
         }
+        announcedLeaving.retainAll(v.getMembers());
         for (Node joined : members) {
             if (!before.members().contains(joined)) {
                 emit(new MembershipEvent.NodeJoined(joined, after));
@@ -363,13 +426,45 @@ public final class JGroupsMembership implements Membership {
             LOG.warn("Node {}: dropped a malformed message from {}: {}", local.name(), from.get(), e.getMessage());
             return;
         }
-        if (frame.isFor(local.id())) {
-            try {
-                listener.onMessage(from.get(), frame.payload());
-            } catch (RuntimeException e) {
-                LOG.error("Node {}: listener failed on a message from {}; continuing", local.name(), from.get(), e);
-            }
+        if (!frame.isFor(local.id())) {
+            return;
         }
+        switch (frame.kind()) {
+            case DATA -> {
+                try {
+                    listener.onMessage(from.get(), frame.payload());
+                } catch (RuntimeException e) {
+                    LOG.error("Node {}: listener failed on a message from {}; continuing", local.name(), from.get(), e);
+                }
+            }
+            case LEAVING -> {
+                if (!from.get().equals(local)) {
+                    announcedLeaving.add(src);
+                    try {
+                        multicast(new Frame(Frame.Kind.LEAVING_ACK, from.get().id(), new byte[0]).encode());
+                    } catch (MembershipException e) {
+                        LOG.warn("Node {}: cannot acknowledge the leave of {}: {}", local.name(), from.get(),
+                                e.getMessage());
+                    }
+                }
+            }
+            case LEAVING_ACK -> {
+                synchronized (leaveAcks) {
+                    leaveAcks.add(from.get().id());
+                    leaveAcks.notifyAll();
+                }
+            }
+            default -> throw new AssertionError(frame.kind());
+        }
+    }
+
+    /** For each configured node in the view, its newest address (a restarted node may briefly have two). */
+    private Map<Integer, Address> newestAddresses(Collection<Address> addresses) {
+        Map<Integer, Address> newest = new java.util.HashMap<>();
+        for (Address a : addresses) {
+            identify(a).ifPresent(n -> newest.put(n.id(), a));
+        }
+        return newest;
     }
 
     private void emit(MembershipEvent event) {

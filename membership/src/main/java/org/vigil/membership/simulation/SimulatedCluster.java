@@ -26,7 +26,7 @@ import org.vigil.membership.quorum.Quorum;
 import org.vigil.membership.quorum.QuorumReport;
 
 /**
- * A cluster of the configured nodes in memory. Tests start and stop nodes, cut the cluster into
+ * A cluster of the configured nodes in memory. Tests start, close and crash nodes, cut the cluster into
  * partitions, heal it and move a virtual clock; each node's {@link Membership} behaves as the JGroups
  * one does: the same events in the same order, DC = oldest member of the partition, votequorum per
  * partition, messages FIFO per sender and only within a partition, broadcasts reaching the sender too.
@@ -42,6 +42,7 @@ public final class SimulatedCluster {
     private final MembershipConfig config;
     private final Map<String, SimNode> running = new LinkedHashMap<>();
     private final Deque<Runnable> queue = new ArrayDeque<>();
+    private final Set<String> leftCleanly = new HashSet<>();
     private List<Set<String>> cuts = List.of();
     private long nowMillis;
     private long viewSeq;
@@ -61,13 +62,18 @@ public final class SimulatedCluster {
             throw new IllegalStateException("node " + nodeName + " is already running");
         }
         SimNode node = new SimNode(nc.node(), listener, Quorum.initial(config.votesById(), config.quorum()));
+        leftCleanly.remove(nodeName);
         running.put(nodeName, node);
         regroup(false);
         return node;
     }
 
-    /** Stops a node (a crash or a clean leave look the same to the others). */
-    public void stop(String nodeName) {
+    /** Kills a node: the others report it lost with reason FAILED. ({@code Membership.close()} leaves cleanly.) */
+    public void crash(String nodeName) {
+        remove(nodeName);
+    }
+
+    private void remove(String nodeName) {
         SimNode node = running.remove(nodeName);
         if (node != null) {
             node.closed = true;
@@ -155,7 +161,9 @@ public final class SimulatedCluster {
             n.view = v;
             for (Node lost : old.members()) {
                 if (!members.contains(lost)) {
-                    enqueue(() -> n.listener.onEvent(new MembershipEvent.NodeLost(lost, v)));
+                    MembershipEvent.NodeLost.Reason reason = leftCleanly.contains(lost.name())
+                            ? MembershipEvent.NodeLost.Reason.LEFT : MembershipEvent.NodeLost.Reason.FAILED;
+                    enqueue(() -> n.listener.onEvent(new MembershipEvent.NodeLost(lost, reason, v)));
                 }
             }
             for (Node joined : members) {
@@ -275,7 +283,10 @@ public final class SimulatedCluster {
 
         @Override
         public void close() {
-            stop(local.name());
+            if (!closed) {
+                leftCleanly.add(local.name());
+                remove(local.name());
+            }
         }
     }
 }

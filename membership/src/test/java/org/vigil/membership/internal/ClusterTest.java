@@ -70,8 +70,9 @@ class ClusterTest {
             assertThat(c.running.values().stream().filter(JGroupsMembership::isDc)).hasSize(1);
             for (String name : c.running.keySet()) {
                 Recorder r = c.recorder(name);
-                assertThat(r.events(MembershipEvent.NodeLost.class)).extracting(MembershipEvent.NodeLost::node)
-                        .containsExactly(oldDc);
+                assertThat(r.events(MembershipEvent.NodeLost.class))
+                        .containsExactly(new MembershipEvent.NodeLost(oldDc, MembershipEvent.NodeLost.Reason.LEFT,
+                                r.events(MembershipEvent.NodeLost.class).get(0).view()));
                 assertThat(r.events(MembershipEvent.DcChanged.class)).last()
                         .satisfies(e -> assertThat(e.dc()).isEqualTo(newDc))
                         .satisfies(e -> assertThat(e.previous()).contains(oldDc));
@@ -102,6 +103,12 @@ class ClusterTest {
                     "Quorum:           3 Activity blocked");
             assertThat(c.recorder("node5").events(MembershipEvent.QuorumChanged.class)).last()
                     .satisfies(e -> assertThat(e.quorate()).isFalse());
+            assertThat(c.recorder("node5").events(MembershipEvent.NodeLost.class))
+                    .extracting(MembershipEvent.NodeLost::reason).containsOnly(MembershipEvent.NodeLost.Reason.FAILED)
+                    .hasSize(3);
+            assertThat(c.recorder("node1").events(MembershipEvent.NodeLost.class))
+                    .extracting(MembershipEvent.NodeLost::reason).containsOnly(MembershipEvent.NodeLost.Reason.FAILED)
+                    .hasSize(2);
 
             c.running.values().forEach(JGroupsMembership::heal);
             await("the merge back to 5", () -> allSee(c.running.values(), 5)

@@ -46,6 +46,8 @@ class ProcessKillTest {
                 c.settle();
                 assertThat(c.recorder("node1").events(MembershipEvent.NodeLost.class))
                         .extracting(MembershipEvent.NodeLost::node).extracting(Node::name).containsExactly("node3");
+                assertThat(c.recorder("node1").events(MembershipEvent.NodeLost.class))
+                        .extracting(MembershipEvent.NodeLost::reason).containsExactly(MembershipEvent.NodeLost.Reason.FAILED);
                 assertThat(c.node("node1").quorate()).isTrue();
                 assertThat(c.node("node2").quorate()).isTrue();
             } finally {

@@ -38,7 +38,8 @@ class SimulatedClusterTest {
         public void onEvent(MembershipEvent e) {
             String what = switch (e.getClass().getSimpleName()) {
                 case "NodeJoined" -> "joined " + ((MembershipEvent.NodeJoined) e).node().name();
-                case "NodeLost" -> "lost " + ((MembershipEvent.NodeLost) e).node().name();
+                case "NodeLost" -> "lost " + ((MembershipEvent.NodeLost) e).node().name() + " "
+                        + ((MembershipEvent.NodeLost) e).reason();
                 case "PartitionMerged" -> "merged " + ((MembershipEvent.PartitionMerged) e).partitions().size();
                 case "QuorumChanged" -> "quorate " + ((MembershipEvent.QuorumChanged) e).quorate();
                 case "DcChanged" -> "dc " + ((MembershipEvent.DcChanged) e).dc().name();
@@ -74,10 +75,12 @@ class SimulatedClusterTest {
         assertThat(n2.dc()).map(Node::name).contains("node1");
         assertThat(n1.isDc()).isTrue();
 
-        sim.stop("node1");
-        assertThat(l2.lines).endsWith("lost node1", "dc node2");
+        n1.close();
+        assertThat(l2.lines).endsWith("lost node1 LEFT", "dc node2");
         assertThat(n2.isDc()).isTrue();
         assertThat(n2.quorate()).isTrue();
+        sim.crash("node3");
+        assertThat(l2.lines).endsWith("lost node3 FAILED", "quorate false");
     }
 
     @Test
@@ -96,7 +99,8 @@ class SimulatedClusterTest {
         assertThat(nodes.get(4).view().members()).extracting(Node::name).containsExactly("node4", "node5");
         assertThat(nodes.get(4).quorate()).isFalse();
         assertThat(nodes.get(4).dc()).map(Node::name).contains("node4");
-        assertThat(logs.get(4).lines).endsWith("lost node1", "lost node2", "lost node3", "quorate false", "dc node4");
+        assertThat(logs.get(4).lines).endsWith("lost node1 FAILED", "lost node2 FAILED", "lost node3 FAILED",
+                "quorate false", "dc node4");
 
         sim.heal();
         assertThat(nodes).allSatisfy(m -> assertThat(m.view().members()).hasSize(5));
@@ -135,7 +139,7 @@ class SimulatedClusterTest {
         Membership n1 = sim.start("node1", new Log());
         sim.start("node2", new Log());
         sim.start("node3", new Log());
-        sim.stop("node3");
+        sim.crash("node3");
         sim.advance(Duration.ofSeconds(9));
         assertThat(n1.view().quorum().expectedVotes()).isEqualTo(3);
         sim.advance(Duration.ofSeconds(1));
