@@ -48,17 +48,26 @@ public final class SimulationReport {
   }
 
   /**
-   * The whole summary.
+   * The whole output. Without a summary it is the current status alone ({@code crm_simulate -x
+   * F}); with a summary but no execution, the {@code -R} output; with all, the {@code -S} one.
    *
-   * @param summary the Transition Summary lines, each starting with {@code "* "}
-   * @param executed the Executing Cluster Transition lines, each starting with {@code "* "}
+   * @param summary the Transition Summary lines, each starting with {@code "* "}, or null
+   * @param executed the Executing Cluster Transition lines, each starting with {@code "* "},
+   *     or null
+   * @param revised the status after the simulated execution, or null
    */
   public static String render(Optional<Instant> executionDate, StatusView current, List<String> summary,
       List<String> executed, StatusView revised) {
     StringBuilder sb = new StringBuilder(preamble(executionDate, current));
-    sb.append(status("Current cluster status:", current)).append('\n');
-    sb.append("Transition Summary:\n");
+    sb.append(status("Current cluster status:", current));
+    if (summary == null) {
+      return sb.toString();
+    }
+    sb.append("\nTransition Summary:\n");
     summary.forEach(l -> sb.append("  ").append(l).append('\n'));
+    if (executed == null || revised == null) {
+      return sb.toString();
+    }
     sb.append('\n').append("Executing Cluster Transition:\n");
     executed.forEach(l -> sb.append("  ").append(l).append('\n'));
     executionDate.ifPresent(d -> sb.append(executionDateLine(d)).append('\n'));
