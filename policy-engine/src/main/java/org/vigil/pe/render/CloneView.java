@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param childId the id of the cloned primitive or group (as configured)
  * @param instances every instance, orphans included: {@link PrimitiveView}s or {@link GroupView}s
+ * @param maxInstances {@code clone-max}: the "Stopped" lists appear only while fewer instances
+ *     than this are active
  * @param allowedNodes the nodes the clone may run on as far as the status shows (every node in
  *     a symmetric cluster); the "Stopped" lists name those where no instance is active
  * @param failedProbes per node, what a failed probe of the clone said there (e.g. {@code not
@@ -22,6 +24,7 @@ public record CloneView(
     boolean managed,
     boolean disabled,
     List<ResourceView> instances,
+    int maxInstances,
     List<String> allowedNodes,
     Map<String, String> failedProbes)
     implements ResourceView {

@@ -3,6 +3,7 @@ package org.vigil.pe.render;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Clone;
@@ -88,13 +91,23 @@ public final class StatusViews {
     for (ResourceState r : state.resources()) {
       busy.addAll(r.activeNodes());
     }
+    Set<String> withState = new HashSet<>();
+    for (NodeState ns : state.cib().status().nodeStates()) {
+      withState.add(ns.uname());
+      withState.add(ns.id());
+    }
     List<NodeView> nodes = new ArrayList<>();
     for (NodeStatus n : state.nodes()) {
-      nodes.add(new NodeView(n.name(), kind(n.kind()), n.online(), n.unclean(), n.pending(), n.standby(), false,
-          n.maintenance(), NodeView.Health.GREEN, busy.contains(n.name())));
+      // a node without a node_state entry was never seen: its attributes are not shown
+      boolean seen = withState.contains(n.name()) || withState.contains(n.id());
+      nodes.add(new NodeView(n.name(), kind(n.kind()), n.online(), n.unclean(), n.pending(), seen && n.standby(),
+          false, seen && n.maintenance(), NodeView.Health.GREEN, busy.contains(n.name())));
     }
+    // Pacemaker lists top-level resources by descending priority, configuration order within one
+    List<Resource> configured = new ArrayList<>(state.cib().configuration().resources());
+    configured.sort(Comparator.comparingInt((Resource r) -> -priority(r)));
     List<ResourceView> resources = new ArrayList<>();
-    for (Resource r : state.cib().configuration().resources()) {
+    for (Resource r : configured) {
       ResourceView v = resource(r);
       if (v != null) {
         resources.add(v);
@@ -162,7 +175,7 @@ public final class StatusViews {
       for (ResourceState s : states) {
         knownOn.addAll(s.histories().keySet());
         for (NodeHistory h : s.histories().values()) {
-          failedProbe(h).ifPresent(text -> failedProbes.putIfAbsent(h.node(), text));
+          failedProbe(h, s).ifPresent(text -> failedProbes.putIfAbsent(h.node(), text));
         }
       }
       if (c.child() instanceof Group g) {
@@ -178,8 +191,10 @@ public final class StatusViews {
       allowed.addAll(knownOn);
     }
     Role target = Role.parse(meta.get("target-role")).orElse(null);
+    int max = leadingInt(meta.get("clone-max")).orElse((int) state.nodes().stream()
+        .filter(n -> n.kind() == NodeStatus.Kind.CLUSTER).count());
     return new CloneView(c.id(), c.child().id(), promotable, unique, managed(meta), target == Role.STOPPED,
-        instances, allowed, failedProbes);
+        instances, max, allowed, failedProbes);
   }
 
   /** Bundles are not unpacked yet: shown by their header with every replica stopped. */
@@ -205,21 +220,82 @@ public final class StatusViews {
   private PrimitiveView primitive(ResourceState s) {
     List<String> nodes = s.activeNodes();
     boolean onMaintenanceNode = nodes.stream().anyMatch(maintenanceNodes::contains);
-    boolean managed = s.managed() && !state.options().maintenanceMode() && !onMaintenanceNode && !s.blocked();
+    boolean blocked = s.blocked() || blockedAsMultiplyActive(s);
+    boolean managed = s.managed() && !state.options().maintenanceMode() && !onMaintenanceNode && !blocked
+        && !(s.orphan() && !state.options().stopOrphanResources());
     Role target = s.meta().hasTargetRole() ? s.meta().targetRole() : null;
     boolean disabled = target == Role.STOPPED || (target == Role.UNPROMOTED && isPromotableInstance(s));
     String probe = null;
     if (nodes.isEmpty()) {
       for (NodeHistory h : s.histories().values()) {
-        Optional<String> text = failedProbe(h);
+        Optional<String> text = failedProbe(h, s);
         if (text.isPresent()) {
           probe = text.get();
           break;
         }
       }
     }
-    return new PrimitiveView(s.id(), agent(s), s.role(), nodes, s.failed(), s.orphan(), managed, s.blocked(),
-        disabled, s.failureIgnored(), s.pendingTask(), null, probe);
+    return new PrimitiveView(s.id(), agent(s), s.role(), nodes, s.failed(), s.orphan(), managed, blocked,
+        disabled, s.failureIgnored(), pendingTask(s), null, probe);
+  }
+
+  /**
+   * With {@code multiple-active=block}, a resource found active on several nodes is frozen,
+   * and with it every member of a group that has the same setting.
+   */
+  private boolean blockedAsMultiplyActive(ResourceState s) {
+    if (isBlockedMultiplyActive(s)) {
+      return true;
+    }
+    if (s.groupId() == null) {
+      return false;
+    }
+    Optional<Resource> group = state.cib().configuration().findResource(s.groupId());
+    if (group.isEmpty() || !"block".equals(meta(group.get()).get("multiple-active"))) {
+      return false;
+    }
+    for (ResourceState other : state.resources()) {
+      if (s.groupId().equals(other.groupId()) && other.instance() == s.instance() && isBlockedMultiplyActive(other)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBlockedMultiplyActive(ResourceState s) {
+    return s.activeNodes().size() > 1 && "block".equals(s.meta().multipleActive());
+  }
+
+  /** The operation in flight, except a probe (crm_simulate does not show pending probes). */
+  private static String pendingTask(ResourceState s) {
+    for (NodeHistory h : s.histories().values()) {
+      if (h.pendingTask() == null) {
+        continue;
+      }
+      for (LrmRscOp op : h.ops()) {
+        if (op.status() == -1 && h.pendingTask().equals(op.operation())
+            && !("monitor".equals(op.operation()) && op.intervalMs() == 0)) {
+          return h.pendingTask();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The {@code priority} meta attribute, read as Pacemaker does: its leading integer ("2.0" is 2). */
+  private int priority(Resource r) {
+    return leadingInt(meta(r).get("priority")).orElse(0);
+  }
+
+  private static final Pattern LEADING_INT = Pattern.compile("^\\s*([+-]?[0-9]{1,9})");
+
+  /** A number as Pacemaker reads one from a meta attribute: its leading integer. */
+  private static Optional<Integer> leadingInt(String v) {
+    if (v == null) {
+      return Optional.empty();
+    }
+    Matcher m = LEADING_INT.matcher(v);
+    return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
   }
 
   private boolean isPromotableInstance(ResourceState s) {
@@ -231,17 +307,29 @@ public final class StatusViews {
         .orElse(false);
   }
 
-  /** A probe that found neither running nor stopped, by the name of its result. */
-  private static Optional<String> failedProbe(NodeHistory h) {
+  /**
+   * A probe that found the resource neither running nor stopped, by the name of its result;
+   * a failure older than the resource's failure-timeout no longer counts.
+   */
+  private Optional<String> failedProbe(NodeHistory h, ResourceState s) {
+    long timeoutMs = s.meta().failureTimeoutMs();
     for (LrmRscOp op : h.ops()) {
-      if ("monitor".equals(op.operation()) && op.intervalMs() == 0 && op.status() == 0) {
-        int rc = op.rc();
-        if (rc != 0 && rc != 7 && rc != 8) {
-          return Optional.of(OcfExitCodes.text(rc));
-        }
+      if (!"monitor".equals(op.operation()) || op.intervalMs() != 0) {
+        continue;
+      }
+      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
+      if (timeoutMs > 0 && changed > 0 && changed * 1000 + timeoutMs <= state.now().toEpochMilli()) {
+        continue;
+      }
+      if (op.status() == 7) {
+        return Optional.of(OcfExitCodes.text(5));
+      }
+      int rc = op.rc();
+      if (op.status() == 0 && rc != 0 && rc != 7 && rc != 8) {
+        return Optional.of(OcfExitCodes.text(rc));
       }
     }
-    return h.notInstalled() ? Optional.of(OcfExitCodes.text(5)) : Optional.empty();
+    return Optional.empty();
   }
 
   private String agent(ResourceState s) {
