@@ -73,17 +73,53 @@ public final class StatusViews {
       nodeOrder.putIfAbsent(states.get(i).uname(), i);
     }
     List<FailedOperation> all = new ArrayList<>();
+    Map<FailedOperation, String> keys = new HashMap<>();
     for (ResourceState r : state.resources()) {
-      all.addAll(r.failedOperations());
+      for (FailedOperation f : r.failedOperations()) {
+        all.add(f);
+        keys.put(f, recordKey(r, f));
+      }
     }
     all.sort(Comparator.comparingInt((FailedOperation f) -> nodeOrder.getOrDefault(f.node(), Integer.MAX_VALUE))
         .thenComparingInt(FailedOperation::callId));
     List<FailedActionView> out = new ArrayList<>();
     for (FailedOperation f : all) {
-      out.add(new FailedActionView(StatusText.baseId(f.resource()), f.task(), f.intervalMs(), f.node(), f.rc(),
-          f.opStatus(), f.exitReason(), f.lastRcChange(), f.execTimeMs()));
+      boolean probe = "monitor".equals(f.task()) && f.intervalMs() == 0;
+      if (probe && (f.rc() == 5 || f.opStatus() == 7)) {
+        continue; // crm_mon does not list probes that found the agent not installed
+      }
+      out.add(new FailedActionView(keyResource(f, keys.get(f)), f.task(), f.intervalMs(), f.node(), f.rc(), f.opStatus(),
+          f.exitReason(), f.lastRcChange(), f.execTimeMs()));
     }
     return out;
+  }
+
+  /** The failed record's operation key, or its id when the record has no key. */
+  private static String recordKey(ResourceState r, FailedOperation f) {
+    if (f.operationKey() != null) {
+      return f.operationKey();
+    }
+    NodeHistory h = r.history(f.node());
+    if (h != null) {
+      for (LrmRscOp op : h.ops()) {
+        if (op.call() == f.callId() && f.task().equals(op.operation())) {
+          return op.id();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The resource as crm_mon names it: parsed from the operation key ({@code RSC_TASK_INTERVAL}),
+   * which old histories only carry as the record's id.
+   */
+  private static String keyResource(FailedOperation f, String key) {
+    String suffix = "_" + f.task() + "_" + f.intervalMs();
+    if (key != null && key.endsWith(suffix) && key.length() > suffix.length()) {
+      return StatusText.baseId(key.substring(0, key.length() - suffix.length()));
+    }
+    return StatusText.baseId(f.resource());
   }
 
   private StatusView build() {

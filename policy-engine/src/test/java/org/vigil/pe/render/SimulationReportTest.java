@@ -95,6 +95,6 @@ class SimulationReportTest {
         new FailedActionView("r", "monitor", 0, "n1", 5, 0, "agent missing", null, 0), ZoneOffset.UTC))
         .isEqualTo("r probe on n1 returned 'not installed' (agent missing)");
     assertThat(CrmMonReport.failedAction(new FailedActionView("r", "start", 0, "n1", 1, 2, null, null, 90_500),
-        ZoneOffset.UTC)).isEqualTo("r start on n1 could not be executed (Timed Out) after 1m30s500ms");
+        ZoneOffset.UTC)).isEqualTo("r start on n1 could not be executed (Timed Out) after 1m30.500s");
   }
 }
