@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param childId the id of the cloned primitive or group (as configured)
  * @param instances every instance, orphans included: {@link PrimitiveView}s or {@link GroupView}s
+ * @param stoppedDisabled the nodes without an instance are listed as "Stopped (disabled)": the
+ *     clone's target-role, or when it has none its first instance's, is Stopped
  * @param maxInstances {@code clone-max}: the "Stopped" lists appear only while fewer instances
  *     than this are active
  * @param allowedNodes the nodes the clone may run on as far as the status shows (every node in
@@ -23,6 +25,7 @@ public record CloneView(
     boolean unique,
     boolean managed,
     boolean disabled,
+    boolean stoppedDisabled,
     List<ResourceView> instances,
     int maxInstances,
     List<String> allowedNodes,

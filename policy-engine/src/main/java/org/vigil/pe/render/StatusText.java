@@ -221,7 +221,7 @@ public final class StatusText {
         continue;
       }
       String probe = c.failedProbes().get(node);
-      String state = probe != null ? "Stopped (" + probe + ")" : c.disabled() ? "Stopped (disabled)" : "Stopped";
+      String state = probe != null ? "Stopped (" + probe + ")" : c.stoppedDisabled() ? "Stopped (disabled)" : "Stopped";
       byState.computeIfAbsent(state, k -> new TreeSet<>(NaturalOrder.INSTANCE)).add(node);
     }
     byState.forEach((state, nodes) -> addList(out, level, state, new ArrayList<>(nodes)));

@@ -229,8 +229,10 @@ public final class StatusViews {
     Role target = Role.parse(meta.get("target-role")).orElse(null);
     int max = leadingInt(meta.get("clone-max")).orElse((int) state.nodes().stream()
         .filter(n -> n.kind() == NodeStatus.Kind.CLUSTER).count());
+    boolean stoppedDisabled = target != null ? target == Role.STOPPED : !instances.isEmpty()
+        && (instances.get(0) instanceof GroupView g ? g.disabled() : instances.get(0).primitives().get(0).disabled());
     return new CloneView(c.id(), c.child().id(), promotable, unique, managed(meta), target == Role.STOPPED,
-        instances, max, allowed, failedProbes);
+        stoppedDisabled, instances, max, allowed, failedProbes);
   }
 
   /** Bundles are not unpacked yet: shown by their header with every replica stopped. */
@@ -344,8 +346,8 @@ public final class StatusViews {
   }
 
   /**
-   * A probe that found the resource neither running nor stopped, by the name of its result;
-   * a failure older than the resource's failure-timeout no longer counts.
+   * A probe that found the resource's agent not installed (the only failed probe the status
+   * shows); a failure older than the resource's failure-timeout no longer counts.
    */
   private Optional<String> failedProbe(NodeHistory h, ResourceState s) {
     long timeoutMs = s.meta().failureTimeoutMs();
@@ -357,12 +359,8 @@ public final class StatusViews {
       if (timeoutMs > 0 && changed > 0 && changed * 1000 + timeoutMs <= state.now().toEpochMilli()) {
         continue;
       }
-      if (op.status() == 7) {
+      if (op.status() == 7 || (op.status() == 0 && op.rc() == 5)) {
         return Optional.of(OcfExitCodes.text(5));
-      }
-      int rc = op.rc();
-      if (op.status() == 0 && rc != 0 && rc != 7 && rc != 8) {
-        return Optional.of(OcfExitCodes.text(rc));
       }
     }
     return Optional.empty();

@@ -271,9 +271,11 @@ public final class TransitionSimulator {
       }
     }
 
+    /** Records a result; whatever was still pending for the resource here has finished. */
     void putOp(String rsc, LrmResource fresh, LrmRscOp op) {
       resources.putIfAbsent(rsc, fresh);
       LinkedHashMap<String, LrmRscOp> byId = ops.computeIfAbsent(rsc, k -> new LinkedHashMap<>());
+      byId.values().removeIf(o -> o.status() == -1);
       byId.remove(op.id());
       byId.put(op.id(), op);
     }

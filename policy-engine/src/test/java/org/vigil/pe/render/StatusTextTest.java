@@ -86,7 +86,7 @@ class StatusTextTest {
   void anonymousCloneSummarisesHealthyInstancesAndListsUnusualOnesByTheirPrimitiveId() {
     PrimitiveView failed = new PrimitiveView("ping:2", DUMMY, Role.STARTED, List.of("n3"), true, false, true, false,
         false, false, null, null, null);
-    CloneView c = new CloneView("cl", "ping", false, false, true, false,
+    CloneView c = new CloneView("cl", "ping", false, false, true, false, false,
         List.of(started("ping:0", "n2"), started("ping:1", "n1"), failed, started("ping:3")), 5,
         List.of("n1", "n2", "n3", "n4", "n5"), Map.of("n5", "not installed"));
     assertThat(resources(THREE, c)).containsExactly(
@@ -101,7 +101,7 @@ class StatusTextTest {
   void promotableCloneListsPromotedThenUnpromotedAndOmitsStoppedWhenEveryInstanceRuns() {
     PrimitiveView promoted = PrimitiveView.of("s:0", DUMMY, Role.PROMOTED, List.of("n2"));
     PrimitiveView unpromoted = PrimitiveView.of("s:1", DUMMY, Role.STARTED, List.of("n1"));
-    CloneView c = new CloneView("ms", "s", true, false, true, false, List.of(promoted, unpromoted), 2,
+    CloneView c = new CloneView("ms", "s", true, false, true, false, false, List.of(promoted, unpromoted), 2,
         List.of("n1", "n2", "n3"), Map.of());
     assertThat(resources(THREE, c)).containsExactly(
         "    * Clone Set: ms [s] (promotable):", "      * Promoted: [ n2 ]", "      * Unpromoted: [ n1 ]");
@@ -109,7 +109,7 @@ class StatusTextTest {
 
   @Test
   void uniqueClonePrintsEveryInstanceWithItsNumber() {
-    CloneView c = new CloneView("u", "r", false, true, false, true, List.of(started("r:0", "n1"), started("r:1")), 2,
+    CloneView c = new CloneView("u", "r", false, true, false, true, true, List.of(started("r:0", "n1"), started("r:1")), 2,
         List.of("n1"), Map.of());
     assertThat(resources(THREE, c)).containsExactly(
         "    * Clone Set: u [r] (unique, unmanaged, disabled):",
@@ -121,7 +121,7 @@ class StatusTextTest {
   void partiallyActiveClonedGroupIsShownAsItsInstanceWithMembersUnderTheirOwnIds() {
     GroupView g0 = new GroupView("g:0", List.of(started("a:0", "n1"), started("b:0", "n1")), true, false);
     GroupView g1 = new GroupView("g:1", List.of(started("a:1", "n2"), started("b:1")), true, false);
-    CloneView c = new CloneView("cg", "g", false, false, true, false, List.of(g0, g1), 3, List.of("n1", "n2", "n3"),
+    CloneView c = new CloneView("cg", "g", false, false, true, false, false, List.of(g0, g1), 3, List.of("n1", "n2", "n3"),
         Map.of());
     assertThat(resources(THREE, c)).containsExactly(
         "    * Clone Set: cg [g]:",
