@@ -43,14 +43,26 @@ public final class StatusViews {
   private final Map<String, String> rscDefaults;
   private final Map<String, Template> templates = new HashMap<>();
   private final Set<String> maintenanceNodes = new LinkedHashSet<>();
+  private final Map<String, Resource> configured = new HashMap<>();
+  private final Map<String, List<ResourceState>> byClone = new HashMap<>();
+  private final Map<String, List<ResourceState>> byGroup = new HashMap<>();
 
   private StatusViews(ClusterState state) {
     this.state = state;
     this.byId = state.resourcesById();
     this.rscDefaults = firstWins(state.cib().configuration().rscDefaults());
     for (Resource r : state.cib().configuration().allResources()) {
+      configured.putIfAbsent(r.id(), r);
       if (r instanceof Template t) {
         templates.put(t.id(), t);
+      }
+    }
+    for (ResourceState r : state.resources()) {
+      if (r.cloneId() != null) {
+        byClone.computeIfAbsent(r.cloneId(), k -> new ArrayList<>()).add(r);
+      }
+      if (r.groupId() != null) {
+        byGroup.computeIfAbsent(r.groupId(), k -> new ArrayList<>()).add(r);
       }
     }
     for (NodeStatus n : state.nodes()) {
@@ -199,10 +211,8 @@ public final class StatusViews {
     boolean promotable = c.legacyMaster() || Booleans.isTrue(meta.get("promotable"), false);
     boolean unique = Booleans.isTrue(meta.get("globally-unique"), false);
     TreeMap<Integer, List<ResourceState>> byInstance = new TreeMap<>();
-    for (ResourceState s : state.resources()) {
-      if (c.id().equals(s.cloneId())) {
-        byInstance.computeIfAbsent(s.instance(), k -> new ArrayList<>()).add(s);
-      }
+    for (ResourceState s : byClone.getOrDefault(c.id(), List.of())) {
+      byInstance.computeIfAbsent(s.instance(), k -> new ArrayList<>()).add(s);
     }
     List<ResourceView> instances = new ArrayList<>();
     Set<String> knownOn = new LinkedHashSet<>();
@@ -288,12 +298,12 @@ public final class StatusViews {
     if (s.groupId() == null) {
       return false;
     }
-    Optional<Resource> group = state.cib().configuration().findResource(s.groupId());
-    if (group.isEmpty() || !"block".equals(meta(group.get()).get("multiple-active"))) {
+    Resource group = configured.get(s.groupId());
+    if (group == null || !"block".equals(meta(group).get("multiple-active"))) {
       return false;
     }
-    for (ResourceState other : state.resources()) {
-      if (s.groupId().equals(other.groupId()) && other.instance() == s.instance() && isBlockedMultiplyActive(other)) {
+    for (ResourceState other : byGroup.getOrDefault(s.groupId(), List.of())) {
+      if (other.instance() == s.instance() && isBlockedMultiplyActive(other)) {
         return true;
       }
     }
@@ -340,9 +350,8 @@ public final class StatusViews {
     if (s.cloneId() == null) {
       return false;
     }
-    return state.cib().configuration().findResource(s.cloneId())
-        .map(r -> r instanceof Clone c && (c.legacyMaster() || Booleans.isTrue(meta(c).get("promotable"), false)))
-        .orElse(false);
+    return configured.get(s.cloneId()) instanceof Clone c
+        && (c.legacyMaster() || Booleans.isTrue(meta(c).get("promotable"), false));
   }
 
   /**
