@@ -149,7 +149,7 @@ public final class StatusViews {
       // a node without a node_state entry was never seen: its attributes are not shown
       boolean seen = withState.contains(n.name()) || withState.contains(n.id());
       nodes.add(new NodeView(n.name(), kind(n.kind()), n.online(), n.unclean(), n.pending(), seen && n.standby(),
-          false, seen && n.maintenance(), NodeView.Health.GREEN, busy.contains(n.name())));
+          false, seen && n.maintenance(), health(n), busy.contains(n.name())));
     }
     // Pacemaker lists top-level resources by descending priority, configuration order within one
     List<Resource> configured = new ArrayList<>(state.cib().configuration().resources());
@@ -167,6 +167,30 @@ public final class StatusViews {
       }
     }
     return new StatusView(nodes, resources, state.options().maintenanceMode());
+  }
+
+  /**
+   * The node's health colour from its {@code #health-*} attributes (any red makes it red, else
+   * any yellow yellow); shown only when a node-health-strategy other than none is set.
+   */
+  private NodeView.Health health(NodeStatus n) {
+    String strategy = state.cib().configuration().property("node-health-strategy").orElse("none");
+    if (strategy.equals("none")) {
+      return NodeView.Health.GREEN;
+    }
+    NodeView.Health worst = NodeView.Health.GREEN;
+    for (Map.Entry<String, String> e : n.attributes().entrySet()) {
+      if (!e.getKey().startsWith("#health")) {
+        continue;
+      }
+      if ("red".equalsIgnoreCase(e.getValue())) {
+        return NodeView.Health.RED;
+      }
+      if ("yellow".equalsIgnoreCase(e.getValue())) {
+        worst = NodeView.Health.YELLOW;
+      }
+    }
+    return worst;
   }
 
   private static NodeView.Kind kind(NodeStatus.Kind k) {
