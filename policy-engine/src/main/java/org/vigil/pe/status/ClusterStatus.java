@@ -303,7 +303,8 @@ public final class ClusterStatus {
     return n;
   }
 
-  private static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
+  /** Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources) winning. */
+  public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
     Map<String, String> m = new HashMap<>(defaults);
     for (List<NvSet> sets : chain) {
       m.putAll(firstWins(sets));
@@ -312,7 +313,7 @@ public final class ClusterStatus {
   }
 
   /** Name/value pairs of sets without rules; the first set that names a value wins. */
-  static Map<String, String> firstWins(List<NvSet> sets) {
+  public static Map<String, String> firstWins(List<NvSet> sets) {
     Map<String, String> m = new LinkedHashMap<>();
     for (NvSet s : sets) {
       if (s.rule() != null) {
