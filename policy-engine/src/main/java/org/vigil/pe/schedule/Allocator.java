@@ -374,6 +374,10 @@ final class Allocator {
     return Score.clamp((long) (score * factor));
   }
 
+  private String name(int i) {
+    return m.nodes.get(i).name();
+  }
+
   private int currentNode(Rsc r) {
     List<String> active = r.state.activeNodes();
     return active.isEmpty() ? -1 : m.nodeIndex.getOrDefault(active.get(0), -1);
@@ -385,7 +389,8 @@ final class Allocator {
       if (!usable[i] || w[i] < 0) {
         continue;
       }
-      if (best < 0 || w[i] > w[best] || (w[i] == w[best] && load[i] < load[best])) {
+      if (best < 0 || w[i] > w[best] || (w[i] == w[best] && (load[i] < load[best]
+          || (load[i] == load[best] && name(i).compareTo(name(best)) < 0)))) {
         best = i;
       }
     }

@@ -152,6 +152,10 @@ final class Planner {
     }
     starts.put(r, start);
     for (Act stop : stopActs) {
+      if (!managed) {
+        edge(stop, start, 0);
+        continue;
+      }
       int flags = Act.Edge.IMPLIES_THEN | Act.Edge.RUNNABLE_LEFT;
       if (stop.node == t) {
         flags |= Act.Edge.IMPLIES_FIRST | STOP_IF_UNRUNNABLE;

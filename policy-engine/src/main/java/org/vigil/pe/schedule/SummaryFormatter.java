@@ -66,6 +66,9 @@ final class SummaryFormatter {
     List<Act> stops = p.stops.get(r);
     List<Integer> active = p.activeNodes(r);
     int t = r.node;
+    if (!p.managed(r)) {
+      return null;
+    }
     boolean starts = start.required && start.runnable && t >= 0;
     if (active.isEmpty()) {
       if (starts) {
