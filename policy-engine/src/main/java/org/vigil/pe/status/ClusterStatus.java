@@ -303,7 +303,8 @@ public final class ClusterStatus {
     return n;
   }
 
-  private static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
+  /** Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources) winning. */
+  public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
     Map<String, String> m = new HashMap<>(defaults);
     for (List<NvSet> sets : chain) {
       m.putAll(firstWins(sets));
@@ -312,7 +313,7 @@ public final class ClusterStatus {
   }
 
   /** Name/value pairs of sets without rules; the first set that names a value wins. */
-  static Map<String, String> firstWins(List<NvSet> sets) {
+  public static Map<String, String> firstWins(List<NvSet> sets) {
     Map<String, String> m = new LinkedHashMap<>();
     for (NvSet s : sets) {
       if (s.rule() != null) {
@@ -458,6 +459,7 @@ public final class ClusterStatus {
   static final int EXEC_PENDING = -1;
   static final int EXEC_DONE = 0;
   static final int EXEC_CANCELLED = 1;
+  static final int EXEC_ERROR = 4;
   static final int EXEC_NOT_INSTALLED = 7;
 
   /** The op's expected result: the target rc in its transition key, 0 without one. */
@@ -476,13 +478,18 @@ public final class ClusterStatus {
     return 0;
   }
 
+  /** An "error" status carrying an agent result is judged by that result, as Pacemaker does. */
+  static int effectiveStatus(LrmRscOp op) {
+    return op.status() == EXEC_ERROR ? EXEC_DONE : op.status();
+  }
+
   private static boolean isProbe(LrmRscOp op) {
     return "monitor".equals(op.operation()) && op.intervalMs() == 0;
   }
 
   /** Whether the record is a failure worth listing (probes finding the resource stopped or not installed are not). */
   static boolean isFailure(LrmRscOp op) {
-    int status = op.status();
+    int status = effectiveStatus(op);
     if (status == EXEC_PENDING || status == EXEC_CANCELLED) {
       return false;
     }
@@ -517,7 +524,7 @@ public final class ClusterStatus {
     long failureTimeoutMs = s.meta.failureTimeoutMs();
     for (LrmRscOp op : ops) {
       String task = op.operation() == null ? "" : op.operation();
-      int status = op.status();
+      int status = effectiveStatus(op);
       int rc = op.rc();
       if (status == EXEC_CANCELLED) {
         continue;
