@@ -27,12 +27,8 @@ public final class ActionLine {
     return a.resource() == null ? a.task() : a.operationKey();
   }
 
-  /** {@code reboot}, {@code off} or {@code on}. */
+  /** The fencing action's {@code action} attribute: {@code reboot} (the default), {@code off} or {@code on}. */
   static String fenceType(GraphAction a) {
-    String t = a.attributes().get("stonith_action");
-    if (t == null) {
-      t = a.attributes().get("fence_type");
-    }
-    return t == null ? "reboot" : t;
+    return a.attributes().getOrDefault("action", "reboot");
   }
 }

@@ -130,8 +130,10 @@ public final class TransitionSimulator {
     if (a.node() == null || task.equals("delete") || task.equals("notify") || task.equals("meta-data")) {
       return;
     }
-    String rsc = historyId(a.resource());
     NodeHistory node = node(a.node());
+    String base = baseOf(a.resource());
+    String rsc = node.existingHistoryOf(a.resource(), uniqueClonePrimitives.contains(base) ? a.resource() : base)
+        .orElse(historyId(a.resource()));
     if (task.equals("cancel")) {
       node.removeOp(rsc, rsc + "_monitor_" + a.intervalMs());
       return;
@@ -163,8 +165,17 @@ public final class TransitionSimulator {
     return a.task().equals("monitor") && a.intervalMs() == 0 ? 7 : 0;
   }
 
+  /** The configured primitive an instance id belongs to ({@code rsc:2} to {@code rsc}). */
+  private String baseOf(String resource) {
+    int colon = resource.lastIndexOf(':');
+    if (colon > 0 && primitives.containsKey(resource.substring(0, colon))) {
+      return resource.substring(0, colon);
+    }
+    return resource;
+  }
+
   /**
-   * The id the resource's history is kept under: an instance of an anonymous clone records
+   * The id a new history of the resource is kept under: an instance of an anonymous clone records
    * under the primitive's own id, an instance of a unique clone under {@code rsc:N}.
    */
   String historyId(String resource) {
@@ -272,6 +283,29 @@ public final class TransitionSimulator {
     }
 
     /** Records a result; whatever was still pending for the resource here has finished. */
+    /**
+     * The id under which this node already keeps the history of {@code instance}: the
+     * instance's own id, else (for an anonymous clone instance, whose {@code base} is its
+     * primitive) the primitive's or another instance's.
+     */
+    java.util.Optional<String> existingHistoryOf(String instance, String base) {
+      if (resources.containsKey(instance)) {
+        return java.util.Optional.of(instance);
+      }
+      if (base.equals(instance)) {
+        return java.util.Optional.empty();
+      }
+      if (resources.containsKey(base)) {
+        return java.util.Optional.of(base);
+      }
+      for (String id : resources.keySet()) {
+        if (id.startsWith(base + ":") && id.substring(base.length() + 1).chars().allMatch(Character::isDigit)) {
+          return java.util.Optional.of(id);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+
     void putOp(String rsc, LrmResource fresh, LrmRscOp op) {
       resources.putIfAbsent(rsc, fresh);
       LinkedHashMap<String, LrmRscOp> byId = ops.computeIfAbsent(rsc, k -> new LinkedHashMap<>());

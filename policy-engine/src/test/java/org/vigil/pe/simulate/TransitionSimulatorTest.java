@@ -101,8 +101,8 @@ class TransitionSimulatorTest {
         + "op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
     Cib before = cib(DUMMY, member("1", "n1", ops) + member("2", "n2", ""));
     SimulatedExecution run = TransitionSimulator.run(before, transition(
-        new GraphAction(1, Kind.FENCE, null, "stonith", 0, "n1", List.of(), Map.of("stonith_action", "reboot")),
-        new GraphAction(2, Kind.FENCE, null, "stonith", 0, "n2", List.of(), Map.of("stonith_action", "on"))), NOW);
+        new GraphAction(1, Kind.FENCE, null, "stonith", 0, "n1", List.of(), Map.of("action", "reboot")),
+        new GraphAction(2, Kind.FENCE, null, "stonith", 0, "n2", List.of(), Map.of("action", "on"))), NOW);
     assertThat(run.lines()).containsExactly("* Fencing n1 (reboot)", "* Fencing n2 (on)");
     NodeState n1 = run.revised().status().nodeState("n1").orElseThrow();
     assertThat(n1.inCcm()).isEqualTo("false");
