@@ -131,6 +131,19 @@ class TransitionSimulatorTest {
   }
 
   @Test
+  void anonymousInstanceResultsJoinTheHistoryTheNodeAlreadyKeepsUnderAnotherInstanceNumber() {
+    String clone = "<clone id='c'><primitive id='p' class='ocf' provider='pacemaker' type='Dummy'/></clone>";
+    String old = "<lrm_resource id='p:1' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='p:1_last_0' operation_key='p:1_start_0' operation='start' interval='0' call-id='3' "
+        + "rc-code='0' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
+    SimulatedExecution run = TransitionSimulator.run(cib(clone, member("1", "n1", old)), transition(
+        rsc(1, "p:0", "monitor", 10000, "n1", List.of(), Map.of())), NOW);
+    LrmResource history = run.revised().status().nodeState("n1").orElseThrow().lrmResources().get(0);
+    assertThat(run.revised().status().nodeState("n1").orElseThrow().lrmResources()).hasSize(1);
+    assertThat(history.ops()).extracting(LrmRscOp::id).containsExactly("p:1_last_0", "p:1_monitor_10000");
+  }
+
+  @Test
   void clusterActionsPrintWithTwoSpacesAndClearingAFailCountRemovesIt() {
     String status = "<node_state id='1' uname='n1' in_ccm='true' crmd='online' join='member' expected='member'>"
         + "<transient_attributes id='1'><instance_attributes id='t'>"
