@@ -300,9 +300,7 @@ public final class StatusText {
     }
     sb.append(flagText(primitiveFlags(p)));
     if (p.nodes().size() > 1) {
-      List<String> sorted = new ArrayList<>(p.nodes());
-      sorted.sort(NaturalOrder.INSTANCE);
-      sb.append(" [ ").append(String.join(" ", sorted)).append(" ]");
+      sb.append(" [ ").append(String.join(" ", p.nodes())).append(" ]");
     }
     return sb.toString();
   }

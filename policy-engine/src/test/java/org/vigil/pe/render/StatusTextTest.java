@@ -28,13 +28,13 @@ class StatusTextTest {
   }
 
   @Test
-  void flagsFollowTheNodeInPacemakersOrderAndMultiplyActiveNodesComeLast() {
+  void flagsFollowTheNodeAndMultiplyActiveNodesComeLastInTheOrderFound() {
     PrimitiveView failedDisabledUnmanaged = new PrimitiveView("r", DUMMY, Role.STARTED, List.of("n3", "n2"), true,
         false, false, false, true, false, null, null, null);
     PrimitiveView blocked = new PrimitiveView("b", DUMMY, Role.STARTED, List.of("n1"), true, false, false, true,
         true, false, null, null, null);
     assertThat(resources(THREE, failedDisabledUnmanaged, blocked)).containsExactly(
-        "    * r\t(ocf:pacemaker:Dummy):\t FAILED (disabled, unmanaged) [ n2 n3 ]",
+        "    * r\t(ocf:pacemaker:Dummy):\t FAILED (disabled, unmanaged) [ n3 n2 ]",
         "    * b\t(ocf:pacemaker:Dummy):\t FAILED n1 (disabled, blocked)");
   }
 
