@@ -27,6 +27,10 @@ final class Act {
   boolean printed;
   /** Why it became required or unrunnable ("required X start", "unrunnable X running"...). */
   String reason;
+  /** How strong the reason is: a later, stronger cause replaces it. */
+  int reasonRank;
+  /** Made unrunnable by an action it must follow (not by its own state). */
+  boolean inheritedUnrunnable;
   final List<Edge> in = new ArrayList<>();
   final List<Edge> out = new ArrayList<>();
   /** Extra inputs for the graph (target_rc of probes, fencing action). */

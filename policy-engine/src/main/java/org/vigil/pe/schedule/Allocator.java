@@ -235,7 +235,7 @@ final class Allocator {
     if (r.node >= 0) {
       load[r.node]++;
     } else if (r.stopReason == null) {
-      r.stopReason = st.orphan() || r.meta.targetRole() == Role.STOPPED ? null : "node availability";
+      r.stopReason = st.orphan() ? null : "node availability";
     }
   }
 

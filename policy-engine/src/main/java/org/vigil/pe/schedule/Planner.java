@@ -253,7 +253,7 @@ final class Planner {
         }
         for (Act a : stoppedOf(cur)) {
           for (Act b : stopsOf(prev)) {
-            edge(a, b, Act.Edge.IMPLIES_FIRST);
+            edge(a, b, Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT);
           }
         }
       }
@@ -297,7 +297,8 @@ final class Planner {
     int flags = 0;
     if (o.kind() == Ordering.Kind.MANDATORY) {
       boolean thenIsStop = o.thenAction().equals("stop") || o.thenAction().equals("demote");
-      flags = thenIsStop ? Act.Edge.IMPLIES_FIRST : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
+      flags = thenIsStop ? Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT
+          : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
     }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
@@ -317,9 +318,15 @@ final class Planner {
         if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && !a.runnable && t.runnable) {
           if ((e.flags() & Act.Edge.ANY_LEFT) == 0 || noRunnableAnyLeft(t)) {
             t.runnable = false;
-            if (t.reason == null || t.required) {
-              t.reason = unrunnableReason(a);
-            }
+            t.inheritedUnrunnable = true;
+            work.add(t);
+          }
+        }
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && !a.runnable && !t.runnable && t.inheritedUnrunnable) {
+          int rank = unrunnableRank(a);
+          if (rank > t.reasonRank) {
+            t.reason = unrunnableReason(a);
+            t.reasonRank = rank;
             work.add(t);
           }
         }
@@ -359,15 +366,33 @@ final class Planner {
     return true;
   }
 
+  /**
+   * Why an action that must follow {@code first} cannot run: a collective's pseudo-action
+   * passes its own cause on; a resource action that is blocked itself is "unrunnable", one
+   * blocked by something before it is "required"; a resource with no node at all is the
+   * weakest cause.
+   */
   private static String unrunnableReason(Act first) {
     if (first.rsc == null) {
       return null;
     }
     if (first.type == Act.Type.PSEUDO) {
-      return "unrunnable " + first.rsc.id + " " + actionName(first);
+      return first.reason != null ? first.reason : "unrunnable " + first.rsc.id + " " + first.task;
     }
-    return first.reason != null && first.reason.startsWith("unrunnable") ? "required " + first.rsc.id + " " + first.task
-        : "unrunnable " + first.rsc.id + " " + first.task;
+    if (first.node >= 0 && first.inheritedUnrunnable) {
+      return "required " + first.rsc.id + " " + first.task;
+    }
+    return "unrunnable " + first.rsc.id + " " + first.task;
+  }
+
+  private static int unrunnableRank(Act first) {
+    if (first.rsc == null) {
+      return 0;
+    }
+    if (first.type == Act.Type.PSEUDO) {
+      return 2;
+    }
+    return first.node >= 0 ? 3 : 1;
   }
 
   private static String actionName(Act a) {

@@ -109,8 +109,11 @@ final class SummaryFormatter {
       return new Line("Move", r.id, name(c) + " -> " + name(t), null);
     }
     String reason = r.stopReason;
-    if (t >= 0 && !start.runnable) {
+    if (!start.runnable && start.reason != null) {
       reason = start.reason;
+    }
+    if (!stop.runnable && stop.reason != null) {
+      reason = stop.reason;
     }
     String text = due(reason);
     if (!stop.runnable) {

@@ -409,7 +409,10 @@ public final class ClusterStatus {
             target = orphans.computeIfAbsent(oid, k -> new Slot(k, p.base, proto.primitive, proto.groupId,
                 proto.cloneId, instance, proto.meta, true, false));
           }
-          attach(target, p.node, p.lr, now, options);
+          NodeHistory before = target.histories.get(p.node);
+          if (before == null || !before.active() || p.history.active()) {
+            attach(target, p.node, p.lr, now, options);
+          }
         }
       }
     }
