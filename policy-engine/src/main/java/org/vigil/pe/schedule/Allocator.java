@@ -235,22 +235,12 @@ final class Allocator {
     if (r.node >= 0) {
       load[r.node]++;
     } else if (r.stopReason == null) {
-      r.stopReason = st.orphan() ? null : "node availability";
+      r.stopReason = "node availability";
     }
   }
 
   private boolean isManaged(Rsc r) {
-    ResourceState st = r.state;
-    if (!st.managed() || options.maintenanceMode() || st.blocked()) {
-      return false;
-    }
-    for (String node : st.activeNodes()) {
-      NodeStatus ns = m.state.node(node);
-      if (ns != null && ns.maintenance()) {
-        return false;
-      }
-    }
-    return true;
+    return m.managed(r);
   }
 
   /** Applies a colocation in which the resource being assigned is the dependent. */

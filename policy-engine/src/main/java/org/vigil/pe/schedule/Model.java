@@ -89,6 +89,32 @@ final class Model {
     }
   }
 
+  /**
+   * Whether the cluster may act on a primitive: is-managed, no maintenance (cluster, resource
+   * or the node it runs on), not blocked by a failure or by multiple-active=block, and for
+   * orphans stop-orphan-resources.
+   */
+  boolean managed(Rsc r) {
+    ResourceState st = r.state;
+    if (!st.managed() || state.options().maintenanceMode() || st.blocked()) {
+      return false;
+    }
+    if (st.orphan() && !state.options().stopOrphanResources()) {
+      return false;
+    }
+    List<String> active = st.activeNodes();
+    if (active.size() > 1 && r.meta.multipleActive().equals("block")) {
+      return false;
+    }
+    for (String node : active) {
+      NodeStatus ns = state.node(node);
+      if (ns != null && ns.maintenance()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int nodeCount() {
     return nodes.size();
   }

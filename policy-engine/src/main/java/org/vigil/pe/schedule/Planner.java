@@ -99,17 +99,7 @@ final class Planner {
   }
 
   boolean managed(Rsc r) {
-    ResourceState st = r.state;
-    if (!st.managed() || options.maintenanceMode() || st.blocked()) {
-      return false;
-    }
-    for (String node : st.activeNodes()) {
-      NodeStatus ns = m.state.node(node);
-      if (ns != null && ns.maintenance()) {
-        return false;
-      }
-    }
-    return true;
+    return m.managed(r);
   }
 
   private void createPrimitive(Rsc r) {
@@ -323,9 +313,9 @@ final class Planner {
           }
         }
         if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && !a.runnable && !t.runnable && t.inheritedUnrunnable) {
-          int rank = unrunnableRank(a);
+          int rank = unrunnableRank(a, t);
           if (rank > t.reasonRank) {
-            t.reason = unrunnableReason(a);
+            t.reason = unrunnableReason(a, t);
             t.reasonRank = rank;
             work.add(t);
           }
@@ -372,9 +362,12 @@ final class Planner {
    * blocked by something before it is "required"; a resource with no node at all is the
    * weakest cause.
    */
-  private static String unrunnableReason(Act first) {
-    if (first.rsc == null) {
+  private static String unrunnableReason(Act first, Act then) {
+    if (first.rsc == null || (first.type == Act.Type.PSEUDO && first.rsc.isClone())) {
       return null;
+    }
+    if (first.rsc == then.rsc) {
+      return first.reason;
     }
     if (first.type == Act.Type.PSEUDO) {
       return first.reason != null ? first.reason : "unrunnable " + first.rsc.id + " " + first.task;
@@ -385,9 +378,12 @@ final class Planner {
     return "unrunnable " + first.rsc.id + " " + first.task;
   }
 
-  private static int unrunnableRank(Act first) {
+  private static int unrunnableRank(Act first, Act then) {
     if (first.rsc == null) {
       return 0;
+    }
+    if (first.rsc == then.rsc) {
+      return first.reasonRank;
     }
     if (first.type == Act.Type.PSEUDO) {
       return 2;
