@@ -27,11 +27,8 @@ final class Allocator {
   private final int[] load;
   private final boolean[] usable;
   private final ClusterOptions options;
-  /** Resources stay where they are and nothing new starts (no quorum with freeze). */
-  private final boolean frozen;
-  /** Nothing may run (no quorum with stop, or stop-all-resources). */
+  /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
-  private final String stopAllReason;
 
   Allocator(Model m) {
     this.m = m;
@@ -42,13 +39,7 @@ final class Allocator {
     for (int i = 0; i < n; i++) {
       usable[i] = m.nodes.get(i).canRunResources();
     }
-    boolean noQuorum = !m.state.haveQuorum();
-    ClusterOptions.NoQuorumPolicy p = options.noQuorumPolicy();
-    frozen = noQuorum && p == ClusterOptions.NoQuorumPolicy.FREEZE;
-    boolean quorumStop = noQuorum && (p == ClusterOptions.NoQuorumPolicy.STOP
-        || p == ClusterOptions.NoQuorumPolicy.SUICIDE || p == ClusterOptions.NoQuorumPolicy.DEMOTE);
-    stopAll = quorumStop || options.stopAllResources();
-    stopAllReason = quorumStop ? "no quorum" : null;
+    stopAll = options.stopAllResources();
   }
 
   void run() {
@@ -219,16 +210,8 @@ final class Allocator {
         w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
       }
     }
-    if (frozen) {
-      int cur = currentNode(r);
-      Arrays.fill(w, Score.MINUS_INFINITY);
-      if (cur >= 0) {
-        w[cur] = 0;
-      }
-    }
     if (stopAll) {
       Arrays.fill(w, Score.MINUS_INFINITY);
-      r.stopReason = stopAllReason;
     }
     r.node = choose(r, w);
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
@@ -373,22 +356,32 @@ final class Allocator {
     return active.isEmpty() ? -1 : m.nodeIndex.getOrDefault(active.get(0), -1);
   }
 
+  /** Highest score, then fewest resources assigned, then where it runs now, then node name. */
   private int choose(Rsc r, int[] w) {
+    int cur = currentNode(r);
     int best = -1;
     for (int i = 0; i < n; i++) {
       if (!usable[i] || w[i] < 0) {
         continue;
       }
-      if (best < 0 || w[i] > w[best] || (w[i] == w[best] && (load[i] < load[best]
-          || (load[i] == load[best] && name(i).compareTo(name(best)) < 0)))) {
+      if (best < 0 || better(i, best, w, cur)) {
         best = i;
       }
     }
-    int cur = currentNode(r);
-    if (best >= 0 && cur >= 0 && usable[cur] && w[cur] >= 0 && w[cur] == w[best]) {
-      best = cur;
-    }
     return best;
+  }
+
+  private boolean better(int i, int j, int[] w, int cur) {
+    if (w[i] != w[j]) {
+      return w[i] > w[j];
+    }
+    if (load[i] != load[j]) {
+      return load[i] < load[j];
+    }
+    if (i == cur || j == cur) {
+      return i == cur;
+    }
+    return name(i).compareTo(name(j)) < 0;
   }
 
   // ---- clones ----

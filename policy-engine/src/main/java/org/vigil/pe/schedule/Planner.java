@@ -72,7 +72,8 @@ final class Planner {
   private void fencing() {
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (n.unclean() && options.stonithEnabled() && n.kind() == NodeStatus.Kind.CLUSTER) {
+      boolean quorate = m.state.haveQuorum() || options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.IGNORE;
+      if (n.unclean() && quorate && options.stonithEnabled() && n.kind() == NodeStatus.Kind.CLUSTER) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));
         f.required = true;
         f.reason = n.fenceReason();
@@ -140,6 +141,7 @@ final class Planner {
     } else {
       start.runnable = !active.isEmpty();
     }
+    quorum(r, start, stopActs, active.isEmpty());
     starts.put(r, start);
     for (Act stop : stopActs) {
       if (!managed) {
@@ -153,6 +155,31 @@ final class Planner {
       edge(stop, start, flags);
     }
     probes(r);
+  }
+
+  /**
+   * Without quorum (unless no-quorum-policy=ignore or the resource requires nothing): with
+   * freeze nothing new starts; otherwise nothing starts and everything running stops.
+   */
+  private void quorum(Rsc r, Act start, List<Act> stopActs, boolean inactive) {
+    if (m.state.haveQuorum() || options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.IGNORE
+        || "nothing".equals(r.meta.get("requires").orElse(null)) || !managed(r)) {
+      return;
+    }
+    if (options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.FREEZE) {
+      if (inactive) {
+        start.runnable = false;
+        start.reason = "quorum freeze";
+        start.reasonRank = 10;
+      }
+      return;
+    }
+    start.runnable = false;
+    start.reason = "no quorum";
+    start.reasonRank = 10;
+    for (Act stop : stopActs) {
+      stop.required = true;
+    }
   }
 
   /** The then action being unrunnable makes the first (a stop) required. */

@@ -71,6 +71,10 @@ final class SummaryFormatter {
       if (starts) {
         return List.of(new Line("Start", r.id, name(t), null));
       }
+      if (t >= 0 && start.required && !start.runnable) {
+        String why = start.reason == null ? "blocked" : "due to " + start.reason + " (blocked)";
+        return List.of(new Line("Start", r.id, name(t), why));
+      }
       return List.of();
     }
     if (active.size() > 1) {
