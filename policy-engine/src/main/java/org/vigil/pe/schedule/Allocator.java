@@ -44,10 +44,44 @@ final class Allocator {
 
   void run() {
     List<Rsc> order = new ArrayList<>(m.tops);
-    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> r.order));
+    java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
+    for (Rsc r : order) {
+      best.put(r, bestScore(r));
+    }
+    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
+        .thenComparingInt(r -> r.order));
     for (Rsc r : order) {
       assign(r);
     }
+  }
+
+  /**
+   * The highest score a resource has anywhere, its dependents' preferences included: among
+   * resources of equal priority, those with the strongest preference are assigned first.
+   */
+  private int bestScore(Rsc r) {
+    Rsc first = r;
+    while (!first.isPrimitive() && !first.children.isEmpty()) {
+      first = first.children.get(0);
+    }
+    if (!first.isPrimitive()) {
+      return 0;
+    }
+    int[] w = base(first);
+    List<Coloc> deps = new ArrayList<>(first.asPrimary);
+    for (Rsc p = first.parent; p != null; p = p.parent) {
+      deps.addAll(p.asPrimary);
+    }
+    for (Coloc c : deps) {
+      Set<Rsc> visited = new HashSet<>();
+      visited.add(first);
+      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+    }
+    int max = Score.MINUS_INFINITY;
+    for (int v : w) {
+      max = Math.max(max, v);
+    }
+    return max;
   }
 
   private static int priority(Rsc r) {
@@ -87,7 +121,9 @@ final class Allocator {
     }
     if (r.isPrimitive()) {
       ResourceState st = r.state;
-      int stickiness = r.meta.stickiness();
+      // clone instances stick with 1 unless configured otherwise
+      int stickiness = r.meta.get("resource-stickiness").isPresent() || r.enclosingClone() == null
+          ? r.meta.stickiness() : 1;
       for (NodeHistory h : st.histories().values()) {
         Integer idx = m.nodeIndex.get(h.node());
         if (idx == null) {
@@ -231,7 +267,7 @@ final class Allocator {
     Rsc primary = c.primary();
     Rsc unit = unit(primary);
     assign(unit);
-    if (!unit.assigned && unit.assigning && primary.node < 0 && !primary.isClone()) {
+    if (!primary.assigned && !primary.isClone()) {
       return;
     }
     boolean[] where = nodesOf(primary, c.primaryRole());

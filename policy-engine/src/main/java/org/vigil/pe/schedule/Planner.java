@@ -349,7 +349,7 @@ final class Planner {
         }
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && !t.required) {
           t.required = true;
-          if (t.reason == null && a.rsc != null && a.rsc != t.rsc) {
+          if (t.reason == null && t.reasonRank == 0 && a.rsc != null && a.rsc != t.rsc) {
             t.reason = "required " + a.rsc.id + " " + actionName(a);
           }
           work.add(t);
@@ -358,6 +358,9 @@ final class Planner {
           t.printed = true;
           work.add(t);
         }
+      }
+      if (a.task.equals("start") && !a.runnable && a.rsc != null && a.rsc.isPrimitive() && a.node >= 0) {
+        blockColocated(a, work);
       }
       for (Act.Edge e : a.in) {
         Act f = e.first();
@@ -369,6 +372,26 @@ final class Planner {
           f.required = true;
           f.reason = a.reason;
           work.add(f);
+        }
+      }
+    }
+  }
+
+  /** Resources that must run with one whose start cannot run cannot start either. */
+  private void blockColocated(Act start, Deque<Act> work) {
+    for (Coloc c : start.rsc.asPrimary) {
+      if (c.score() < org.vigil.cib.values.Score.INFINITY || c.id().startsWith("group:")) {
+        continue;
+      }
+      for (Act s : startsOf(c.dependent())) {
+        if (s.runnable) {
+          s.runnable = false;
+          s.inheritedUnrunnable = true;
+          if (s.reasonRank < 2) {
+            s.reason = "colocation with " + start.rsc.id;
+            s.reasonRank = 2;
+          }
+          work.add(s);
         }
       }
     }
@@ -390,7 +413,7 @@ final class Planner {
    * weakest cause.
    */
   private static String unrunnableReason(Act first, Act then) {
-    if (first.rsc == null || (first.type == Act.Type.PSEUDO && first.rsc.isClone())) {
+    if (first.rsc == null || (first.type == Act.Type.PSEUDO && first.rsc.isClone() && first.task.equals("start"))) {
       return null;
     }
     if (first.rsc == then.rsc) {
