@@ -58,6 +58,7 @@ final class Planner {
       }
     }
     propagate();
+    explain();
     recurring();
     shutdowns();
   }
@@ -136,7 +137,7 @@ final class Planner {
       start.required = t >= 0 && (!active.contains(t) || (h != null && h.failed()) || multiple || changed);
       start.runnable = t >= 0;
       if (changed && !(h != null && h.failed())) {
-        start.reason = "resource definition change";
+        start.requiredBy = "resource definition change";
       }
     } else {
       start.runnable = !active.isEmpty();
@@ -339,18 +340,10 @@ final class Planner {
             work.add(t);
           }
         }
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && !a.runnable && !t.runnable && t.inheritedUnrunnable) {
-          int rank = unrunnableRank(a, t);
-          if (rank > t.reasonRank) {
-            t.reason = unrunnableReason(a, t);
-            t.reasonRank = rank;
-            work.add(t);
-          }
-        }
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && !t.required) {
           t.required = true;
-          if (t.reason == null && t.reasonRank == 0 && a.rsc != null && a.rsc != t.rsc) {
-            t.reason = "required " + a.rsc.id + " " + actionName(a);
+          if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
+            t.requiredBy = "required " + a.rsc.id + " " + actionName(a);
           }
           work.add(t);
         }
@@ -370,7 +363,6 @@ final class Planner {
         }
         if ((e.flags() & STOP_IF_UNRUNNABLE) != 0 && !a.runnable && !f.required) {
           f.required = true;
-          f.reason = a.reason;
           work.add(f);
         }
       }
@@ -390,6 +382,7 @@ final class Planner {
           if (s.reasonRank < 2) {
             s.reason = "colocation with " + start.rsc.id;
             s.reasonRank = 2;
+            s.ownReason = true;
           }
           work.add(s);
         }
@@ -407,38 +400,56 @@ final class Planner {
   }
 
   /**
-   * Why an action that must follow {@code first} cannot run: a collective's pseudo-action
-   * passes its own cause on; a resource action that is blocked itself is "unrunnable", one
-   * blocked by something before it is "required"; a resource with no node at all is the
-   * weakest cause.
+   * Gives every action made unrunnable by what it must follow the strongest of the causes:
+   * a group's start passes its own cause on, a clone's start none; other pseudo-actions name
+   * themselves ("unrunnable grp running"); a resource action is "required" when it had to
+   * run and "unrunnable" otherwise; a resource with nowhere to run is the weakest cause.
    */
-  private static String unrunnableReason(Act first, Act then) {
-    if (first.rsc == null || (first.type == Act.Type.PSEUDO && first.rsc.isClone() && first.task.equals("start"))) {
-      return null;
+  private void explain() {
+    java.util.Set<Act> done = new java.util.HashSet<>();
+    for (Act a : acts) {
+      explain(a, done, new java.util.HashSet<>());
     }
-    if (first.rsc == then.rsc) {
-      return first.reason;
-    }
-    if (first.type == Act.Type.PSEUDO) {
-      return first.reason != null ? first.reason : "unrunnable " + first.rsc.id + " " + first.task;
-    }
-    if (first.node >= 0 && first.inheritedUnrunnable) {
-      return "required " + first.rsc.id + " " + first.task;
-    }
-    return "unrunnable " + first.rsc.id + " " + first.task;
   }
 
-  private static int unrunnableRank(Act first, Act then) {
-    if (first.rsc == null) {
-      return 0;
+  private void explain(Act a, java.util.Set<Act> done, java.util.Set<Act> visiting) {
+    if (done.contains(a) || !visiting.add(a)) {
+      return;
     }
-    if (first.rsc == then.rsc) {
-      return first.reasonRank;
+    if (!a.runnable && a.inheritedUnrunnable) {
+      for (Act.Edge e : a.in) {
+        Act f = e.first();
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable || f.rsc == null) {
+          continue;
+        }
+        explain(f, done, visiting);
+        String why;
+        int rank;
+        if (f.type == Act.Type.PSEUDO) {
+          rank = 2;
+          if (f.task.equals("start")) {
+            why = f.rsc.isClone() ? null : f.reason;
+          } else {
+            why = "unrunnable " + f.rsc.id + " " + f.task;
+          }
+        } else if (f.rsc == a.rsc) {
+          rank = f.reasonRank;
+          why = f.reason;
+        } else if (f.node >= 0) {
+          rank = 3;
+          why = (f.required ? "required " : "unrunnable ") + f.rsc.id + " " + f.task;
+        } else {
+          rank = 1;
+          why = "unrunnable " + f.rsc.id + " " + f.task;
+        }
+        if (rank > a.reasonRank) {
+          a.reason = why;
+          a.reasonRank = rank;
+        }
+      }
     }
-    if (first.type == Act.Type.PSEUDO) {
-      return 2;
-    }
-    return first.node >= 0 ? 3 : 1;
+    visiting.remove(a);
+    done.add(a);
   }
 
   private static String actionName(Act a) {

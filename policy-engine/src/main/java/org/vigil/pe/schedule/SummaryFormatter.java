@@ -100,7 +100,7 @@ final class SummaryFormatter {
       if (failed) {
         return List.of(new Line("Recover", r.id, name(c), null));
       }
-      return List.of(new Line("Restart", r.id, name(c), due(start.reason)));
+      return List.of(new Line("Restart", r.id, name(c), due(start.requiredBy)));
     }
     if (t >= 0 && t != c && starts) {
       if (failed) {

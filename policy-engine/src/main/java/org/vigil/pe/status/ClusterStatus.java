@@ -303,11 +303,21 @@ public final class ClusterStatus {
     return n;
   }
 
-  /** Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources) winning. */
+  /**
+   * Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources)
+   * winning, except that a Stopped target-role anywhere in the chain wins.
+   */
   public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
     Map<String, String> m = new HashMap<>(defaults);
+    boolean stopped = false;
     for (List<NvSet> sets : chain) {
-      m.putAll(firstWins(sets));
+      Map<String, String> own = firstWins(sets);
+      m.putAll(own);
+      stopped |= Role.parse(own.get("target-role")).orElse(Role.STARTED) == Role.STOPPED;
+    }
+    // a parent's target-role=Stopped stops its children whatever they say
+    if (stopped) {
+      m.put("target-role", "Stopped");
     }
     return new ResourceMeta(m);
   }
