@@ -140,7 +140,7 @@ final class Planner {
         start.requiredBy = "resource definition change";
       }
     } else {
-      start.runnable = !active.isEmpty();
+      start.runnable = !active.isEmpty() && !st.blocked();
     }
     quorum(r, start, stopActs, active.isEmpty());
     starts.put(r, start);
@@ -333,7 +333,9 @@ final class Planner {
       Act a = work.poll();
       for (Act.Edge e : a.out) {
         Act t = e.then();
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && !a.runnable && t.runnable) {
+        // a stop that will not happen blocks nothing
+        boolean blocks = !a.runnable && (a.required || !a.task.equals("stop"));
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && blocks && t.runnable) {
           if ((e.flags() & Act.Edge.ANY_LEFT) == 0 || noRunnableAnyLeft(t)) {
             t.runnable = false;
             t.inheritedUnrunnable = true;
@@ -419,7 +421,8 @@ final class Planner {
     if (!a.runnable && a.inheritedUnrunnable) {
       for (Act.Edge e : a.in) {
         Act f = e.first();
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable || f.rsc == null) {
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable || f.rsc == null
+            || (f.task.equals("stop") && !f.required)) {
           continue;
         }
         explain(f, done, visiting);
@@ -437,7 +440,7 @@ final class Planner {
           why = f.reason;
         } else if (f.node >= 0) {
           rank = 3;
-          why = (f.required ? "required " : "unrunnable ") + f.rsc.id + " " + f.task;
+          why = (f.required && f.inheritedUnrunnable ? "required " : "unrunnable ") + f.rsc.id + " " + f.task;
         } else {
           rank = 1;
           why = "unrunnable " + f.rsc.id + " " + f.task;
