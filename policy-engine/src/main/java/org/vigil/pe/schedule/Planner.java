@@ -114,8 +114,7 @@ final class Planner {
     List<Act> stopActs = new ArrayList<>();
     for (int c : active) {
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, c));
-      NodeHistory h = st.history(m.nodes.get(c).name());
-      stop.required = managed && (c != t || (h != null && h.failed()) || multiple || changed);
+      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed);
       Act fence = fences.get(c);
       if (m.nodes.get(c).unclean()) {
         if (fence != null) {
@@ -133,14 +132,14 @@ final class Planner {
     stops.put(r, stopActs);
     Act start = add(new Act(Act.Type.RESOURCE, r, "start", 0, t));
     if (managed) {
-      NodeHistory h = t >= 0 ? st.history(m.nodes.get(t).name()) : null;
-      start.required = t >= 0 && (!active.contains(t) || (h != null && h.failed()) || multiple || changed);
+      boolean failedThere = t >= 0 && m.failedOn(r, m.nodes.get(t).name());
+      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed);
       start.runnable = t >= 0;
-      if (changed && !(h != null && h.failed())) {
+      if (changed && !failedThere) {
         start.requiredBy = "resource definition change";
       }
     } else {
-      start.runnable = !active.isEmpty() && !st.blocked();
+      start.runnable = !active.isEmpty() && !m.blocked(r);
     }
     quorum(r, start, stopActs, active.isEmpty());
     starts.put(r, start);

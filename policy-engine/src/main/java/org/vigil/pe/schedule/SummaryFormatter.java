@@ -2,7 +2,6 @@ package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 
 /**
@@ -94,8 +93,7 @@ final class SummaryFormatter {
     if (!stop.required && !starts) {
       return List.of();
     }
-    NodeHistory h = r.state.history(name(c));
-    boolean failed = h != null && h.failed();
+    boolean failed = m.failedOn(r, name(c));
     if (t == c && starts) {
       if (failed) {
         return List.of(new Line("Recover", r.id, name(c), null));

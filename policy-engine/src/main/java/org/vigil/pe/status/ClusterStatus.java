@@ -348,6 +348,11 @@ public final class ClusterStatus {
       if (nodeName == null) {
         continue;
       }
+      // without fencing, what an offline node once ran says nothing about now
+      NodeStatus where = nodes.get(nodeName);
+      if (!where.online() && !options.stonithEnabled()) {
+        continue;
+      }
       for (LrmResource lr : ns.lrmResources()) {
         String rid = lr.id();
         Slot direct = byId.get(rid);
