@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.vigil.crmsh.configure.ConfigureCommand;
 import org.vigil.crmsh.node.NodeCommand;
 import org.vigil.crmsh.resource.ResourceCommand;
+import org.vigil.crmsh.simulate.SimulateCommand;
+import org.vigil.crmsh.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +19,8 @@ import picocli.CommandLine.Command;
       ConfigureCommand.class,
       NodeCommand.class,
       ResourceCommand.class,
+      SimulateCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
