@@ -38,6 +38,8 @@ public final class Executor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
   /** Pacemaker's default timeout for an agent's meta-data action. */
   static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+  /** How long a failure to read an agent's meta-data is remembered. */
+  public static final Duration METADATA_RETRY = Duration.ofSeconds(60);
   private static final String EXIT_REASON_PREFIX = "ocf-exit-reason:";
 
   private final ExecutorConfig config;
@@ -47,6 +49,7 @@ public final class Executor implements AutoCloseable {
   private final ExecutorService readers;
   private final ScheduledExecutorService timers;
   private final Map<AgentSpec, AgentMetadata> metadataCache = new ConcurrentHashMap<>();
+  private final Map<AgentSpec, FailedMetadata> metadataFailures = new ConcurrentHashMap<>();
   private final AtomicLong callIds = new AtomicLong();
 
   private final Object lock = new Object();
@@ -154,7 +157,8 @@ public final class Executor implements AutoCloseable {
 
   /**
    * The agent's meta-data, read by running its {@code meta-data} action (LSB scripts: made
-   * from their LSB header) and kept for next time.
+   * from their LSB header) and kept for next time. A failure is remembered for
+   * {@link #METADATA_RETRY} so that a broken agent is not asked again after every operation.
    *
    * @throws MetadataException when the agent is missing, fails, or prints something that
    *     is not resource-agent XML
@@ -164,10 +168,22 @@ public final class Executor implements AutoCloseable {
     if (cached != null) {
       return cached;
     }
-    AgentMetadata md = readMetadata(agent);
-    metadataCache.put(agent, md);
-    return md;
+    FailedMetadata failed = metadataFailures.get(agent);
+    if (failed != null && System.nanoTime() - failed.atNanos < METADATA_RETRY.toNanos()) {
+      throw new MetadataException(failed.message);
+    }
+    try {
+      AgentMetadata md = readMetadata(agent);
+      metadataCache.put(agent, md);
+      metadataFailures.remove(agent);
+      return md;
+    } catch (MetadataException e) {
+      metadataFailures.put(agent, new FailedMetadata(e.getMessage(), System.nanoTime()));
+      throw e;
+    }
   }
+
+  private record FailedMetadata(String message, long atNanos) {}
 
   private AgentMetadata readMetadata(AgentSpec agent) throws MetadataException {
     AgentClass cls = catalog.effectiveClass(agent.agentClass());

@@ -77,6 +77,19 @@ class MisbehavingAgentsTest {
   }
 
   @Test
+  void aChildThatKeepsTheOutputOpenDoesNotHoldUpTheResult() throws Exception {
+    // a daemon started without closing stdout: the agent is done long before the pipe closes
+    AgentSpec leaky = agents.ocf("Leaky", "[ \"$1\" = meta-data ] && exit 3; echo started; sleep 30 & exit 0");
+    long t0 = System.nanoTime();
+    OperationResult r = run(leaky, "start", Duration.ofSeconds(20));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    assertThat(r.status()).isEqualTo(ExecStatus.DONE);
+    assertThat(r.stdout()).isEqualTo("started\n");
+    stillWorks();
+  }
+
+  @Test
   void exitCodeOutsideTheOcfRangeIsAGenericError() throws Exception {
     AgentSpec odd = agents.ocf("Odd", "exit 42");
     OperationResult r = run(odd, "monitor", Duration.ofSeconds(10));
