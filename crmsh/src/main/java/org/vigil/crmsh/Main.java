@@ -3,6 +3,7 @@ package org.vigil.crmsh;
 import java.io.PrintWriter;
 import org.vigil.crmsh.configure.ConfigureCommand;
 import org.vigil.crmsh.node.NodeCommand;
+import org.vigil.crmsh.ra.RaCommand;
 import org.vigil.crmsh.resource.ResourceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ConfigureCommand.class,
       NodeCommand.class,
+      RaCommand.class,
       ResourceCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -35,9 +35,9 @@ public final class AgentCatalog {
     return Files.isDirectory(SYSTEMD_RUNTIME);
   }
 
-  /** The classes this machine can run: ocf, lsb, service, and systemd where it is running. */
+  /** The classes this machine can run, by name: lsb, ocf, service, and systemd where it is running. */
   public List<AgentClass> classes() {
-    List<AgentClass> out = new ArrayList<>(List.of(AgentClass.OCF, AgentClass.LSB, AgentClass.SERVICE));
+    List<AgentClass> out = new ArrayList<>(List.of(AgentClass.LSB, AgentClass.OCF, AgentClass.SERVICE));
     if (systemdRunning()) {
       out.add(AgentClass.SYSTEMD);
     }

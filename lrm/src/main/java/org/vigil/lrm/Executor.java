@@ -445,7 +445,11 @@ public final class Executor implements AutoCloseable {
     return reason;
   }
 
-  /** The environment an agent runs with: this process's, minus OCF and HA settings, plus the OCF ones. */
+  /**
+   * The environment an agent runs with: this process's minus its OCF and HA settings; the
+   * HA settings of this node (state directories, logging to stderr), which the configured
+   * extra environment may override; then the OCF variables of the operation.
+   */
   Map<String, String> environment(OperationRequest req, AgentClass cls) {
     Map<String, String> env = new HashMap<>();
     System.getenv().forEach((k, v) -> {
@@ -454,13 +458,13 @@ public final class Executor implements AutoCloseable {
       }
     });
     env.merge("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", (mine, std) -> mine + ":" + std);
-    env.putAll(config.extraEnvironment());
     String state = config.stateDir().toString();
     env.put("HA_RSCTMP", state);
     env.put("HA_VARRUN", state);
-    env.putIfAbsent("HA_LOGFACILITY", "none");
-    env.putIfAbsent("HA_logfacility", "none");
-    env.putIfAbsent("HA_debug", "0");
+    env.put("HA_LOGFACILITY", "none");
+    env.put("HA_logfacility", "none");
+    env.put("HA_debug", "0");
+    env.putAll(config.extraEnvironment());
     if (cls != AgentClass.OCF) {
       return env;
     }

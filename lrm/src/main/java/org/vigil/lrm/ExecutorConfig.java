@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param outputCap how many bytes of each of stdout and stderr are kept; the rest is read and dropped
  * @param killGrace how long a timed-out agent's process group has between SIGTERM and SIGKILL
  * @param extraEnvironment variables added to every agent's environment (e.g. {@code HA_SBIN_DIR}
- *     pointing at Vigil's own {@code crm_attribute}); the OCF variables take precedence
+ *     pointing at Vigil's own {@code crm_attribute}); they override the executor's HA_*
+ *     defaults, the OCF variables of an operation override them
  */
 public record ExecutorConfig(
     String nodeName,
