@@ -32,6 +32,26 @@
  * should hand them to the caller's own event loop. Operations on one resource run in the
  * order they were submitted.
  *
+ * <h2>Into the CIB</h2>
+ *
+ * An {@code lrm_rsc_op} is made from a result as: {@code operation} = {@code operation()},
+ * {@code interval} = {@code interval().toMillis()}, {@code call-id} = {@code callId()},
+ * {@code rc-code} = {@code rc()}, {@code op-status} = {@code status().opStatus()},
+ * {@code exit-reason} = {@code exitReason()}, {@code last-rc-change} = {@code finished()}
+ * (epoch seconds), {@code exec-time} and {@code queue-time} in milliseconds,
+ * {@code op-digest} = {@code digests().opDigest()}, {@code op-restart-digest} and
+ * {@code op-force-restart} (names separated by spaces, as Pacemaker writes them) from
+ * {@code digests()} when the agent can reload. The operation key is
+ * {@link org.vigil.lrm.OperationRequest#key()}.
+ *
+ * <h2>Agents that set node attributes</h2>
+ *
+ * Agents such as ocf:pacemaker:Stateful run {@code $HA_SBIN_DIR/crm_attribute} to set their
+ * promotion score; Pacemaker's needs its attribute daemon. A node that wants the scores puts
+ * its own {@code crm_attribute} in a directory and passes {@code HA_SBIN_DIR} in
+ * {@link org.vigil.lrm.ExecutorConfig#extraEnvironment()}; the agent's
+ * {@code OCF_RESOURCE_INSTANCE} and {@code OCF_RESKEY_CRM_meta_on_node} say whose score it is.
+ *
  * <h2>Must not</h2>
  *
  * Block on an agent (every run has a timeout, output is read on separate threads and

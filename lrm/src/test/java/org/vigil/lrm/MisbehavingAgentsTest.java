@@ -114,6 +114,28 @@ class MisbehavingAgentsTest {
   }
 
   @Test
+  void degradedCodesAbove128AreAnswersNotSignals() throws Exception {
+    AgentSpec degraded = agents.ocf("Degraded", "[ \"$1\" = meta-data ] && exit 3; exit 191");
+    OperationResult r = run(degraded, "monitor", Duration.ofSeconds(10));
+
+    assertThat(r.status()).isEqualTo(ExecStatus.DONE);
+    assertThat(r.rc()).isEqualTo(191);
+    assertThat(r.ocfCode()).isEqualTo(OcfCode.DEGRADED_PROMOTED);
+    assertThat(r.exitReason()).isEmpty();
+  }
+
+  @Test
+  void agentLeadsAProcessGroupOfItsOwn() throws Exception {
+    // field 5 of /proc/PID/stat is the process group
+    AgentSpec group = agents.ocf("Group", "[ \"$1\" = meta-data ] && exit 3; "
+        + "echo $$ $(cut -d' ' -f5 /proc/$$/stat)");
+    String[] pidAndGroup = run(group, "start", Duration.ofSeconds(10)).stdout().strip().split(" ");
+    assertThat(pidAndGroup[1]).isEqualTo(pidAndGroup[0]);
+    long ourGroup = Long.parseLong(java.nio.file.Files.readString(Path.of("/proc/self/stat")).split(" ")[4]);
+    assertThat(Long.parseLong(pidAndGroup[1])).isNotEqualTo(ourGroup);
+  }
+
+  @Test
   void missingAgentIsNotInstalled() {
     OperationResult r = run(AgentSpec.ocf("test", "Nowhere"), "start", Duration.ofSeconds(10));
 
