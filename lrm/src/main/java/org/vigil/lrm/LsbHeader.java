@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Meta-data for an LSB init script, made from its {@code ### BEGIN INIT INFO} block
- * (Short-Description and Description), with the actions every LSB script has.
+ * (Short-Description and Description), with the actions every LSB script has and the
+ * default timeouts Pacemaker gives them (in seconds, written without a unit as Pacemaker does).
  */
 final class LsbHeader {
   private LsbHeader() {}
@@ -22,7 +23,8 @@ final class LsbHeader {
       } else if (inBlock && line.startsWith("#")) {
         String body = line.substring(1);
         if (inDescription && (body.startsWith("  ") || body.startsWith("\t"))) {
-          longdesc.append('\n').append(body.strip());
+          // continuation lines keep their indentation, as Pacemaker passes them on
+          longdesc.append('\n').append(body.stripTrailing());
           continue;
         }
         inDescription = false;
@@ -35,10 +37,12 @@ final class LsbHeader {
         }
       }
     }
-    return new AgentMetadata(name, "1.0", shortdesc, longdesc.toString(), List.of(),
-        List.of(AgentAction.of("meta-data", "timeout", "5s"), AgentAction.of("start", "timeout", "15s"),
-            AgentAction.of("stop", "timeout", "15s"), AgentAction.of("status", "timeout", "15s"),
-            AgentAction.of("restart", "timeout", "15s"), AgentAction.of("force-reload", "timeout", "15s"),
-            AgentAction.of("monitor", "timeout", "15s", "interval", "15s")));
+    // without descriptions in the header, the script's name stands for both (as in Pacemaker)
+    return new AgentMetadata(name, "1.0", shortdesc.isEmpty() ? name : shortdesc,
+        longdesc.length() == 0 ? name : longdesc.toString(), List.of(),
+        List.of(AgentAction.of("meta-data", "timeout", "5"), AgentAction.of("start", "timeout", "15"),
+            AgentAction.of("stop", "timeout", "15"), AgentAction.of("status", "timeout", "15"),
+            AgentAction.of("restart", "timeout", "15"), AgentAction.of("force-reload", "timeout", "15"),
+            AgentAction.of("monitor", "timeout", "15", "interval", "15")));
   }
 }

@@ -75,9 +75,17 @@ class LsbAndSystemdTest {
   void lsbMetadataComesFromTheInitInfoBlock() throws Exception {
     AgentMetadata md = executor.metadata(script);
     assertThat(md.shortdesc()).isEqualTo("A test service");
-    assertThat(md.longdesc()).isEqualTo("Sleeps in the background\nuntil stopped.");
+    assertThat(md.longdesc()).isEqualTo("Sleeps in the background\n" + " ".repeat(20) + "until stopped.");
     assertThat(md.action("monitor").orElseThrow().interval()).contains(Duration.ofSeconds(15));
-    assertThat(executor.catalog().agents(AgentClass.LSB, null)).containsExactly("svc");
+    assertThat(executor.catalog().agents(AgentClass.LSB, null)).contains("svc");
+  }
+
+  @Test
+  void lsbScriptWithoutHeaderIsDescribedByItsName() throws Exception {
+    AgentSpec bare = agents.lsb("bare", "exit 0");
+    AgentMetadata md = executor.metadata(bare);
+    assertThat(md.shortdesc()).isEqualTo("bare");
+    assertThat(md.longdesc()).isEqualTo("bare");
   }
 
   @Test

@@ -20,9 +20,12 @@ public final class LocalAgents {
 
   private LocalAgents() {}
 
-  /** An executor for this machine; the caller closes it. */
+  /**
+   * An executor for this machine; the caller closes it. Where the standard state directory
+   * cannot be written (not root), agents get one under the temporary directory instead.
+   */
   public static Executor executor(Map<String, String> env) {
-    ExecutorConfig config = ExecutorConfig.defaults(hostname(), STATE_DIR)
+    ExecutorConfig config = ExecutorConfig.defaults(hostname(), stateDir())
         .withExtraEnvironment(Map.of("HA_VARRUN", "/var/run"));
     String ocfRoot = env.get("OCF_ROOT");
     if (ocfRoot != null && !ocfRoot.isEmpty()) {
@@ -33,6 +36,18 @@ public final class LocalAgents {
     } catch (UncheckedIOException | IllegalStateException e) {
       throw new CrmException("cannot run resource agents here: " + e.getMessage());
     }
+  }
+
+  private static Path stateDir() {
+    try {
+      Files.createDirectories(STATE_DIR);
+      if (Files.isWritable(STATE_DIR)) {
+        return STATE_DIR;
+      }
+    } catch (IOException e) {
+      // not root: fall through to a private directory
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"), "vigil-resource-agents-" + System.getProperty("user.name"));
   }
 
   /** This machine's node name, as {@code uname -n} prints it. */

@@ -43,8 +43,10 @@ public final class RaFormat {
   public static String info(String agentName, AgentMetadata md) {
     StringBuilder sb = new StringBuilder();
     String longdesc = md.longdesc().strip();
-    // as for parameters, a short description that repeats the long one is left out
-    sb.append(md.shortdesc().isEmpty() || md.shortdesc().equals(longdesc) ? agentName
+    // as for parameters, a short description that repeats the name or the long one is left out
+    String type = agentName.substring(agentName.lastIndexOf(':') + 1);
+    boolean titleRepeats = md.shortdesc().equals(longdesc) || md.shortdesc().equals(type);
+    sb.append(md.shortdesc().isEmpty() || titleRepeats ? agentName
         : md.shortdesc() + " (" + agentName + ")").append('\n');
     if (!longdesc.isEmpty()) {
       sb.append('\n').append(longdesc).append('\n');

@@ -82,6 +82,19 @@ class RaCommandTest {
         """);
   }
 
+  @Test
+  void aShortDescriptionThatRepeatsTheNameOrTheLongOneIsLeftOut() throws Exception {
+    AgentMetadata md = AgentMetadata.parse("""
+        <resource-agent name="procs"><longdesc>Counts processes</longdesc><shortdesc>Counts processes</shortdesc>
+        <parameters><parameter name="limit"><longdesc>How many</longdesc><shortdesc>limit</shortdesc></parameter>
+        </parameters></resource-agent>""", "lsb:procs");
+    assertThat(RaFormat.info("lsb:procs", md)).isEqualTo(
+        "lsb:procs\n\nCounts processes\n\nParameters (*: required, []: default):\n\nlimit (string): \n    How many\n");
+    AgentMetadata named = AgentMetadata.parse(
+        "<resource-agent name='x'><longdesc>Long</longdesc><shortdesc>x</shortdesc></resource-agent>", "ocf:t:x");
+    assertThat(RaFormat.info("ocf:t:x", named)).isEqualTo("ocf:t:x\n\nLong\n");
+  }
+
   @Tag("agents")
   @Test
   void classesListAndInfoOfTheInstalledAgents() throws Exception {
