@@ -3,6 +3,7 @@ package org.vigil.crmsh;
 import java.io.PrintWriter;
 import org.vigil.crmsh.configure.ConfigureCommand;
 import org.vigil.crmsh.node.NodeCommand;
+import org.vigil.crmsh.ra.RaCommand;
 import org.vigil.crmsh.resource.ResourceCommand;
 import org.vigil.crmsh.simulate.SimulateCommand;
 import org.vigil.crmsh.status.StatusCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ConfigureCommand.class,
       NodeCommand.class,
+      RaCommand.class,
       ResourceCommand.class,
       SimulateCommand.class,
       StatusCommand.class,
