@@ -28,10 +28,12 @@ public final class Parser {
   private final List<Token> tokens;
   private final IdAllocator ids;
   private final Token end;
+  private final String source;
   private int pos;
 
   private Parser(Statement statement, IdAllocator ids) {
     this.tokens = statement.tokens();
+    this.source = statement.text();
     this.ids = ids;
     Token last = tokens.get(tokens.size() - 1);
     this.end = new Token("end of line", last.line(), last.column() + last.text().length());
@@ -93,6 +95,9 @@ public final class Parser {
 
   private CibObject statement() {
     Token keyword = next();
+    if (keyword.is("xml")) {
+      return xmlStatement(keyword);
+    }
     Kind kind = Kind.ofKeyword(keyword.text())
         .orElseThrow(() -> SyntaxError.at(keyword, "unknown command '" + keyword.text() + "'"));
     CibObject object = switch (kind) {
@@ -119,6 +124,43 @@ public final class Parser {
       throw SyntaxError.at(extra, "unexpected '" + extra.text() + "' in " + kind.keyword());
     }
     return object;
+  }
+
+  /** {@code xml <element .../>}: a CIB element written as XML, for what the syntax cannot say. */
+  private CibObject xmlStatement(Token keyword) {
+    String text = tokens.size() < 2 ? "" : source.substring(source.indexOf("xml") + 3).strip();
+    pos = tokens.size();
+    XmlElement e;
+    try {
+      e = org.vigil.cib.xml.XmlCodec.parse(text, "xml statement");
+    } catch (org.vigil.cib.xml.XmlParseException ex) {
+      throw SyntaxError.at(keyword, "malformed XML: " + ex.getMessage());
+    }
+    Kind kind = null;
+    if (Set.of("crm_config", "rsc_defaults", "op_defaults").contains(e.name()) && e.children().size() == 1) {
+      kind = e.name().equals("crm_config") ? Kind.PROPERTY
+          : e.name().equals("rsc_defaults") ? Kind.RSC_DEFAULTS : Kind.OP_DEFAULTS;
+      e = e.children().get(0);
+    }
+    for (Kind k : Kind.values()) {
+      if (k.element().equals(e.name()) && kind == null) {
+        kind = k;
+      }
+    }
+    if (kind == null) {
+      throw SyntaxError.at(keyword, "<" + e.name() + "> is not a configuration object");
+    }
+    if (e.id() != null && !ids.claim(e.id())) {
+      throw SyntaxError.at(keyword, "id '" + e.id() + "' is already in use");
+    }
+    java.util.Set<String> inner = Workspace.definedIds(e);
+    inner.remove(e.id());
+    for (String id : inner) {
+      if (!ids.claim(id)) {
+        throw SyntaxError.at(keyword, "id '" + id + "' is already in use");
+      }
+    }
+    return new CibObject(kind, e.id(), e, List.of());
   }
 
   // ---- token stream
@@ -882,12 +924,15 @@ public final class Parser {
     }
     XmlElement.Builder set = XmlElement.builder(kind.element()).attr("id", id);
     ids.claim(id);
+    if (!atEnd() && peek().text().startsWith("$score=")) {
+      set.attr("score", cibScore(value(next())));
+    }
     while (peekIs("rule")) {
       next();
       set.child(rule(id));
     }
     List<XmlElement> pairs = nvpairs(id);
-    if (pairs.isEmpty()) {
+    if (pairs.isEmpty() && (!atEnd() || id.equals(defaultId))) {
       throw SyntaxError.at(peek(), "expected name=value, found '" + peek().text() + "'");
     }
     return new CibObject(kind, id, set.children(pairs).build(), List.of());

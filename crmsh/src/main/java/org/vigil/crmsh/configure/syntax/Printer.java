@@ -72,8 +72,43 @@ public final class Printer {
     return sb.toString();
   }
 
-  /** One object as a (possibly continued) crmsh statement, without the final newline. */
+  /**
+   * One object as a (possibly continued) crmsh statement, without the final newline. An
+   * object that crmsh syntax cannot express exactly is printed as {@code xml <element>}, as
+   * crmsh does.
+   */
   public static String print(Entry e) {
+    String text = statement(e);
+    if (e.kind() == Kind.FENCING_TOPOLOGY || readsBack(e, text)) {
+      return text;
+    }
+    return switch (e.kind()) {
+      case PROPERTY, RSC_DEFAULTS, OP_DEFAULTS -> xml(XmlElement.builder(e.kind().section()).child(e.element()).build());
+      default -> xml(e.element());
+    };
+  }
+
+  private static boolean readsBack(Entry e, String text) {
+    try {
+      Statement s = Lexer.statements(text).get(0);
+      CibObject parsed = Parser.parse(s, new IdAllocator(java.util.Set.of()));
+      return Equivalence.normalize(Equivalence.shallow(parsed.element()))
+          .equals(Equivalence.normalize(Equivalence.shallow(e.element())));
+    } catch (SyntaxError | IndexOutOfBoundsException ex) {
+      return false;
+    }
+  }
+
+  /** {@code xml <element ...>}, continued over the element's lines. */
+  static String xml(XmlElement element) {
+    String written = org.vigil.cib.xml.XmlCodec.write(element).strip();
+    if (written.startsWith("<?xml")) {
+      written = written.substring(written.indexOf("?>") + 2).strip();
+    }
+    return "xml " + String.join(" \\\n", written.split("\n"));
+  }
+
+  private static String statement(Entry e) {
     List<String> parts = new ArrayList<>();
     String head = switch (e.kind()) {
       case NODE -> node(e.element(), parts);
@@ -188,7 +223,7 @@ public final class Printer {
   private static String node(XmlElement n, List<String> parts) {
     String uname = n.attr("uname") == null ? n.id() : n.attr("uname");
     String head = n.id().equals(uname) ? "node " + uname : "node " + n.id() + ": " + uname;
-    if (n.attr("type") != null && !n.attr("type").equals("normal") && !n.attr("type").equals("member")) {
+    if (n.attr("type") != null) {
       head += ":" + n.attr("type");
     }
     if (n.attr("description") != null) {

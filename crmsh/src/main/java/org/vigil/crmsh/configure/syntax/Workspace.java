@@ -167,9 +167,13 @@ public final class Workspace {
 
   private XmlElement apply(XmlElement conf, Statement statement, boolean replace) {
     String definedId = Parser.definedId(statement);
+    // Node ids live apart from the others: a remote node is named after its resource.
+    boolean isNode = statement.keyword().equals("node");
     Optional<Printer.Entry> existing = definedId == null ? Optional.empty()
-        : Printer.entries(conf).stream().filter(e -> definedId.equals(e.id())).findFirst();
-    Set<String> taken = definedIds(conf);
+        : Printer.entries(conf).stream().filter(e -> definedId.equals(e.id()) && (e.kind() == Kind.NODE) == isNode)
+        .findFirst();
+    Set<String> taken = isNode ? definedIds(section(conf, "nodes"))
+        : definedIds(conf.withoutChildren(c -> c.name().equals("nodes")));
     existing.ifPresent(e -> taken.removeAll(definedIds(e.element())));
     CibObject object = Parser.parse(statement, new IdAllocator(taken));
     Kind kind = object.kind();

@@ -33,14 +33,18 @@ class CorpusRoundTripTest {
     for (Path f : files) {
       Cib cib = CibXml.read(f);
       String text = Printer.print(new Workspace(cib, AgentCatalog.ANY).configuration());
+      if (System.getProperty("vigil.printTo") != null) {
+        Files.writeString(Path.of(System.getProperty("vigil.printTo"), f.getFileName().toString()
+            .replace(".xml", ".crm")), text);
+      }
       try {
         Workspace loaded = new Workspace(Cib.empty(), AgentCatalog.ANY);
         loaded.replaceAll(Lexer.statements(text));
         if (Normalized.of(loaded.candidate().configuration()).equals(Normalized.of(cib.configuration()))) {
           ok++;
         } else {
-          failures.add(f.getFileName() + ": configuration differs\n  expected "
-              + Normalized.of(cib.configuration()) + "\n  got      " + Normalized.of(loaded.candidate().configuration()));
+          failures.add(f.getFileName() + ": configuration differs: " + firstDifference(
+              Normalized.of(cib.configuration()).toString(), Normalized.of(loaded.candidate().configuration()).toString()));
         }
       } catch (RuntimeException e) {
         failures.add(f.getFileName() + ": " + e.getMessage());
@@ -49,5 +53,18 @@ class CorpusRoundTripTest {
     System.out.println("crmsh syntax round trip: " + ok + " of " + files.size() + " corpus CIBs");
     failures.stream().limit(Integer.getInteger("vigil.showFailures", 0)).forEach(System.out::println);
     assertThat(failures).isEmpty();
+  }
+
+  static String firstDifference(String expected, String actual) {
+    String[] a = expected.split("\n");
+    String[] b = actual.split("\n");
+    for (int i = 0; i < Math.max(a.length, b.length); i++) {
+      String x = i < a.length ? a[i] : "<end>";
+      String y = i < b.length ? b[i] : "<end>";
+      if (!x.equals(y)) {
+        return "line " + (i + 1) + ": expected " + x.strip() + " but got " + y.strip();
+      }
+    }
+    return "none";
   }
 }
