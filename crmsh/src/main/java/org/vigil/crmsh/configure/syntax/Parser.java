@@ -845,8 +845,12 @@ public final class Parser {
     String id = newId("order id");
     XmlElement.Builder o = XmlElement.builder("rsc_order").attr("id", id);
     Token kindToken = peek();
-    if (kindToken.text().endsWith(":") && ORDER_KINDS.contains(stripColon(kindToken.text()))) {
-      o.attr("kind", stripColon(next().text()));
+    String kindWord = stripColon(kindToken.text());
+    String kind = kindWord.isEmpty() ? null
+        : kindWord.substring(0, 1).toUpperCase(Locale.ROOT) + kindWord.substring(1).toLowerCase(Locale.ROOT);
+    if (kindToken.text().endsWith(":") && ORDER_KINDS.contains(kind)) {
+      next();
+      o.attr("kind", kind);
     } else if (isScore(kindToken.text())) {
       String score = cibScore(stripColon(next().text()));
       if (score.equals("INFINITY")) {

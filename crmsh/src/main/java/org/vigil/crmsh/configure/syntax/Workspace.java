@@ -39,6 +39,21 @@ public final class Workspace {
     this.configuration = baseConfiguration;
   }
 
+  /**
+   * A workspace on the same base as {@code current} whose working copy is {@code edited}'s
+   * configuration (so {@code changed()} compares with the original base).
+   */
+  public static Workspace editing(Workspace current, Cib edited) {
+    return editing(current, edited, current.agents);
+  }
+
+  /** As {@link #editing(Workspace, Cib)}, checking agents against {@code agents}. */
+  public static Workspace editing(Workspace current, Cib edited, AgentCatalog agents) {
+    Workspace w = new Workspace(current.base, agents);
+    w.configuration = normalized(CibXml.toElement(edited.configuration()));
+    return w;
+  }
+
   public XmlElement configuration() {
     return configuration;
   }
