@@ -153,12 +153,18 @@ public final class Parser {
     if (e.id() != null && !ids.claim(e.id())) {
       throw SyntaxError.at(keyword, "id '" + e.id() + "' is already in use");
     }
-    java.util.Set<String> inner = Workspace.definedIds(e);
+    java.util.Set<String> inner = Workspace.definedIds(Equivalence.shallow(e));
     inner.remove(e.id());
     for (String id : inner) {
       if (!ids.claim(id)) {
         throw SyntaxError.at(keyword, "id '" + id + "' is already in use");
       }
+    }
+    if (Set.of(Kind.GROUP, Kind.CLONE, Kind.MS, Kind.BUNDLE).contains(kind)) {
+      // Resources inside a container are objects of their own; here they are references.
+      List<String> members = e.children().stream().filter(c -> Kind.of("resources", c.name()).isPresent())
+          .map(XmlElement::id).toList();
+      return new CibObject(kind, e.id(), Equivalence.shallow(e), members);
     }
     return new CibObject(kind, e.id(), e, List.of());
   }
@@ -250,7 +256,8 @@ public final class Parser {
       set.attr("id-ref", value(next()));
       return set.build();
     }
-    if (!atEnd() && peek().text().startsWith("$id=")) {
+    boolean explicitId = !atEnd() && peek().text().startsWith("$id=");
+    if (explicitId) {
       Token t = next();
       id = value(t);
       if (!ids.claim(id)) {
@@ -264,12 +271,19 @@ public final class Parser {
       id = ids.unique(defaultId);
     }
     set.attr("id", id);
+    boolean any = false;
     while (peekIs("rule")) {
       next();
       set.child(rule(id));
+      any = true;
     }
     for (XmlElement pair : nvpairs(id)) {
       set.child(pair);
+      any = true;
+    }
+    if (!any && !explicitId) {
+      throw SyntaxError.at(peek(), "expected name=value after '" + tokens.get(pos - 1).text() + "', found '"
+          + peek().text() + "'");
     }
     return set.build();
   }

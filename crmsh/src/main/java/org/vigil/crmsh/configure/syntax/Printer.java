@@ -84,6 +84,9 @@ public final class Printer {
     }
     return switch (e.kind()) {
       case PROPERTY, RSC_DEFAULTS, OP_DEFAULTS -> xml(XmlElement.builder(e.kind().section()).child(e.element()).build());
+      case GROUP, CLONE, MS, BUNDLE -> xml(e.element().withChildren(e.element().children().stream()
+          .map(c -> Kind.of("resources", c.name()).isPresent() ? XmlElement.builder(c.name()).attr("id", c.id()).build() : c)
+          .toList()));
       default -> xml(e.element());
     };
   }
