@@ -65,7 +65,8 @@ public final class ConfigureCommand implements Callable<Integer> {
   /** crmsh keeps its history under the user's configuration directory. */
   static Path historyFile() {
     String xdg = System.getenv("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    String home = System.getenv().getOrDefault("HOME", System.getProperty("user.home"));
+    Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(home, ".config");
     return base.resolve("crm").resolve("history");
   }
 

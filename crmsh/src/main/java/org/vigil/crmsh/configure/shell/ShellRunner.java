@@ -37,6 +37,11 @@ public final class ShellRunner {
 
   /** The interactive loop; returns the exit code. */
   public static int interactive(ConfigureSession session, Terminal terminal, Path historyFile) {
+    try {
+      java.nio.file.Files.createDirectories(historyFile.getParent());
+    } catch (IOException e) {
+      terminal.writer().println("WARNING: cannot create " + historyFile.getParent() + ": history will not be kept");
+    }
     DefaultParser parser = new DefaultParser();
     parser.setEofOnEscapedNewLine(true);
     parser.setEofOnUnclosedQuote(true);
