@@ -256,8 +256,7 @@ public final class Parser {
       set.attr("id-ref", value(next()));
       return set.build();
     }
-    boolean explicitId = !atEnd() && peek().text().startsWith("$id=");
-    if (explicitId) {
+    if (!atEnd() && peek().text().startsWith("$id=")) {
       Token t = next();
       id = value(t);
       if (!ids.claim(id)) {
@@ -271,19 +270,12 @@ public final class Parser {
       id = ids.unique(defaultId);
     }
     set.attr("id", id);
-    boolean any = false;
     while (peekIs("rule")) {
       next();
       set.child(rule(id));
-      any = true;
     }
     for (XmlElement pair : nvpairs(id)) {
       set.child(pair);
-      any = true;
-    }
-    if (!any && !explicitId) {
-      throw SyntaxError.at(peek(), "expected name=value after '" + tokens.get(pos - 1).text() + "', found '"
-          + peek().text() + "'");
     }
     return set.build();
   }
@@ -372,6 +364,8 @@ public final class Parser {
     }
     List<XmlElement> ops = new ArrayList<>();
     List<XmlElement> sets = new ArrayList<>();
+    XmlElement.Builder operations = XmlElement.builder("operations");
+    boolean operationsRef = false;
     int opsAt = -1;
     while (!atEnd()) {
       Token t = next();
@@ -385,6 +379,23 @@ public final class Parser {
           }
           ops.add(op(id));
         }
+        case "operations" -> {
+          Token ref = expect("$id=ID or $id-ref=ID after operations");
+          if (ref.text().startsWith("$id-ref=")) {
+            operations.attr("id-ref", value(ref));
+            operationsRef = true;
+          } else if (ref.text().startsWith("$id=")) {
+            if (!ids.claim(value(ref))) {
+              throw SyntaxError.at(ref, "id '" + value(ref) + "' is already in use");
+            }
+            operations.attr("id", value(ref));
+          } else {
+            throw SyntaxError.at(ref, "expected $id=ID or $id-ref=ID after operations, found '" + ref.text() + "'");
+          }
+          if (opsAt < 0) {
+            opsAt = sets.size();
+          }
+        }
         default -> {
           if (t.text().startsWith("description=")) {
             p.attr("description", value(t));
@@ -394,14 +405,18 @@ public final class Parser {
         }
       }
     }
+    if (operationsRef && !ops.isEmpty()) {
+      throw SyntaxError.at(agent, "operations $id-ref= and op cannot go together");
+    }
+    XmlElement operationsElement = operations.children(ops).build();
     for (int i = 0; i < sets.size(); i++) {
       if (i == opsAt) {
-        p.child(XmlElement.builder("operations").children(ops).build());
+        p.child(operationsElement);
       }
       p.child(sets.get(i));
     }
     if (opsAt == sets.size()) {
-      p.child(XmlElement.builder("operations").children(ops).build());
+      p.child(operationsElement);
     }
     return new CibObject(kind, id, p.build(), List.of());
   }

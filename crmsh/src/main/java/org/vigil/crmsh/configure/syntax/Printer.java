@@ -46,9 +46,9 @@ public final class Printer {
   }
 
   private static String sortKey(Entry e) {
-    // Name/value sets keep their document order, as the first one is the one Pacemaker reads.
+    // Nodes keep their document order; everything else is sorted by id, as crmsh sorts.
     return switch (e.kind()) {
-      case PROPERTY, RSC_DEFAULTS, OP_DEFAULTS, NODE -> "";
+      case NODE -> "";
       default -> e.id() == null ? "" : e.id();
     };
   }
@@ -192,9 +192,6 @@ public final class Printer {
       words.add("$id-ref=" + set.attr("id-ref"));
       return String.join(" ", words);
     }
-    if (set.id() != null && defaultId != null && !set.id().equals(defaultId)) {
-      words.add("$id=" + set.id());
-    }
     if (set.attr("score") != null) {
       words.add("$score=" + set.attr("score"));
     }
@@ -250,6 +247,11 @@ public final class Printer {
     }
     for (XmlElement c : p.children()) {
       if (c.name().equals("operations")) {
+        if (c.attr("id-ref") != null) {
+          parts.add("operations $id-ref=" + c.attr("id-ref"));
+        } else if (c.id() != null) {
+          parts.add("operations $id=" + c.id());
+        }
         for (XmlElement op : c.children("op")) {
           parts.add(join("op", op.attr("name"), attrs(op, List.of("id", "name"))));
           String opId = op.id();
