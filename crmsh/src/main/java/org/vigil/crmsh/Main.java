@@ -1,6 +1,7 @@
 package org.vigil.crmsh;
 
 import java.io.PrintWriter;
+import org.vigil.crmsh.cluster.ClusterCommand;
 import org.vigil.crmsh.configure.ConfigureCommand;
 import org.vigil.crmsh.node.NodeCommand;
 import org.vigil.crmsh.resource.ResourceCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
       ConfigureCommand.class,
       NodeCommand.class,
       ResourceCommand.class,
+      ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
