@@ -13,7 +13,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,15 +49,17 @@ import org.vigil.protocol.Scope;
  * One running vigild: membership, the {@link CibReplica} and the local socket, wired by one event
  * loop. Membership callbacks and socket requests only enqueue; the loop thread alone touches the
  * replica, the CIB store and outgoing cluster messages. Each turn of the loop takes every queued
- * input, feeds it to the replica, ends the batch ({@link CibReplica#flush()}), stores the last CIB
- * of the batch and only then sends its messages and replies (group commit: one disk write for
- * many client writes).
+ * input, feeds it to the replica, ends the batch ({@link CibReplica#flush()}), sends the DC's
+ * commits, stores the last CIB of the batch and only then acknowledges and answers (group commit:
+ * one disk write for many client writes, the DC's and the members' writes at the same time).
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
   /** How long a client waits for its write to be committed before it is told to check. */
   static final long WRITE_TIMEOUT_SECONDS = 30;
   private static final int BACKUPS = 5;
+  /** Period of the replica's housekeeping (re-asking for CIBs, digest checks). */
+  private static final long TICK_MILLIS = 1000;
 
   /** Starts the membership; tests pass one that starts a node of a SimulatedCluster. */
   @FunctionalInterface
@@ -73,6 +77,8 @@ public final class Daemon implements AutoCloseable {
 
   private record StopInput() implements Input {}
 
+  private record TickInput() implements Input {}
+
   private final VigildConfig config;
   private final CibStore store;
   private final CibReplica replica;
@@ -81,6 +87,11 @@ public final class Daemon implements AutoCloseable {
   private final AtomicLong clientIds = new AtomicLong();
   private final AtomicLong malformedMessages = new AtomicLong();
   private final Thread loop;
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "vigild-tick");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile Membership membership;
   private SocketServer socket;
 
@@ -116,6 +127,8 @@ public final class Daemon implements AutoCloseable {
       // Events queue up until the loop starts, so the loop never runs without a membership to send on.
       d.membership = starter.start(config.membership(), d.listener());
       d.loop.start();
+      d.ticker.scheduleAtFixedRate(() -> d.inputs.add(new TickInput()), TICK_MILLIS, TICK_MILLIS,
+          TimeUnit.MILLISECONDS);
       d.socket = SocketServer.start(config.socket(), d::call);
     } catch (MembershipException e) {
       throw new StartException(e.getMessage());
@@ -197,7 +210,9 @@ public final class Daemon implements AutoCloseable {
   }
 
   private List<Effect> handle(Input in) {
-    if (in instanceof MembershipInput m) {
+    if (in instanceof TickInput) {
+      return replica.onTick();
+    } else if (in instanceof MembershipInput m) {
       logMembership(m.event());
       return replica.onMembership(m.event());
     } else if (in instanceof MessageInput m) {
@@ -232,44 +247,52 @@ public final class Daemon implements AutoCloseable {
     for (Effect e : effects) {
       if (e instanceof Effect.Persist p) {
         last = p;
+      } else if (!e.needsStoredCib()) {
+        carryOut(e);
       }
     }
     if (last != null) {
       try {
         store.save(last.xml());
       } catch (IOException e) {
-        // Sending a CIB that is not on disk would let a commit be acknowledged that a restart loses.
+        // Acknowledging a CIB that is not on disk would let a commit be confirmed that a restart loses.
         LOG.error("node {}: cannot store CIB {} in {}: {}; stopping", config.nodeName(), last.cib().version(),
             config.cibFile(), e.getMessage());
         Runtime.getRuntime().halt(1);
       }
     }
     for (Effect e : effects) {
-      if (e instanceof Effect.Send s) {
-        try {
-          membership.send(s.to(), ClusterCodec.encode(s.message()));
-        } catch (MembershipException ex) {
-          LOG.warn("node {}: cannot send {} to node {}: {}", config.nodeName(), s.message().getClass().getSimpleName(),
-              s.to(), ex.getMessage());
-        }
-      } else if (e instanceof Effect.Broadcast b) {
-        try {
-          membership.broadcast(ClusterCodec.encode(b.message()));
-        } catch (MembershipException ex) {
-          LOG.warn("node {}: cannot broadcast {}: {}", config.nodeName(), b.message().getClass().getSimpleName(),
-              ex.getMessage());
-        }
-      } else if (e instanceof Effect.Respond r) {
-        CompletableFuture<Reply> f = waiting.remove(r.clientId());
-        if (f != null) {
-          f.complete(r.reply());
-        }
-      } else if (e instanceof Effect.Notice n) {
-        if (n.level() == Effect.Notice.Level.WARN) {
-          LOG.warn("node {}: {}", config.nodeName(), n.text());
-        } else {
-          LOG.info("node {}: {}", config.nodeName(), n.text());
-        }
+      if (e.needsStoredCib()) {
+        carryOut(e);
+      }
+    }
+  }
+
+  private void carryOut(Effect e) {
+    if (e instanceof Effect.Send s) {
+      try {
+        membership.send(s.to(), ClusterCodec.encode(s.message()));
+      } catch (MembershipException ex) {
+        LOG.warn("node {}: cannot send {} to node {}: {}", config.nodeName(), s.message().getClass().getSimpleName(),
+            s.to(), ex.getMessage());
+      }
+    } else if (e instanceof Effect.Broadcast b) {
+      try {
+        membership.broadcast(ClusterCodec.encode(b.message()));
+      } catch (MembershipException ex) {
+        LOG.warn("node {}: cannot broadcast {}: {}", config.nodeName(), b.message().getClass().getSimpleName(),
+            ex.getMessage());
+      }
+    } else if (e instanceof Effect.Respond r) {
+      CompletableFuture<Reply> f = waiting.remove(r.clientId());
+      if (f != null) {
+        f.complete(r.reply());
+      }
+    } else if (e instanceof Effect.Notice n) {
+      if (n.level() == Effect.Notice.Level.WARN) {
+        LOG.warn("node {}: {}", config.nodeName(), n.text());
+      } else {
+        LOG.info("node {}: {}", config.nodeName(), n.text());
       }
     }
   }
@@ -343,6 +366,7 @@ public final class Daemon implements AutoCloseable {
   /** Closes the socket, leaves the cluster cleanly (the others record this node as down) and stops. */
   @Override
   public void close() {
+    ticker.shutdownNow();
     if (socket != null) {
       socket.close();
     }

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.xml.CibXml;
 import org.vigil.membership.KeyFile;
 import org.vigil.protocol.ClusterStatus;
+import org.vigil.protocol.Scope;
 import org.vigil.protocol.VigilClient;
 
 /**
@@ -27,6 +30,8 @@ final class VigildCluster implements AutoCloseable {
   final Path key;
   private final List<String> extraConfig;
   private final Map<Integer, Process> running = new LinkedHashMap<>();
+  /** Small and quick to start for tests; the benchmark asks for the full JIT. */
+  private List<String> jvmOptions = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   VigildCluster(Path dir, int nodes, int basePort, String... extraConfig) throws Exception {
     this.dir = dir;
@@ -38,6 +43,11 @@ final class VigildCluster implements AutoCloseable {
     for (int k = 1; k <= nodes; k++) {
       writeConfig(k, key);
     }
+  }
+
+  VigildCluster withJvmOptions(String... options) {
+    jvmOptions = List.of(options);
+    return this;
   }
 
   Path config(int k) {
@@ -70,9 +80,10 @@ final class VigildCluster implements AutoCloseable {
 
   void start(int k) throws IOException {
     Files.createDirectories(dataDir(k));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--config", config(k).toString()));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config",
+        config(k).toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir(k).resolve("vigild.out").toFile())).start();
     running.put(k, p);
@@ -149,6 +160,13 @@ final class VigildCluster implements AutoCloseable {
       }
       return first;
     });
+  }
+
+  /** The whole CIB as node K holds it. */
+  Cib cib(int k) throws Exception {
+    try (VigilClient client = client(k)) {
+      return CibXml.parse(client.query(Scope.CIB).xml(), "node" + k);
+    }
   }
 
   String logText(int k) throws IOException {

@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.CibVersion;
-import org.vigil.cib.xml.CibXml;
 import org.vigil.protocol.ClusterStatus;
-import org.vigil.protocol.Scope;
 import org.vigil.protocol.VigilClient;
 
 /**
@@ -31,9 +29,7 @@ class VigildScenarioTest {
   }
 
   static Cib cibOf(VigildCluster c, int k) throws Exception {
-    try (VigilClient client = c.client(k)) {
-      return CibXml.parse(client.query(Scope.CIB).xml(), "node" + k);
-    }
+    return c.cib(k);
   }
 
   static CibVersion write(VigildCluster c, int k, String xml) throws Exception {

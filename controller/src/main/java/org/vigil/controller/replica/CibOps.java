@@ -49,15 +49,27 @@ public final class CibOps {
   }
 
   public static Cib apply(Cib current, CibOp op) throws Refused {
+    return apply(current, op, true);
+  }
+
+  /**
+   * Applies an operation the DC has already applied and validated: the same result, without checking
+   * the configuration again (validation is a pure function of the same input, so it cannot differ).
+   */
+  public static Cib replay(Cib current, CibOp op) throws Refused {
+    return apply(current, op, false);
+  }
+
+  private static Cib apply(Cib current, CibOp op, boolean validate) throws Refused {
     if (op instanceof CibOp.Client c) {
-      return applyClient(current, c.request());
+      return applyClient(current, c.request(), validate);
     } else if (op instanceof CibOp.MembershipStatus m) {
       return bump(current, membership(current, m), Optional.empty());
     }
     throw new AssertionError(op);
   }
 
-  private static Cib applyClient(Cib current, Request request) throws Refused {
+  private static Cib applyClient(Cib current, Request request, boolean validate) throws Refused {
     if (request instanceof Request.Replace r) {
       if (r.expected().isPresent() && !r.expected().get().equals(current.version())) {
         throw new Refused(ErrorCode.VERSION_CONFLICT, "the CIB changed since it was read (version "
@@ -65,14 +77,14 @@ public final class CibOps {
       }
       if (r.scope() == Scope.CIB) {
         Cib given = parseCib(r.xml(), "replace");
-        return checked(current, bump(current, given, Optional.of(given.version().adminEpoch())));
+        return checked(validate, current, bump(current, given, Optional.of(given.version().adminEpoch())));
       }
       Configuration given = parseConfiguration(r.xml(), "replace");
-      return checked(current, bump(current, current.withConfiguration(given), Optional.empty()));
+      return checked(validate, current, bump(current, current.withConfiguration(given), Optional.empty()));
     } else if (request instanceof Request.Update u) {
-      return checked(current, bump(current, update(current, u.xml()), Optional.empty()));
+      return checked(validate, current, bump(current, update(current, u.xml()), Optional.empty()));
     } else if (request instanceof Request.Delete d) {
-      return checked(current, bump(current, delete(current, d.id()), Optional.empty()));
+      return checked(validate, current, bump(current, delete(current, d.id()), Optional.empty()));
     }
     throw new AssertionError(request);
   }
@@ -95,8 +107,8 @@ public final class CibOps {
     return next.withVersion(configChanged ? v.nextEpoch() : v.nextUpdate());
   }
 
-  private static Cib checked(Cib current, Cib next) throws Refused {
-    if (next == current || next.configuration().equals(current.configuration())) {
+  private static Cib checked(boolean validate, Cib current, Cib next) throws Refused {
+    if (!validate || next == current || next.configuration().equals(current.configuration())) {
       return next;
     }
     List<Problem> errors = CibValidator.validate(next).stream().filter(Problem::isError).toList();

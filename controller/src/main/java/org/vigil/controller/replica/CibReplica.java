@@ -81,6 +81,10 @@ public final class CibReplica {
   private final Map<Long, String> forwarded = new LinkedHashMap<>();
 
   private final List<Effect> out = new ArrayList<>();
+  private int syncTicks;
+
+  /** Ticks a DC waits for the members' CIBs before asking again. */
+  static final int SOLICIT_AFTER_TICKS = 2;
 
   /**
    * @param self          this node's name
@@ -141,9 +145,21 @@ public final class CibReplica {
 
   public List<Effect> onMessage(String from, ClusterMessage message) {
     if (message instanceof ClusterMessage.Announce a) {
-      if (isDc() && syncing && a.ringId().equals(ring)) {
+      // Kept even when it comes before this node installs that membership: it may become the current one.
+      if (isNewer(a.ringId()) || a.ringId().equals(ring) && isDc() && syncing) {
         announces.put(from, a);
         completeSync();
+      }
+    } else if (message instanceof ClusterMessage.Solicit s) {
+      if (s.ringId().equals(ring) && view.dc().map(n -> n.name().equals(from)).orElse(false)) {
+        send(from, new ClusterMessage.Announce(ring, cib.version(), digest, xml));
+      }
+    } else if (message instanceof ClusterMessage.Digest d) {
+      if (!from.equals(self) && d.ringId().equals(ring) && isFromDc(from, "Digest")
+          && (!d.version().equals(cib.version()) || !d.digest().equals(digest))) {
+        notice(Effect.Notice.Level.WARN, "this node's CIB " + cib.version() + " differs from the DC's "
+            + d.version() + "; asking for the whole CIB");
+        send(from, new ClusterMessage.Resync(cib.version()));
       }
     } else if (message instanceof ClusterMessage.Sync s) {
       if (!from.equals(self) && isFromDc(from, "Sync")) {
@@ -203,6 +219,27 @@ public final class CibReplica {
     return drain();
   }
 
+  /**
+   * Called about once a second. A DC still gathering CIBs after {@value #SOLICIT_AFTER_TICKS} ticks asks
+   * the members again; a DC in service sends its version and digest, so members that missed a message
+   * ask for the whole CIB.
+   */
+  public List<Effect> onTick() {
+    if (isDc() && syncing) {
+      if (++syncTicks >= SOLICIT_AFTER_TICKS) {
+        syncTicks = 0;
+        List<String> missing = memberNames().stream().filter(m -> !announces.containsKey(m)).toList();
+        notice(Effect.Notice.Level.WARN, "still waiting for the CIBs of " + missing + " (membership " + ring
+            + "); asking again");
+        out.add(new Effect.Broadcast(new ClusterMessage.Solicit(ring)));
+      }
+    } else if (isDc() && view.members().size() > 1) {
+      flushBatch();
+      out.add(new Effect.Broadcast(new ClusterMessage.Digest(ring, cib.version(), digest)));
+    }
+    return drain();
+  }
+
   /** Ends a batch of inputs: the DC stores and broadcasts the writes applied since the last flush. */
   public List<Effect> flush() {
     flushBatch();
@@ -218,9 +255,10 @@ public final class CibReplica {
     ring = view.ringId();
     Optional<String> dc = view.dc().map(Node::name);
     failForwardedNotTo(dc);
+    syncTicks = 0;
+    announces.values().removeIf(a -> !a.ringId().equals(ring) && !isNewer(a.ringId()));
     if (isDc()) {
       syncing = true;
-      announces.clear();
       announces.put(self, new ClusterMessage.Announce(ring, cib.version(), digest, xml));
       acked.keySet().retainAll(memberNames());
       if (!wasDc) {
@@ -230,7 +268,6 @@ public final class CibReplica {
       completeSync();
     } else {
       syncing = false;
-      announces.clear();
       if (wasDc) {
         String why = "node " + self + " stopped being the DC before every member confirmed the change; check the CIB and retry";
         awaitingAcks.forEach(w -> w.writes().forEach(a -> respond(a.origin(), unavailable(why))));
@@ -256,9 +293,13 @@ public final class CibReplica {
   }
 
   private void completeSync() {
-    if (!syncing || !announces.keySet().containsAll(memberNames())) {
+    announces.values().removeIf(a -> !a.ringId().equals(ring) && !isNewer(a.ringId()));
+    List<String> announced = announces.entrySet().stream().filter(e -> e.getValue().ringId().equals(ring))
+        .map(Map.Entry::getKey).toList();
+    if (!syncing || !announced.containsAll(memberNames())) {
       return;
     }
+    announces.keySet().retainAll(memberNames());
     Map<String, Cib> parsed = new LinkedHashMap<>();
     for (var e : announces.entrySet()) {
       if (e.getKey().equals(self)) {
@@ -294,6 +335,7 @@ public final class CibReplica {
       out.add(new Effect.Broadcast(new ClusterMessage.Sync(ring, xml)));
     }
     syncing = false;
+    announces.clear();
     memberNames().forEach(m -> acked.put(m, cib.version()));
     for (Waiting w : awaitingAcks) {
       for (Applied a : w.writes()) {
@@ -427,7 +469,7 @@ public final class CibReplica {
     Cib next = cib;
     try {
       for (CibOp op : c.ops()) {
-        next = CibOps.apply(next, op);
+        next = CibOps.replay(next, op);
       }
     } catch (Refused r) {
       notice(Effect.Notice.Level.WARN, "commit " + c.version() + " from the DC " + dc + " failed here: "
@@ -477,6 +519,23 @@ public final class CibReplica {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  /**
+   * Whether a membership id ("coordinator.sequence") may belong to a membership this node has not
+   * installed yet: its sequence is above the current one's.
+   */
+  private boolean isNewer(String ringId) {
+    return sequence(ringId) > sequence(ring);
+  }
+
+  private static long sequence(String ringId) {
+    int dot = ringId.lastIndexOf('.');
+    try {
+      return Long.parseLong(ringId.substring(dot + 1));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
 
   private List<String> memberNames() {
     return view == null ? List.of() : view.members().stream().map(Node::name).toList();

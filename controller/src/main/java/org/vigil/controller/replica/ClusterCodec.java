@@ -32,6 +32,8 @@ public final class ClusterCodec {
   private static final int ACK = 5;
   private static final int RESULT = 6;
   private static final int RESYNC = 7;
+  private static final int SOLICIT = 8;
+  private static final int DIGEST = 9;
 
   private static final int OP_CLIENT = 1;
   private static final int OP_MEMBERSHIP = 2;
@@ -86,6 +88,14 @@ public final class ClusterCodec {
       } else if (m instanceof ClusterMessage.Resync r) {
         out.writeByte(RESYNC);
         version(out, r.version());
+      } else if (m instanceof ClusterMessage.Solicit s) {
+        out.writeByte(SOLICIT);
+        str(out, s.ringId());
+      } else if (m instanceof ClusterMessage.Digest d) {
+        out.writeByte(DIGEST);
+        str(out, d.ringId());
+        version(out, d.version());
+        str(out, d.digest());
       } else {
         throw new AssertionError(m);
       }
@@ -120,6 +130,8 @@ public final class ClusterCodec {
         case ACK -> new ClusterMessage.Ack(version(in));
         case RESULT -> new ClusterMessage.Result(in.getLong(), Wire.decodeReply(blob(in)));
         case RESYNC -> new ClusterMessage.Resync(version(in));
+        case SOLICIT -> new ClusterMessage.Solicit(str(in));
+        case DIGEST -> new ClusterMessage.Digest(str(in), version(in), str(in));
         default -> throw new MalformedMessageException("unknown message kind " + kind);
       };
       if (in.hasRemaining()) {

@@ -69,4 +69,23 @@ public sealed interface ClusterMessage {
       Objects.requireNonNull(version, "version");
     }
   }
+
+  /** The DC asks the members of its membership for their {@link Announce} again (one was lost or early). */
+  record Solicit(String ringId) implements ClusterMessage {
+    public Solicit {
+      Objects.requireNonNull(ringId, "ringId");
+    }
+  }
+
+  /**
+   * The DC's CIB version and digest, sent now and then: a member whose CIB differs asks for the whole
+   * one, so a missed message cannot leave it behind for long.
+   */
+  record Digest(String ringId, CibVersion version, String digest) implements ClusterMessage {
+    public Digest {
+      Objects.requireNonNull(ringId, "ringId");
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(digest, "digest");
+    }
+  }
 }

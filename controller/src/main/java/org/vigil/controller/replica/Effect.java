@@ -6,10 +6,18 @@ import org.vigil.protocol.Reply;
 
 /**
  * What {@link CibReplica} asks its runner to do. The runner stores the last {@link Persist} of a
- * batch before it sends anything of that batch, so no message ever announces a CIB that is not on
- * disk yet.
+ * batch before it carries out any effect that {@link #needsStoredCib()}: an acknowledgement or an
+ * answer to a client never gets ahead of the disk. Other messages (the DC's commit itself) may
+ * leave first, so that the DC and the members write to disk at the same time.
  */
 public sealed interface Effect {
+
+  /** Whether this effect may only happen once the batch's CIB is stored. */
+  default boolean needsStoredCib() {
+    return this instanceof Respond
+        || this instanceof Send s && (s.message() instanceof ClusterMessage.Ack
+            || s.message() instanceof ClusterMessage.Result);
+  }
 
   /** Store this CIB durably (it replaces the stored one). */
   record Persist(Cib cib, String xml) implements Effect {

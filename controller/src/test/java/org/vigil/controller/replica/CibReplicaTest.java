@@ -2,12 +2,19 @@ package org.vigil.controller.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.CibVersion;
 import org.vigil.cib.model.NodeState;
+import org.vigil.cib.xml.CibXml;
+import org.vigil.membership.MembershipEvent;
+import org.vigil.membership.MembershipView;
+import org.vigil.membership.Node;
+import org.vigil.membership.quorum.Quorum;
 import org.vigil.membership.quorum.QuorumOptions;
 import org.vigil.protocol.ErrorCode;
 import org.vigil.protocol.Reply;
@@ -191,5 +198,59 @@ class CibReplicaTest {
     h.crash("node1");
     assertThat(h.replies.get(id)).isInstanceOfSatisfying(Reply.Failure.class,
         f -> assertThat(f.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+  }
+
+  @Test
+  void aMemberThatMissedACommitIsBroughtBackByTheDcsPeriodicDigest() {
+    ReplicaHarness h = new ReplicaHarness(3, QuorumOptions.defaults());
+    h.start("node1");
+    h.start("node2");
+    h.start("node3");
+    h.node("node3").drop = m -> m instanceof ClusterMessage.Commit;
+    long id = h.write("node2", addDummy("r1"));
+    assertThat(h.replies.get(id)).as("not committed while node3 has not stored it").isNull();
+    h.node("node3").drop = m -> false;
+    h.tick("node1");
+    assertThat(h.replies.get(id)).isInstanceOf(Reply.Committed.class);
+    assertAllHoldTheSameCib(h);
+    assertThat(h.notices).anyMatch(n -> n.startsWith("node3: WARN this node's CIB"));
+  }
+
+  @Test
+  void aDcThatMissedAnAnnounceAsksAgainAfterTwoTicks() {
+    ReplicaHarness h = new ReplicaHarness(3, QuorumOptions.defaults());
+    h.start("node1");
+    h.start("node2");
+    h.node("node1").drop = m -> m instanceof ClusterMessage.Announce;
+    h.start("node3");
+    assertThat(h.node("node1").replica.syncing()).isTrue();
+    long id = h.write("node3", addDummy("r1"));
+    assertThat(h.replies.get(id)).as("writes wait for the CIBs to be gathered").isNull();
+    h.node("node1").drop = m -> false;
+    h.tick("node1");
+    assertThat(h.node("node1").replica.syncing()).isTrue();
+    h.tick("node1");
+    assertThat(h.node("node1").replica.syncing()).isFalse();
+    assertThat(h.replies.get(id)).isInstanceOf(Reply.Committed.class);
+    assertAllHoldTheSameCib(h);
+  }
+
+  @Test
+  void anAnnounceThatArrivesBeforeTheDcInstallsTheMembershipIsKept() {
+    Node n1 = new Node("node1", 1);
+    Node n2 = new Node("node2", 2);
+    Map<Integer, Integer> votes = Map.of(1, 1, 2, 1);
+    CibReplica dc = new CibReplica("node1", Map.of("node1", 1, "node2", 2), Cib.empty());
+    MembershipView alone = new MembershipView("1.1", List.of(n1), Optional.of(n1),
+        Quorum.initial(votes, QuorumOptions.defaults()).withMembers(List.of(1), 0));
+    dc.onMembership(new MembershipEvent.NodeJoined(n1, alone));
+    dc.flush();
+    assertThat(dc.syncing()).isFalse();
+    Cib other = Cib.empty();
+    dc.onMessage("node2", new ClusterMessage.Announce("1.2", other.version(), "x", CibXml.write(other)));
+    MembershipView both = new MembershipView("1.2", List.of(n1, n2), Optional.of(n1),
+        Quorum.initial(votes, QuorumOptions.defaults()).withMembers(List.of(1, 2), 0));
+    dc.onMembership(new MembershipEvent.NodeJoined(n2, both));
+    assertThat(dc.syncing()).isFalse();
   }
 }

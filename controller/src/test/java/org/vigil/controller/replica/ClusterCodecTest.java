@@ -29,7 +29,9 @@ class ClusterCodecTest {
         new ClusterMessage.Ack(V),
         new ClusterMessage.Result(7, new Reply.Committed(V)),
         new ClusterMessage.Result(8, new Reply.Failure(ErrorCode.INVALID_CIB, "bad")),
-        new ClusterMessage.Resync(V));
+        new ClusterMessage.Resync(V),
+        new ClusterMessage.Solicit("2.7"),
+        new ClusterMessage.Digest("2.7", V, "d3"));
     for (ClusterMessage m : all) {
       assertThat(ClusterCodec.decode(ClusterCodec.encode(m))).isEqualTo(m);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.vigil.cib.model.Cib;
 import org.vigil.membership.FailureDetection;
 import org.vigil.membership.Membership;
@@ -47,6 +48,8 @@ final class ReplicaHarness {
     final String name;
     final CibReplica replica;
     Membership membership;
+    /** Messages this node loses on arrival (a test's lossy link). */
+    Predicate<ClusterMessage> drop = m -> false;
     private final List<Effect> early = new ArrayList<>();
 
     SimNode(String name) {
@@ -63,7 +66,11 @@ final class ReplicaHarness {
     @Override
     public void onMessage(org.vigil.membership.Node from, byte[] payload) {
       try {
-        run(replica.onMessage(from.name(), ClusterCodec.decode(payload)));
+        ClusterMessage m = ClusterCodec.decode(payload);
+        if (drop.test(m)) {
+          return;
+        }
+        run(replica.onMessage(from.name(), m));
       } catch (ClusterCodec.MalformedMessageException e) {
         throw new AssertionError(e);
       }
@@ -130,6 +137,12 @@ final class ReplicaHarness {
       throw new AssertionError("no reply to client " + id + " at " + name);
     }
     return r;
+  }
+
+  void tick(String name) {
+    SimNode n = running.get(name);
+    n.run(n.replica.onTick());
+    n.run(n.replica.flush());
   }
 
   String dc() {
