@@ -47,11 +47,12 @@ import org.vigil.protocol.Scope;
 
 /**
  * One running vigild: membership, the {@link CibReplica} and the local socket, wired by one event
- * loop. Membership callbacks and socket requests only enqueue; the loop thread alone touches the
- * replica, the CIB store and outgoing cluster messages. Each turn of the loop takes every queued
- * input, feeds it to the replica, ends the batch ({@link CibReplica#flush()}), sends the DC's
- * commits, stores the last CIB of the batch and only then acknowledges and answers (group commit:
- * one disk write for many client writes, the DC's and the members' writes at the same time).
+ * loop. Membership callbacks, socket requests and a one-second tick only enqueue; the loop thread
+ * alone touches the replica. Each turn of the loop takes every queued input, feeds it to the
+ * replica, ends the batch ({@link CibReplica#flush()}) and sends the DC's commits at once; the store
+ * thread writes the newest CIB and only then sends acknowledgements and answers (group commit: one
+ * disk write for many client writes, the DC's and the members' writes at the same time, and the
+ * loop never waits for the disk).
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -79,6 +80,11 @@ public final class Daemon implements AutoCloseable {
 
   private record TickInput() implements Input {}
 
+  /** A CIB to store (if any) and the effects that may only happen once it is stored. */
+  private record Durable(Optional<Effect.Persist> persist, List<Effect> after) {}
+
+  private static final Durable STOP_STORE = new Durable(Optional.empty(), List.of());
+
   private final VigildConfig config;
   private final CibStore store;
   private final CibReplica replica;
@@ -87,6 +93,8 @@ public final class Daemon implements AutoCloseable {
   private final AtomicLong clientIds = new AtomicLong();
   private final AtomicLong malformedMessages = new AtomicLong();
   private final Thread loop;
+  private final BlockingQueue<Durable> toStore = new LinkedBlockingQueue<>();
+  private final Thread storeThread;
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vigild-tick");
     t.setDaemon(true);
@@ -104,6 +112,7 @@ public final class Daemon implements AutoCloseable {
     }
     this.replica = new CibReplica(config.nodeName(), ids, stored);
     this.loop = new Thread(this::runLoop, "vigild-loop");
+    this.storeThread = new Thread(this::runStore, "vigild-store");
   }
 
   /** Loads the stored CIB, joins the cluster and opens the local socket. */
@@ -126,6 +135,7 @@ public final class Daemon implements AutoCloseable {
     try {
       // Events queue up until the loop starts, so the loop never runs without a membership to send on.
       d.membership = starter.start(config.membership(), d.listener());
+      d.storeThread.start();
       d.loop.start();
       d.ticker.scheduleAtFixedRate(() -> d.inputs.add(new TickInput()), TICK_MILLIS, TICK_MILLIS,
           TimeUnit.MILLISECONDS);
@@ -242,28 +252,62 @@ public final class Daemon implements AutoCloseable {
     throw new AssertionError(in);
   }
 
+  /**
+   * Sends at once what needs no disk write; hands the batch's last CIB and everything that must wait
+   * for it (acknowledgements, answers) to the store thread, so the loop never waits for the disk.
+   */
   private void carryOut(List<Effect> effects) {
     Effect.Persist last = null;
+    List<Effect> afterStore = new ArrayList<>();
     for (Effect e : effects) {
       if (e instanceof Effect.Persist p) {
         last = p;
-      } else if (!e.needsStoredCib()) {
+      } else if (e.needsStoredCib()) {
+        afterStore.add(e);
+      } else {
         carryOut(e);
       }
     }
-    if (last != null) {
+    if (last != null || !afterStore.isEmpty()) {
+      toStore.add(new Durable(Optional.ofNullable(last), afterStore));
+    }
+  }
+
+  /**
+   * The store thread: takes every waiting batch, writes only the newest CIB among them (group commit
+   * across loop turns), then carries out their acknowledgements and answers in order.
+   */
+  private void runStore() {
+    List<Durable> run = new ArrayList<>();
+    while (true) {
+      run.clear();
       try {
-        store.save(last.xml());
-      } catch (IOException e) {
-        // Acknowledging a CIB that is not on disk would let a commit be confirmed that a restart loses.
-        LOG.error("node {}: cannot store CIB {} in {}: {}; stopping", config.nodeName(), last.cib().version(),
-            config.cibFile(), e.getMessage());
-        Runtime.getRuntime().halt(1);
+        run.add(toStore.take());
+      } catch (InterruptedException e) {
+        return;
       }
-    }
-    for (Effect e : effects) {
-      if (e.needsStoredCib()) {
-        carryOut(e);
+      toStore.drainTo(run);
+      Effect.Persist newest = null;
+      boolean stop = false;
+      for (Durable d : run) {
+        if (d.persist().isPresent()) {
+          newest = d.persist().get();
+        }
+        stop |= d == STOP_STORE;
+      }
+      if (newest != null) {
+        try {
+          store.save(newest.xml());
+        } catch (IOException e) {
+          // Acknowledging a CIB that is not on disk would let a commit be confirmed that a restart loses.
+          LOG.error("node {}: cannot store CIB {} in {}: {}; stopping", config.nodeName(), newest.cib().version(),
+              config.cibFile(), e.getMessage());
+          Runtime.getRuntime().halt(1);
+        }
+      }
+      run.forEach(d -> d.after().forEach(this::carryOut));
+      if (stop) {
+        return;
       }
     }
   }
@@ -358,6 +402,8 @@ public final class Daemon implements AutoCloseable {
     inputs.add(new StopInput());
     try {
       loop.join(5000);
+      toStore.add(STOP_STORE);
+      storeThread.join(5000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -16,9 +16,11 @@ import org.vigil.protocol.VigilClient;
  *   <li>a SIGKILLed node: time until the survivors' vigild report the new membership, and until their CIB
  *       records the node offline; median of N rounds;</li>
  *   <li>committed CIB updates per second: C client connections spread over the three nodes, each sending
- *       configuration updates one after another for S seconds; a reply means every member stored it.</li>
+ *       configuration updates one after another for S seconds; a reply means every member stored it.
+ *       A first round of S seconds warms up the JIT compilers and is printed apart.</li>
  * </ol>
- * Usage: {@code VigildBench [rounds (10)] [clients (32)] [seconds (10)]}.
+ * Usage: {@code VigildBench [rounds (10)] [clients (32)] [seconds (10)]}; {@code -Dvigild.bench.dir=DIR} puts
+ * the data directories elsewhere than java.io.tmpdir (e.g. on another disk).
  */
 public final class VigildBench {
   private VigildBench() {}
@@ -27,12 +29,24 @@ public final class VigildBench {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    Path dir = Files.createTempDirectory("vigild-bench");
+    Path dir = Files.createTempDirectory(Path.of(System.getProperty("vigild.bench.dir",
+        System.getProperty("java.io.tmpdir"))), "vigild-bench");
     try (VigildCluster c = new VigildCluster(dir, 3, 7900).withJvmOptions("-Xmx256m", "-XX:+UseSerialGC")) {
       c.startAll();
       c.awaitMembers(List.of(1, 2, 3), Duration.ofSeconds(60));
-      throughput(c, clients, seconds);
+      throughput(c, clients, seconds, "warm-up (JIT compilation)");
+      throughput(c, clients, seconds, "measured");
       detection(c, rounds);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
@@ -70,7 +84,7 @@ public final class VigildBench {
         median(cibMs), min(cibMs), max(cibMs));
   }
 
-  private static void throughput(VigildCluster c, int clients, int seconds) throws Exception {
+  private static void throughput(VigildCluster c, int clients, int seconds, String phase) throws Exception {
     AtomicLong committed = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -102,9 +116,9 @@ public final class VigildBench {
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     ClusterStatus same = c.awaitSameCib(List.of(1, 2, 3), Duration.ofSeconds(30));
-    System.out.printf(Locale.ROOT, "committed CIB updates through the DC, 3 nodes, %d clients: %d in %.1f s = %.0f/s"
-        + " (%d refused); all nodes at CIB %s%n", clients, committed.get(), secs, committed.get() / secs, failed.get(),
-        same.cibVersion());
+    System.out.printf(Locale.ROOT, "%s: committed CIB updates through the DC, 3 nodes, %d clients: %d in %.1f s"
+        + " = %.0f/s (%d refused); all nodes at CIB %s%n", phase, clients, committed.get(), secs,
+        committed.get() / secs, failed.get(), same.cibVersion());
   }
 
   private static long median(List<Long> xs) {
