@@ -29,11 +29,20 @@ final class VigildCluster implements AutoCloseable {
   final int basePort;
   final Path key;
   private final List<String> extraConfig;
+  private final List<String> addresses;
+  private final Map<Integer, List<String>> launchPrefix = new LinkedHashMap<>();
   private final Map<Integer, Process> running = new LinkedHashMap<>();
   /** Small and quick to start for tests; the benchmark asks for the full JIT. */
   private List<String> jvmOptions = List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
   VigildCluster(Path dir, int nodes, int basePort, String... extraConfig) throws Exception {
+    this(dir, java.util.Collections.nCopies(nodes, "127.0.0.1"), basePort, extraConfig);
+  }
+
+  /** Node K listens on {@code addresses[K-1]}, port BASE+K-1. */
+  VigildCluster(Path dir, List<String> addresses, int basePort, String... extraConfig) throws Exception {
+    this.addresses = List.copyOf(addresses);
+    int nodes = addresses.size();
     this.dir = dir;
     this.nodes = nodes;
     this.basePort = basePort;
@@ -43,6 +52,12 @@ final class VigildCluster implements AutoCloseable {
     for (int k = 1; k <= nodes; k++) {
       writeConfig(k, key);
     }
+  }
+
+  /** Starts node K through this command prefix (e.g. {@code ip netns exec NS}). */
+  VigildCluster launchThrough(int k, String... prefix) {
+    launchPrefix.put(k, List.of(prefix));
+    return this;
   }
 
   VigildCluster withJvmOptions(String... options) {
@@ -70,7 +85,8 @@ final class VigildCluster implements AutoCloseable {
     StringBuilder b = new StringBuilder("cluster_name = test").append(basePort).append('\n');
     b.append("node_name = node").append(k).append('\n');
     for (int i = 1; i <= nodes; i++) {
-      b.append("node.node").append(i).append(" = ").append(i).append(" 127.0.0.1:").append(basePort + i - 1).append('\n');
+      b.append("node.node").append(i).append(" = ").append(i).append(' ').append(addresses.get(i - 1)).append(':')
+          .append(basePort + i - 1).append('\n');
     }
     b.append("key_file = ").append(keyFile).append('\n');
     b.append("data_dir = node").append(k).append('\n');
@@ -80,7 +96,8 @@ final class VigildCluster implements AutoCloseable {
 
   void start(int k) throws IOException {
     Files.createDirectories(dataDir(k));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> cmd = new ArrayList<>(launchPrefix.getOrDefault(k, List.of()));
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config",
         config(k).toString()));
