@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.CibVersion;
 import org.vigil.cib.store.CibStore;
 import org.vigil.cib.store.CibStoreException;
 import org.vigil.cib.xml.CibXml;
@@ -95,6 +96,8 @@ public final class Daemon implements AutoCloseable {
   private final Thread loop;
   private final BlockingQueue<Durable> toStore = new LinkedBlockingQueue<>();
   private final Thread storeThread;
+  /** The version of the CIB on disk (written by the store thread). */
+  private volatile CibVersion storedVersion;
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "vigild-tick");
     t.setDaemon(true);
@@ -113,6 +116,7 @@ public final class Daemon implements AutoCloseable {
     this.replica = new CibReplica(config.nodeName(), ids, stored);
     this.loop = new Thread(this::runLoop, "vigild-loop");
     this.storeThread = new Thread(this::runStore, "vigild-store");
+    this.storedVersion = stored.version();
   }
 
   /** Loads the stored CIB, joins the cluster and opens the local socket. */
@@ -253,8 +257,9 @@ public final class Daemon implements AutoCloseable {
   }
 
   /**
-   * Sends at once what needs no disk write; hands the batch's last CIB and everything that must wait
-   * for it (acknowledgements, answers) to the store thread, so the loop never waits for the disk.
+   * Carries out at once what needs no disk write or only a CIB already stored; hands the batch's last
+   * CIB and everything that must wait for it (acknowledgements, answers) to the store thread, so the
+   * loop never waits for the disk.
    */
   private void carryOut(List<Effect> effects) {
     Effect.Persist last = null;
@@ -262,7 +267,7 @@ public final class Daemon implements AutoCloseable {
     for (Effect e : effects) {
       if (e instanceof Effect.Persist p) {
         last = p;
-      } else if (e.needsStoredCib()) {
+      } else if (e.storedVersionNeeded().map(v -> v.compareTo(storedVersion) > 0).orElse(false)) {
         afterStore.add(e);
       } else {
         carryOut(e);
@@ -298,6 +303,7 @@ public final class Daemon implements AutoCloseable {
       if (newest != null) {
         try {
           store.save(newest.xml());
+          storedVersion = newest.cib().version();
         } catch (IOException e) {
           // Acknowledging a CIB that is not on disk would let a commit be confirmed that a restart loses.
           LOG.error("node {}: cannot store CIB {} in {}: {}; stopping", config.nodeName(), newest.cib().version(),
@@ -359,7 +365,7 @@ public final class Daemon implements AutoCloseable {
   // ---- reads -----------------------------------------------------------------------------
 
   private Reply query(Scope scope) {
-    Cib cib = replica.cib();
+    Cib cib = replica.published();
     String xml = switch (scope) {
       case CIB -> replica.xml();
       case CONFIGURATION -> XmlCodec.write(CibXml.toElement(cib).child("configuration").orElseThrow());
@@ -376,7 +382,8 @@ public final class Daemon implements AutoCloseable {
       nodes.add(new ClusterStatus.NodeStatus(n.name(), n.id(), n.votes(), view.contains(n.name())));
     }
     return new ClusterStatus(config.membership().clusterName(), config.nodeName(), view.dc().map(Node::name),
-        view.quorate(), view.ringId(), nodes, replica.cib().version(), replica.digest(), membership.quorumReport());
+        view.quorate(), view.ringId(), nodes, replica.published().version(), replica.digest(),
+        membership.quorumReport());
   }
 
   /** Malformed cluster messages dropped so far (besides those membership itself refused). */

@@ -16,13 +16,17 @@ import org.vigil.protocol.VigilClient;
  *   <li>a SIGKILLed node: time until the survivors' vigild report the new membership, and until their CIB
  *       records the node offline; median of N rounds;</li>
  *   <li>committed CIB updates per second: C client connections spread over the three nodes, each sending
- *       configuration updates one after another for S seconds; a reply means every member stored it.
+ *       configuration updates (one of 16 cluster properties) one after another for S seconds; a reply
+ *       means every member stored it.
  *       A first round of S seconds warms up the JIT compilers and is printed apart.</li>
  * </ol>
  * Usage: {@code VigildBench [rounds (10)] [clients (32)] [seconds (10)]}; {@code -Dvigild.bench.dir=DIR} puts
  * the data directories elsewhere than java.io.tmpdir (e.g. on another disk).
  */
 public final class VigildBench {
+  /** Distinct properties the clients write: the CIB stays the size of a small real one. */
+  private static final int KEYS = 16;
+
   private VigildBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -94,8 +98,9 @@ public final class VigildBench {
       Thread th = new Thread(() -> {
         try (VigilClient client = c.client(1 + id % 3)) {
           for (long i = 0; System.nanoTime() < end; i++) {
-            String xml = "<configuration><crm_config><cluster_property_set id=\"bench\"><nvpair id=\"bench-c" + id
-                + "\" name=\"c" + id + "\" value=\"" + i + "\"/></cluster_property_set></crm_config></configuration>";
+            String key = "c" + id % KEYS;
+            String xml = "<configuration><crm_config><cluster_property_set id=\"bench\"><nvpair id=\"bench-" + key
+                + "\" name=\"" + key + "\" value=\"" + i + "\"/></cluster_property_set></crm_config></configuration>";
             try {
               client.update(xml);
               committed.incrementAndGet();

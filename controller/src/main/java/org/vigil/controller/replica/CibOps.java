@@ -94,21 +94,26 @@ public final class CibOps {
    * replace may raise it, as cibadmin allows), then epoch or num_updates up.
    */
   static Cib bump(Cib current, Cib next, Optional<Long> adminEpoch) {
-    Cib sameVersion = next.withVersion(current.version());
     long admin = Math.max(current.version().adminEpoch(), adminEpoch.orElse(0L));
-    if (sameVersion.equals(current) && admin == current.version().adminEpoch()) {
-      return current;
-    }
+    boolean configChanged = !next.configuration().equals(current.configuration());
     CibVersion v = current.version();
     if (admin > v.adminEpoch()) {
       return next.withVersion(new CibVersion(admin, v.epoch(), 0));
     }
-    boolean configChanged = !next.configuration().equals(current.configuration());
-    return next.withVersion(configChanged ? v.nextEpoch() : v.nextUpdate());
+    if (configChanged) {
+      return next.withVersion(v.nextEpoch());
+    }
+    if (next.status().equals(current.status()) && next.attributes().equals(current.attributes())) {
+      return current;
+    }
+    return next.withVersion(v.nextUpdate());
   }
 
+  /** Validates {@code next} when its configuration differs from {@code current}'s (its epoch moved). */
   private static Cib checked(boolean validate, Cib current, Cib next) throws Refused {
-    if (!validate || next == current || next.configuration().equals(current.configuration())) {
+    boolean configMayHaveChanged = next.version().epoch() != current.version().epoch()
+        || next.version().adminEpoch() != current.version().adminEpoch();
+    if (!validate || !configMayHaveChanged) {
       return next;
     }
     List<Problem> errors = CibValidator.validate(next).stream().filter(Problem::isError).toList();

@@ -60,6 +60,8 @@ public final class CibReplica {
   private final Map<String, Integer> configuredIds;
 
   private Cib cib;
+  /** The CIB as of the last batch: {@link #xml} and {@link #digest} are its text and digest. */
+  private Cib published;
   private String xml;
   private String digest;
 
@@ -97,11 +99,17 @@ public final class CibReplica {
     setCib(stored);
   }
 
+  /** The CIB with every write applied so far (on the DC, also those of the batch not yet flushed). */
   public Cib cib() {
     return cib;
   }
 
-  /** The XML of {@link #cib()} as stored and sent (valid between batches). */
+  /** The CIB as of the end of the last batch, the one {@link #xml()} and {@link #digest()} describe. */
+  public Cib published() {
+    return published;
+  }
+
+  /** The XML of {@link #published()}, as stored and sent. */
   public String xml() {
     return xml;
   }
@@ -486,6 +494,7 @@ public final class CibReplica {
       return;
     }
     cib = next;
+    published = next;
     xml = nextXml;
     digest = nextDigest;
     out.add(new Effect.Persist(cib, xml));
@@ -543,6 +552,7 @@ public final class CibReplica {
 
   private void setCib(Cib c) {
     cib = c;
+    published = c;
     xml = CibXml.write(c);
     digest = digestOf(xml);
   }

@@ -1,22 +1,33 @@
 package org.vigil.controller.replica;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.CibVersion;
 import org.vigil.protocol.Reply;
 
 /**
- * What {@link CibReplica} asks its runner to do. The runner stores the last {@link Persist} of a
- * batch before it carries out any effect that {@link #needsStoredCib()}: an acknowledgement or an
- * answer to a client never gets ahead of the disk. Other messages (the DC's commit itself) may
- * leave first, so that the DC and the members write to disk at the same time.
+ * What {@link CibReplica} asks its runner to do. An effect with a {@link #storedVersionNeeded()} (an
+ * acknowledgement, a "committed" answer) may only happen once the node has stored a CIB of at least
+ * that version: it never gets ahead of the disk. Other messages (the DC's commit itself) may leave at
+ * once, so that the DC and the members write to disk at the same time.
  */
 public sealed interface Effect {
 
-  /** Whether this effect may only happen once the batch's CIB is stored. */
-  default boolean needsStoredCib() {
-    return this instanceof Respond
-        || this instanceof Send s && (s.message() instanceof ClusterMessage.Ack
-            || s.message() instanceof ClusterMessage.Result);
+  /** The CIB version this node must have stored before the effect may happen, if any. */
+  default Optional<CibVersion> storedVersionNeeded() {
+    if (this instanceof Respond r && r.reply() instanceof Reply.Committed c) {
+      return Optional.of(c.version());
+    }
+    if (this instanceof Send s) {
+      if (s.message() instanceof ClusterMessage.Ack a) {
+        return Optional.of(a.version());
+      }
+      if (s.message() instanceof ClusterMessage.Result r && r.reply() instanceof Reply.Committed c) {
+        return Optional.of(c.version());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Store this CIB durably (it replaces the stored one). */
