@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vigil.crmsh.cluster.ClusterCommand;
 import org.vigil.crmsh.configure.ConfigureCommand;
 import org.vigil.crmsh.configure.shell.CrmScript;
 import org.vigil.crmsh.node.NodeCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       ResourceCommand.class,
       SimulateCommand.class,
       StatusCommand.class,
+      ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
