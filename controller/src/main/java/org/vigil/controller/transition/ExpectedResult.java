@@ -35,11 +35,14 @@ public final class ExpectedResult {
    * 191) counts as running (0, 8), as Pacemaker remaps it.
    */
   public static boolean isExpected(GraphAction action, int rc) {
-    int target = targetRc(action);
+    return isExpected(action.task(), targetRc(action), rc);
+  }
+
+  /** Whether an operation {@code task} that was to answer {@code target} did, answering {@code rc}. */
+  public static boolean isExpected(String task, int target, int rc) {
     if (rc == target) {
       return true;
     }
-    boolean monitor = "monitor".equals(action.task());
-    return monitor && (target == OK && rc == DEGRADED || target == RUNNING_PROMOTED && rc == DEGRADED_PROMOTED);
+    return "monitor".equals(task) && (target == OK && rc == DEGRADED || target == RUNNING_PROMOTED && rc == DEGRADED_PROMOTED);
   }
 }
