@@ -3,7 +3,6 @@ package org.vigil.controller.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vigil.cib.model.Cib;
@@ -173,13 +172,5 @@ class OperationHistoryTest {
     assertThat(k.magic(0, 7)).isEqualTo("0:7;75:213:7:7e027c85-51d6-4940-bdb3-ff61ef0e6b11");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> TransitionKey.parse("75:x:7:u"))
         .hasMessageContaining("bad transition key '75:x:7:u'");
-  }
-
-  @Test
-  void theDigestFollowsParametersNotMetaAttributesNorOrder() {
-    String d = OperationDigest.of(Map.of("state", "/run/db", "fake", "1"));
-    assertThat(d).hasSize(32).isEqualTo(OperationDigest.of(Map.of("fake", "1", "state", "/run/db",
-        "CRM_meta_timeout", "20000")));
-    assertThat(OperationDigest.of(Map.of("state", "/run/db", "fake", "2"))).isNotEqualTo(d);
   }
 }
