@@ -68,10 +68,10 @@ public final class OperationPlanner {
     if (clone.isPresent() && colon >= 0) {
       meta.put("clone", name.substring(colon + 1));
     }
-    String task = action.task().equals("cancel") ? "monitor" : action.task();
+    String agentAction = action.task().equals("cancel") ? "monitor" : action.task();
     List<Op> ops = new ArrayList<>(p.ops());
     template.ifPresent(t -> ops.addAll(t.ops()));
-    Optional<Op> op = matchingOp(ops, task, action.intervalMs());
+    Optional<Op> op = matchingOp(ops, agentAction, action.intervalMs());
     op.ifPresent(o -> putAll(params, o.instanceAttributes()));
     long timeout = op.flatMap(o -> Durations.parseMillis(o.timeout()))
         .or(() -> first(c.opDefaults(), "timeout").flatMap(Durations::parseMillis))
@@ -89,7 +89,7 @@ public final class OperationPlanner {
       meta.put("on_node", action.node());
     }
     String resourceId = unique || colon < 0 ? name : baseId;
-    return new PlannedOperation(resourceId, agent.resourceClass(), agent.provider(), agent.type(), task,
+    return new PlannedOperation(resourceId, agent.resourceClass(), agent.provider(), agent.type(), action.task(),
         action.intervalMs(), timeout, params, meta);
   }
 

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * @param resourceClass {@code ocf}, {@code lsb}, {@code systemd}, {@code service}, {@code stonith}
  * @param provider the OCF provider, else null
  * @param type the agent
- * @param task the agent action ({@code start}, {@code monitor}...; a {@code cancel} stops the
+ * @param task the graph's action ({@code start}, {@code monitor}...; a {@code cancel} stops the
  *     recurring {@code monitor} of that interval)
  * @param intervalMs the interval of a recurring operation, else 0
  * @param timeoutMs how long the agent may run
@@ -33,5 +33,14 @@ public record PlannedOperation(
   public PlannedOperation {
     params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
     meta = Collections.unmodifiableSortedMap(new TreeMap<>(meta));
+  }
+
+  public boolean isCancel() {
+    return task.equals("cancel");
+  }
+
+  /** The agent action it runs, or for a cancel the recurring one it stops. */
+  public String agentAction() {
+    return isCancel() ? "monitor" : task;
   }
 }

@@ -95,8 +95,10 @@ class OperationPlannerTest {
   @Test
   void aCancelStopsTheRecurringMonitorOfItsInterval() throws Exception {
     PlannedOperation op = OperationPlanner.plan(cib(), action("db", "cancel", 10000, Map.of()));
-    assertThat(op.task()).isEqualTo("monitor");
+    assertThat(op.isCancel()).isTrue();
+    assertThat(op.agentAction()).isEqualTo("monitor");
     assertThat(op.intervalMs()).isEqualTo(10000);
+    assertThat(op.timeoutMs()).isEqualTo(30_000);
   }
 
   @Test
