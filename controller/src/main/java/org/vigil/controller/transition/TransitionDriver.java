@@ -108,6 +108,18 @@ public final class TransitionDriver {
   }
 
   /**
+   * No result came for an action within its timeout and the cluster's delay (a lost message,
+   * a hung node): it counts as timed out. Nothing happens if its result came meanwhile.
+   */
+  public List<Effect> actionOverdue(TransitionKey key, Instant now) {
+    if (engine != null && uuid.equals(key.uuid()) && key.transitionId() == transitionId
+        && engine.record(new ActionOutcome.TimedOut(key.actionId())) == TransitionEngine.Recorded.FAILED) {
+      log.warn("Transition {}: no result for action {} in time", transitionId, key.actionId());
+    }
+    return advance(now, new ArrayList<>());
+  }
+
+  /**
    * A node left the membership: its actions in flight will never answer, so they fail, and
    * the transition is aborted. (Fencing of that node is carried out elsewhere and is kept.)
    */
@@ -160,8 +172,13 @@ public final class TransitionDriver {
       if (t.isEmpty()) {
         return effects;
       }
+      try {
+        engine = new TransitionEngine(t, batchLimit(cib));
+      } catch (IllegalArgumentException e) {
+        log.error("Cannot run the scheduler's transition: {}", e.getMessage());
+        return effects;
+      }
       transitionId = nextTransitionId++;
-      engine = new TransitionEngine(t, batchLimit(cib));
       log.info("Transition {}: {} actions", transitionId, t.actions().size());
       t.summary().forEach(line -> log.info("  {}", line));
     }

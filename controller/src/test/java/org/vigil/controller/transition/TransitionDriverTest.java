@@ -182,4 +182,25 @@ class TransitionDriverTest {
     assertThat(dispatched(d.start(NOW))).containsExactly(1, 2);
     assertThat(TransitionDriver.batchLimit(cib(""))).isZero();
   }
+
+  @Test
+  void anActionWithoutAnswerTimesOutAndALateAnswerIsStillRecorded() throws Exception {
+    ScriptedScheduler s = new ScriptedScheduler().then(graph().rsc(1, "a", "start", "n1").build())
+        .then(graph().rsc(1, "a", "stop", "n1").build());
+    TransitionDriver d = new TransitionDriver(s, UUID, 0, cib(""));
+    Effect.Dispatch start = dispatches(d.start(NOW)).get(0);
+    List<Effect> next = d.actionOverdue(start.key(), NOW);
+    assertThat(dispatches(next)).singleElement().satisfies(x -> assertThat(x.action().task()).isEqualTo("stop"));
+    assertThat(d.actionOverdue(start.key(), NOW)).as("an old transition's action").isEmpty();
+    assertThat(d.actionFinished(start.key(), ran(start, 0), NOW)).singleElement().isInstanceOf(Effect.WriteStatus.class);
+  }
+
+  @Test
+  void aGraphTheEngineRefusesLeavesTheDriverIdle() throws Exception {
+    ScriptedScheduler s = new ScriptedScheduler().then(graph().rsc(1, "a", "start", "n1", 2).build());
+    TransitionDriver d = new TransitionDriver(s, UUID, 0, cib(""));
+    assertThat(d.start(NOW)).isEmpty();
+    assertThat(d.running()).isEmpty();
+    assertThat(d.transitionId()).isEqualTo(-1);
+  }
 }
