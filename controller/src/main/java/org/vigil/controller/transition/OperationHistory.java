@@ -48,7 +48,8 @@ public final class OperationHistory {
       put(ops, toRecord(op.resource() + "_last_failure_0", op, op.runAt()));
     }
     if (op.task().equals("stop") && !op.failed()) {
-      ops.removeIf(o -> o.intervalMs() > 0); // stopping cancels the resource's recurring operations
+      // stopping cancels the resource's recurring operations; the last failure stays on record
+      ops.removeIf(o -> o.intervalMs() > 0 && !o.id().equals(op.resource() + "_last_failure_0"));
     }
     Cib out = withLrmResource(cib, state, new LrmResource(rsc.id(), rsc.type(), rsc.resourceClass(), rsc.provider(),
         rsc.container(), ops, rsc.extras()));

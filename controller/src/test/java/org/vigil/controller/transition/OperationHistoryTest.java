@@ -137,6 +137,10 @@ class OperationHistoryTest {
     assertThat(history(cancelled).ops()).extracting(LrmRscOp::id).containsExactly("db_last_0", "db_monitor_20000");
     Cib stopped = OperationHistory.record(c, op("stop", 0, 0, 0, 200));
     assertThat(history(stopped).ops()).extracting(LrmRscOp::id).containsExactly("db_last_0");
+    Cib failedThenStopped = OperationHistory.record(OperationHistory.record(c, op("monitor", 10000, 7, 0, 150)),
+        op("stop", 0, 0, 0, 200));
+    assertThat(history(failedThenStopped).ops()).extracting(LrmRscOp::id).containsExactly("db_last_0",
+        "db_last_failure_0");
   }
 
   @Test
