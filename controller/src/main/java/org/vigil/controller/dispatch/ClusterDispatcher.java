@@ -69,8 +69,8 @@ public final class ClusterDispatcher implements ActionDispatcher {
   }
 
   private void fence(GraphAction action, TransitionKey key) {
-    String requested = action.attributes().getOrDefault("stonith_action",
-        action.attributes().get("CRM_meta_stonith_action"));
+    // the scheduler names the fencing action "action" (reboot, off, on)
+    String requested = action.attributes().getOrDefault("action", action.attributes().get("stonith_action"));
     FencePlan plan = FencePlan.of(cib.get(), action.node(), requested);
     log.warn("Requesting fencing ({}) of node {}", plan.action(), action.node());
     fencingThread.execute(() -> {

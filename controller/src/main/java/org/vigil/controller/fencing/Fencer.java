@@ -32,7 +32,27 @@ public final class Fencer {
     record NotFenced(String reason) implements Result {}
   }
 
+  /** Where fence agents are looked for when nothing else is said: where Debian installs them. */
+  public static final List<Path> STANDARD_AGENT_DIRS = List.of(Path.of("/usr/sbin"), Path.of("/usr/local/sbin"));
+
   private final List<Path> agentDirs;
+
+  /**
+   * The standard agent directories, after those named in {@code VIGIL_FENCE_AGENT_DIRS}
+   * (colon-separated; tests and demos put their own agents there).
+   */
+  public static List<Path> agentDirs(String fromEnvironment) {
+    List<Path> dirs = new java.util.ArrayList<>();
+    if (fromEnvironment != null) {
+      for (String d : fromEnvironment.split(":")) {
+        if (!d.isBlank()) {
+          dirs.add(Path.of(d));
+        }
+      }
+    }
+    dirs.addAll(STANDARD_AGENT_DIRS);
+    return dirs;
+  }
 
   public Fencer(List<Path> agentDirs) {
     this.agentDirs = List.copyOf(agentDirs);

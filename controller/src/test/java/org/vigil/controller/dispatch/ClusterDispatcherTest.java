@@ -82,7 +82,7 @@ class ClusterDispatcherTest {
     ClusterDispatcher d = dispatcher("""
         <primitive id="kill" class="stonith" type="fence_vigil"><instance_attributes id="k">
           <nvpair id="k-p" name="pidfile_pattern" value="/nonexistent/%s.pid"/></instance_attributes></primitive>""");
-    d.dispatch(new GraphAction(5, Kind.FENCE, null, "stonith", 0, "n2", List.of(), Map.of("stonith_action", "off")),
+    d.dispatch(new GraphAction(5, Kind.FENCE, null, "stonith", 0, "n2", List.of(), Map.of("action", "off")),
         new TransitionKey(5, 1, 0, "dc"));
     assertThat(reports).singleElement().satisfies(r -> {
       assertThat(r.result().outcome()).isEqualTo(ActionOutcome.succeeded(5));

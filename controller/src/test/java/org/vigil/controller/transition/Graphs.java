@@ -36,7 +36,7 @@ final class Graphs {
 
   Graphs fence(int id, String node, Integer... preds) {
     return add(new GraphAction(id, Kind.FENCE, null, "stonith", 0, node, Arrays.asList(preds),
-        new HashMap<>(Map.of("stonith_action", "reboot"))));
+        new HashMap<>(Map.of("action", "reboot"))));
   }
 
   Graphs cluster(int id, String task, String node, Integer... preds) {
