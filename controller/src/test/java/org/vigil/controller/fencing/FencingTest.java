@@ -81,4 +81,11 @@ class FencingTest {
     assertThat(new Fencer(List.of(AGENTS)).fence(new FencePlan("n9", "reboot", List.of())))
         .isEqualTo(new Fencer.Result.NotFenced("no fencing device can fence n9"));
   }
+
+  @Test
+  void agentDirectoriesFromTheEnvironmentComeFirst() {
+    assertThat(Fencer.agentDirs("/opt/a::/opt/b")).containsExactly(Path.of("/opt/a"), Path.of("/opt/b"),
+        Path.of("/usr/sbin"), Path.of("/usr/local/sbin"));
+    assertThat(Fencer.agentDirs(null)).isEqualTo(Fencer.STANDARD_AGENT_DIRS);
+  }
 }
