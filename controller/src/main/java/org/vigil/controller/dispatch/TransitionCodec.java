@@ -62,6 +62,16 @@ public final class TransitionCodec {
     T read(DataInputStream in) throws IOException, MalformedException;
   }
 
+  /** Whether {@code bytes} are one of these messages (and not, say, a CIB replication message). */
+  public static boolean isTransitionMessage(byte[] bytes) {
+    return bytes.length >= 3 && (bytes[0] & 0xff) == MAGIC;
+  }
+
+  /** Whether {@code bytes} are a {@link RunRequest} (else, among these messages, a report). */
+  public static boolean isRunRequest(byte[] bytes) {
+    return isTransitionMessage(bytes) && bytes[2] == RUN;
+  }
+
   public static byte[] encode(RunRequest r) {
     return encode(RUN, out -> {
       out.writeInt(r.actionId());

@@ -22,6 +22,8 @@ class TransitionCodecTest {
     RunRequest r = new RunRequest(12, new PlannedOperation("ping:0", "ocf", null, "ping", "cancel", 10000, 20000,
         Map.of("host_list", "10.0.0.1 10.0.0.2", "multiplier", "1000"), Map.of("clone", "0", "op_target_rc", "7")), KEY);
     assertThat(TransitionCodec.decodeRun(TransitionCodec.encode(r))).isEqualTo(r);
+    assertThat(TransitionCodec.isRunRequest(TransitionCodec.encode(r))).isTrue();
+    assertThat(TransitionCodec.isTransitionMessage(new byte[] {(byte) 0xC1, 1, 1})).isFalse();
   }
 
   @Test
@@ -37,6 +39,9 @@ class TransitionCodecTest {
       assertThat(TransitionCodec.decodeReport(TransitionCodec.encode(r))).isEqualTo(r);
     }
     assertThat(TransitionCodec.decodeChanges(TransitionCodec.encode(all))).isEqualTo(all);
+    byte[] report = TransitionCodec.encode(new ActionReport(KEY, new ActionResult(new ActionOutcome.TimedOut(1), all)));
+    assertThat(TransitionCodec.isTransitionMessage(report)).isTrue();
+    assertThat(TransitionCodec.isRunRequest(report)).isFalse();
   }
 
   @Test
