@@ -25,8 +25,19 @@ final class Act {
   boolean runnable = true;
   /** Shown in the graph even though not required (pseudo actions whose children run). */
   boolean printed;
-  /** Why it became required or unrunnable ("required X start", "unrunnable X running"...). */
+  /**
+   * Why it cannot run ("unrunnable X running", "no quorum"...); for fencing, why the node is
+   * fenced. Set at creation for causes of its own, else derived from what it must follow.
+   */
   String reason;
+  /** How strong the reason is: the strongest cause is the one reported. */
+  int reasonRank;
+  /** Why it became required through an ordering ("required X start"), or a definition change. */
+  String requiredBy;
+  /** The reason is its own (quorum, colocation), not one derived from orderings. */
+  boolean ownReason;
+  /** Made unrunnable by an action it must follow (not by its own state). */
+  boolean inheritedUnrunnable;
   final List<Edge> in = new ArrayList<>();
   final List<Edge> out = new ArrayList<>();
   /** Extra inputs for the graph (target_rc of probes, fencing action). */

@@ -27,11 +27,8 @@ final class Allocator {
   private final int[] load;
   private final boolean[] usable;
   private final ClusterOptions options;
-  /** Resources stay where they are and nothing new starts (no quorum with freeze). */
-  private final boolean frozen;
-  /** Nothing may run (no quorum with stop, or stop-all-resources). */
+  /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
-  private final String stopAllReason;
 
   Allocator(Model m) {
     this.m = m;
@@ -42,21 +39,49 @@ final class Allocator {
     for (int i = 0; i < n; i++) {
       usable[i] = m.nodes.get(i).canRunResources();
     }
-    boolean noQuorum = !m.state.haveQuorum();
-    ClusterOptions.NoQuorumPolicy p = options.noQuorumPolicy();
-    frozen = noQuorum && p == ClusterOptions.NoQuorumPolicy.FREEZE;
-    boolean quorumStop = noQuorum && (p == ClusterOptions.NoQuorumPolicy.STOP
-        || p == ClusterOptions.NoQuorumPolicy.SUICIDE || p == ClusterOptions.NoQuorumPolicy.DEMOTE);
-    stopAll = quorumStop || options.stopAllResources();
-    stopAllReason = quorumStop ? "no quorum" : null;
+    stopAll = options.stopAllResources();
   }
 
   void run() {
     List<Rsc> order = new ArrayList<>(m.tops);
-    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> r.order));
+    java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
+    for (Rsc r : order) {
+      best.put(r, bestScore(r));
+    }
+    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
+        .thenComparingInt(r -> r.order));
     for (Rsc r : order) {
       assign(r);
     }
+  }
+
+  /**
+   * The highest score a resource has anywhere, its dependents' preferences included: among
+   * resources of equal priority, those with the strongest preference are assigned first.
+   */
+  private int bestScore(Rsc r) {
+    Rsc first = r;
+    while (!first.isPrimitive() && !first.children.isEmpty()) {
+      first = first.children.get(0);
+    }
+    if (!first.isPrimitive()) {
+      return 0;
+    }
+    int[] w = base(first);
+    List<Coloc> deps = new ArrayList<>(first.asPrimary);
+    for (Rsc p = first.parent; p != null; p = p.parent) {
+      deps.addAll(p.asPrimary);
+    }
+    for (Coloc c : deps) {
+      Set<Rsc> visited = new HashSet<>();
+      visited.add(first);
+      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+    }
+    int max = Score.MINUS_INFINITY;
+    for (int v : w) {
+      max = Math.max(max, v);
+    }
+    return max;
   }
 
   private static int priority(Rsc r) {
@@ -96,7 +121,9 @@ final class Allocator {
     }
     if (r.isPrimitive()) {
       ResourceState st = r.state;
-      int stickiness = r.meta.stickiness();
+      // clone instances stick with 1 unless configured otherwise
+      int stickiness = r.meta.get("resource-stickiness").isPresent() || r.enclosingClone() == null
+          ? r.meta.stickiness() : 1;
       for (NodeHistory h : st.histories().values()) {
         Integer idx = m.nodeIndex.get(h.node());
         if (idx == null) {
@@ -219,38 +246,20 @@ final class Allocator {
         w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
       }
     }
-    if (frozen) {
-      int cur = currentNode(r);
-      Arrays.fill(w, Score.MINUS_INFINITY);
-      if (cur >= 0) {
-        w[cur] = 0;
-      }
-    }
     if (stopAll) {
       Arrays.fill(w, Score.MINUS_INFINITY);
-      r.stopReason = stopAllReason;
     }
     r.node = choose(r, w);
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
       load[r.node]++;
     } else if (r.stopReason == null) {
-      r.stopReason = st.orphan() || r.meta.targetRole() == Role.STOPPED ? null : "node availability";
+      r.stopReason = "node availability";
     }
   }
 
   private boolean isManaged(Rsc r) {
-    ResourceState st = r.state;
-    if (!st.managed() || options.maintenanceMode() || st.blocked()) {
-      return false;
-    }
-    for (String node : st.activeNodes()) {
-      NodeStatus ns = m.state.node(node);
-      if (ns != null && ns.maintenance()) {
-        return false;
-      }
-    }
-    return true;
+    return m.managed(r);
   }
 
   /** Applies a colocation in which the resource being assigned is the dependent. */
@@ -258,7 +267,7 @@ final class Allocator {
     Rsc primary = c.primary();
     Rsc unit = unit(primary);
     assign(unit);
-    if (!unit.assigned && unit.assigning && primary.node < 0 && !primary.isClone()) {
+    if (!primary.assigned && !primary.isClone()) {
       return;
     }
     boolean[] where = nodesOf(primary, c.primaryRole());
@@ -383,22 +392,32 @@ final class Allocator {
     return active.isEmpty() ? -1 : m.nodeIndex.getOrDefault(active.get(0), -1);
   }
 
+  /** Highest score, then fewest resources assigned, then where it runs now, then node name. */
   private int choose(Rsc r, int[] w) {
+    int cur = currentNode(r);
     int best = -1;
     for (int i = 0; i < n; i++) {
       if (!usable[i] || w[i] < 0) {
         continue;
       }
-      if (best < 0 || w[i] > w[best] || (w[i] == w[best] && (load[i] < load[best]
-          || (load[i] == load[best] && name(i).compareTo(name(best)) < 0)))) {
+      if (best < 0 || better(i, best, w, cur)) {
         best = i;
       }
     }
-    int cur = currentNode(r);
-    if (best >= 0 && cur >= 0 && usable[cur] && w[cur] >= 0 && w[cur] == w[best]) {
-      best = cur;
-    }
     return best;
+  }
+
+  private boolean better(int i, int j, int[] w, int cur) {
+    if (w[i] != w[j]) {
+      return w[i] > w[j];
+    }
+    if (load[i] != load[j]) {
+      return load[i] < load[j];
+    }
+    if (i == cur || j == cur) {
+      return i == cur;
+    }
+    return name(i).compareTo(name(j)) < 0;
   }
 
   // ---- clones ----

@@ -26,7 +26,9 @@ import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.rules.Rules;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
+import org.vigil.pe.status.OnFail;
 import org.vigil.pe.status.ResourceMeta;
 import org.vigil.pe.status.ResourceState;
 
@@ -87,6 +89,55 @@ final class Model {
         addOrder(o);
       }
     }
+  }
+
+  /**
+   * Whether the cluster may act on a primitive: is-managed, no maintenance (cluster, resource
+   * or the node it runs on), not blocked by a failure or by multiple-active=block, and for
+   * orphans stop-orphan-resources.
+   */
+  boolean managed(Rsc r) {
+    ResourceState st = r.state;
+    if (!st.managed() || state.options().maintenanceMode() || blocked(r)) {
+      return false;
+    }
+    if (st.orphan() && !state.options().stopOrphanResources()) {
+      return false;
+    }
+    List<String> active = st.activeNodes();
+    if (active.size() > 1 && r.meta.multipleActive().equals("block")) {
+      return false;
+    }
+    for (String node : active) {
+      NodeStatus ns = state.node(node);
+      if (ns != null && ns.maintenance()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
+  boolean willBeFenced(String node) {
+    NodeStatus n = state.node(node);
+    return n != null && n.unclean() && state.options().stonithEnabled()
+        && (state.haveQuorum() || state.options().noQuorumPolicy() == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE);
+  }
+
+  /** Blocked by a failure (on-fail=block) on a node that will not be fenced. */
+  boolean blocked(Rsc r) {
+    for (NodeHistory h : r.state.histories().values()) {
+      if (h.onFail() == OnFail.BLOCK && !willBeFenced(h.node())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Failed on that node (and the node is not about to be fenced). */
+  boolean failedOn(Rsc r, String node) {
+    NodeHistory h = r.state.history(node);
+    return h != null && h.failed() && !willBeFenced(node);
   }
 
   int nodeCount() {

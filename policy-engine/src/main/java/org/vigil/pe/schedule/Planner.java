@@ -58,6 +58,7 @@ final class Planner {
       }
     }
     propagate();
+    explain();
     recurring();
     shutdowns();
   }
@@ -72,7 +73,8 @@ final class Planner {
   private void fencing() {
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (n.unclean() && options.stonithEnabled() && n.kind() == NodeStatus.Kind.CLUSTER) {
+      boolean quorate = m.state.haveQuorum() || options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.IGNORE;
+      if (n.unclean() && quorate && options.stonithEnabled() && n.kind() == NodeStatus.Kind.CLUSTER) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));
         f.required = true;
         f.reason = n.fenceReason();
@@ -99,17 +101,7 @@ final class Planner {
   }
 
   boolean managed(Rsc r) {
-    ResourceState st = r.state;
-    if (!st.managed() || options.maintenanceMode() || st.blocked()) {
-      return false;
-    }
-    for (String node : st.activeNodes()) {
-      NodeStatus ns = m.state.node(node);
-      if (ns != null && ns.maintenance()) {
-        return false;
-      }
-    }
-    return true;
+    return m.managed(r);
   }
 
   private void createPrimitive(Rsc r) {
@@ -122,8 +114,7 @@ final class Planner {
     List<Act> stopActs = new ArrayList<>();
     for (int c : active) {
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, c));
-      NodeHistory h = st.history(m.nodes.get(c).name());
-      stop.required = managed && (c != t || (h != null && h.failed()) || multiple || changed);
+      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed);
       Act fence = fences.get(c);
       if (m.nodes.get(c).unclean()) {
         if (fence != null) {
@@ -141,15 +132,16 @@ final class Planner {
     stops.put(r, stopActs);
     Act start = add(new Act(Act.Type.RESOURCE, r, "start", 0, t));
     if (managed) {
-      NodeHistory h = t >= 0 ? st.history(m.nodes.get(t).name()) : null;
-      start.required = t >= 0 && (!active.contains(t) || (h != null && h.failed()) || multiple || changed);
+      boolean failedThere = t >= 0 && m.failedOn(r, m.nodes.get(t).name());
+      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed);
       start.runnable = t >= 0;
-      if (changed && !(h != null && h.failed())) {
-        start.reason = "resource definition change";
+      if (changed && !failedThere) {
+        start.requiredBy = "resource definition change";
       }
     } else {
-      start.runnable = !active.isEmpty();
+      start.runnable = !active.isEmpty() && !m.blocked(r);
     }
+    quorum(r, start, stopActs, active.isEmpty());
     starts.put(r, start);
     for (Act stop : stopActs) {
       if (!managed) {
@@ -163,6 +155,31 @@ final class Planner {
       edge(stop, start, flags);
     }
     probes(r);
+  }
+
+  /**
+   * Without quorum (unless no-quorum-policy=ignore or the resource requires nothing): with
+   * freeze nothing new starts; otherwise nothing starts and everything running stops.
+   */
+  private void quorum(Rsc r, Act start, List<Act> stopActs, boolean inactive) {
+    if (m.state.haveQuorum() || options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.IGNORE
+        || "nothing".equals(r.meta.get("requires").orElse(null)) || !managed(r)) {
+      return;
+    }
+    if (options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.FREEZE) {
+      if (inactive) {
+        start.runnable = false;
+        start.reason = "quorum freeze";
+        start.reasonRank = 10;
+      }
+      return;
+    }
+    start.runnable = false;
+    start.reason = "no quorum";
+    start.reasonRank = 10;
+    for (Act stop : stopActs) {
+      stop.required = true;
+    }
   }
 
   /** The then action being unrunnable makes the first (a stop) required. */
@@ -253,7 +270,7 @@ final class Planner {
         }
         for (Act a : stoppedOf(cur)) {
           for (Act b : stopsOf(prev)) {
-            edge(a, b, Act.Edge.IMPLIES_FIRST);
+            edge(a, b, Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT);
           }
         }
       }
@@ -297,7 +314,8 @@ final class Planner {
     int flags = 0;
     if (o.kind() == Ordering.Kind.MANDATORY) {
       boolean thenIsStop = o.thenAction().equals("stop") || o.thenAction().equals("demote");
-      flags = thenIsStop ? Act.Edge.IMPLIES_FIRST : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
+      flags = thenIsStop ? Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT
+          : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
     }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
@@ -314,19 +332,19 @@ final class Planner {
       Act a = work.poll();
       for (Act.Edge e : a.out) {
         Act t = e.then();
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && !a.runnable && t.runnable) {
+        // a stop that will not happen blocks nothing
+        boolean blocks = !a.runnable && (a.required || !a.task.equals("stop"));
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && blocks && t.runnable) {
           if ((e.flags() & Act.Edge.ANY_LEFT) == 0 || noRunnableAnyLeft(t)) {
             t.runnable = false;
-            if (t.reason == null || t.required) {
-              t.reason = unrunnableReason(a);
-            }
+            t.inheritedUnrunnable = true;
             work.add(t);
           }
         }
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && !t.required) {
           t.required = true;
-          if (t.reason == null && a.rsc != null && a.rsc != t.rsc) {
-            t.reason = "required " + a.rsc.id + " " + actionName(a);
+          if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
+            t.requiredBy = "required " + a.rsc.id + " " + actionName(a);
           }
           work.add(t);
         }
@@ -334,6 +352,9 @@ final class Planner {
           t.printed = true;
           work.add(t);
         }
+      }
+      if (a.task.equals("start") && !a.runnable && a.rsc != null && a.rsc.isPrimitive() && a.node >= 0) {
+        blockColocated(a, work);
       }
       for (Act.Edge e : a.in) {
         Act f = e.first();
@@ -343,8 +364,28 @@ final class Planner {
         }
         if ((e.flags() & STOP_IF_UNRUNNABLE) != 0 && !a.runnable && !f.required) {
           f.required = true;
-          f.reason = a.reason;
           work.add(f);
+        }
+      }
+    }
+  }
+
+  /** Resources that must run with one whose start cannot run cannot start either. */
+  private void blockColocated(Act start, Deque<Act> work) {
+    for (Coloc c : start.rsc.asPrimary) {
+      if (c.score() < org.vigil.cib.values.Score.INFINITY || c.id().startsWith("group:")) {
+        continue;
+      }
+      for (Act s : startsOf(c.dependent())) {
+        if (s.runnable) {
+          s.runnable = false;
+          s.inheritedUnrunnable = true;
+          if (s.reasonRank < 2) {
+            s.reason = "colocation with " + start.rsc.id;
+            s.reasonRank = 2;
+            s.ownReason = true;
+          }
+          work.add(s);
         }
       }
     }
@@ -359,15 +400,58 @@ final class Planner {
     return true;
   }
 
-  private static String unrunnableReason(Act first) {
-    if (first.rsc == null) {
-      return null;
+  /**
+   * Gives every action made unrunnable by what it must follow the strongest of the causes:
+   * a group's start passes its own cause on, a clone's start none; other pseudo-actions name
+   * themselves ("unrunnable grp running"); a resource action is "required" when it had to
+   * run and "unrunnable" otherwise; a resource with nowhere to run is the weakest cause.
+   */
+  private void explain() {
+    java.util.Set<Act> done = new java.util.HashSet<>();
+    for (Act a : acts) {
+      explain(a, done, new java.util.HashSet<>());
     }
-    if (first.type == Act.Type.PSEUDO) {
-      return "unrunnable " + first.rsc.id + " " + actionName(first);
+  }
+
+  private void explain(Act a, java.util.Set<Act> done, java.util.Set<Act> visiting) {
+    if (done.contains(a) || !visiting.add(a)) {
+      return;
     }
-    return first.reason != null && first.reason.startsWith("unrunnable") ? "required " + first.rsc.id + " " + first.task
-        : "unrunnable " + first.rsc.id + " " + first.task;
+    if (!a.runnable && a.inheritedUnrunnable) {
+      for (Act.Edge e : a.in) {
+        Act f = e.first();
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable || f.rsc == null
+            || (f.task.equals("stop") && !f.required)) {
+          continue;
+        }
+        explain(f, done, visiting);
+        String why;
+        int rank;
+        if (f.type == Act.Type.PSEUDO) {
+          rank = 2;
+          if (f.task.equals("start")) {
+            why = f.rsc.isClone() ? null : f.reason;
+          } else {
+            why = "unrunnable " + f.rsc.id + " " + f.task;
+          }
+        } else if (f.rsc == a.rsc) {
+          rank = f.reasonRank;
+          why = f.reason;
+        } else if (f.node >= 0) {
+          rank = 3;
+          why = (f.required && f.inheritedUnrunnable ? "required " : "unrunnable ") + f.rsc.id + " " + f.task;
+        } else {
+          rank = 1;
+          why = "unrunnable " + f.rsc.id + " " + f.task;
+        }
+        if (rank > a.reasonRank) {
+          a.reason = why;
+          a.reasonRank = rank;
+        }
+      }
+    }
+    visiting.remove(a);
+    done.add(a);
   }
 
   private static String actionName(Act a) {

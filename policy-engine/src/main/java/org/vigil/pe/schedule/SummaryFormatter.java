@@ -2,7 +2,6 @@ package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 
 /**
@@ -33,10 +32,7 @@ final class SummaryFormatter {
     List<Line> lines = new ArrayList<>();
     for (Rsc top : m.tops) {
       for (Rsc r : top.primitives()) {
-        Line l = line(r);
-        if (l != null) {
-          lines.add(l);
-        }
+        lines.addAll(line(r));
       }
     }
     int w = 5;
@@ -61,62 +57,79 @@ final class SummaryFormatter {
     return m.nodes.get(node).name();
   }
 
-  private Line line(Rsc r) {
+  private List<Line> line(Rsc r) {
     Act start = p.starts.get(r);
     List<Act> stops = p.stops.get(r);
     List<Integer> active = p.activeNodes(r);
     int t = r.node;
     if (!p.managed(r)) {
-      return null;
+      return List.of();
     }
     boolean starts = start.required && start.runnable && t >= 0;
     if (active.isEmpty()) {
       if (starts) {
-        return new Line("Start", r.id, name(t), null);
+        return List.of(new Line("Start", r.id, name(t), null));
       }
-      return null;
+      if (t >= 0 && start.required && !start.runnable) {
+        String why = start.reason == null ? "blocked" : "due to " + start.reason + " (blocked)";
+        return List.of(new Line("Start", r.id, name(t), why));
+      }
+      return List.of();
     }
     if (active.size() > 1) {
       if (starts) {
-        return new Line("Recover", r.id, name(t), "due to being multiply active");
+        return List.of(new Line("Restart", r.id, name(t), null));
       }
-      boolean anyStop = stops.stream().anyMatch(s -> s.required);
-      if (anyStop) {
-        return new Line("Stop", r.id, String.join(" ", active.stream().map(this::name).toList()), null);
+      List<Line> out = new ArrayList<>();
+      for (Act s : stops) {
+        if (s.required) {
+          out.add(new Line("Stop", r.id, name(s.node), due(stopReason(r, start, s))));
+        }
       }
-      return null;
+      return out;
     }
     int c = active.get(0);
     Act stop = stops.get(0);
     if (!stop.required && !starts) {
-      return null;
+      return List.of();
     }
-    NodeHistory h = r.state.history(name(c));
-    boolean failed = h != null && h.failed();
+    boolean failed = m.failedOn(r, name(c));
     if (t == c && starts) {
       if (failed) {
-        return new Line("Recover", r.id, name(c), null);
+        return List.of(new Line("Recover", r.id, name(c), null));
       }
-      return new Line("Restart", r.id, name(c), due(start.reason));
+      return List.of(new Line("Restart", r.id, name(c), due(start.requiredBy)));
     }
     if (t >= 0 && t != c && starts) {
       if (failed) {
-        return new Line("Recover", r.id, name(c) + " -> " + name(t), null);
+        return List.of(new Line("Recover", r.id, name(c) + " -> " + name(t), null));
       }
       if (migratable(r, c)) {
-        return new Line("Migrate", r.id, name(c) + " -> " + name(t), null);
+        return List.of(new Line("Migrate", r.id, name(c) + " -> " + name(t), null));
       }
-      return new Line("Move", r.id, name(c) + " -> " + name(t), null);
+      return List.of(new Line("Move", r.id, name(c) + " -> " + name(t), null));
     }
-    String reason = r.stopReason;
-    if (t >= 0 && !start.runnable) {
-      reason = start.reason;
-    }
+    String reason = stopReason(r, start, stop);
     String text = due(reason);
     if (!stop.runnable) {
       text = text == null ? "blocked" : text + " (blocked)";
     }
-    return new Line("Stop", r.id, name(c), text);
+    return List.of(new Line("Stop", r.id, name(c), text));
+  }
+
+  /**
+   * Why a resource stops: why its start cannot run (when it has somewhere to go, or was
+   * disabled), else why it has nowhere to go, else why its stop was forced.
+   */
+  private static String stopReason(Rsc r, Act start, Act stop) {
+    boolean disabled = r.meta.targetRole() == org.vigil.cib.model.Role.STOPPED;
+    if (!start.runnable && start.reason != null && (r.node >= 0 || disabled)) {
+      return start.reason;
+    }
+    if (r.stopReason != null) {
+      return r.stopReason;
+    }
+    return stop.reason;
   }
 
   private boolean migratable(Rsc r, int from) {

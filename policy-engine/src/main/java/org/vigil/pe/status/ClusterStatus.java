@@ -303,11 +303,21 @@ public final class ClusterStatus {
     return n;
   }
 
-  /** Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources) winning. */
+  /**
+   * Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources)
+   * winning, except that a Stopped target-role anywhere in the chain wins.
+   */
   public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
     Map<String, String> m = new HashMap<>(defaults);
+    boolean stopped = false;
     for (List<NvSet> sets : chain) {
-      m.putAll(firstWins(sets));
+      Map<String, String> own = firstWins(sets);
+      m.putAll(own);
+      stopped |= Role.parse(own.get("target-role")).orElse(Role.STARTED) == Role.STOPPED;
+    }
+    // a parent's target-role=Stopped stops its children whatever they say
+    if (stopped) {
+      m.put("target-role", "Stopped");
     }
     return new ResourceMeta(m);
   }
@@ -336,6 +346,11 @@ public final class ClusterStatus {
     for (NodeState ns : cib.status().nodeStates()) {
       String nodeName = nodeName(ns, nodes);
       if (nodeName == null) {
+        continue;
+      }
+      // without fencing, what an offline node once ran says nothing about now
+      NodeStatus where = nodes.get(nodeName);
+      if (!where.online() && !options.stonithEnabled()) {
         continue;
       }
       for (LrmResource lr : ns.lrmResources()) {
@@ -412,7 +427,10 @@ public final class ClusterStatus {
             target = orphans.computeIfAbsent(oid, k -> new Slot(k, p.base, proto.primitive, proto.groupId,
                 proto.cloneId, instance, proto.meta, true, false));
           }
-          attach(target, p.node, p.lr, now, options);
+          NodeHistory before = target.histories.get(p.node);
+          if (before == null || !before.active() || p.history.active()) {
+            attach(target, p.node, p.lr, now, options);
+          }
         }
       }
     }
