@@ -63,7 +63,7 @@ final class Model {
       tags.put(t.id(), t.refs());
     }
     Map<String, ResourceState> instances = state.resourcesById();
-    rscDefaults = ClusterStatus.firstWins(config.rscDefaults());
+    rscDefaults = ClusterStatus.firstWins(config.rscDefaults(), state.now());
     for (Resource r : config.resources()) {
       Rsc top = build(r, null, instances, -1, List.of());
       if (top != null) {
@@ -148,7 +148,7 @@ final class Model {
       List<List<NvSet>> metaChain) {
     List<List<NvSet>> chain = new ArrayList<>(metaChain);
     chain.add(r.metaAttributes());
-    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain);
+    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
     if (r instanceof Primitive p) {
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       ResourceState rs = instances.get(id);
