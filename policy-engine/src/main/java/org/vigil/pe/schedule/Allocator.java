@@ -139,6 +139,16 @@ final class Allocator {
           Arrays.fill(w, Score.MINUS_INFINITY);
         }
       }
+      if (r.inPromotable()) {
+        // where an instance runs, its promotion score counts towards keeping it there
+        int promotion = promotionAttribute(r);
+        for (String node : st.activeNodes()) {
+          Integer idx = m.nodeIndex.get(node);
+          if (idx != null && promotion > 0) {
+            w[idx] = Score.add(w[idx], promotion);
+          }
+        }
+      }
       int threshold = r.meta.migrationThreshold();
       for (var e : st.failCounts().entrySet()) {
         Integer idx = m.nodeIndex.get(e.getKey());
@@ -264,6 +274,9 @@ final class Allocator {
 
   /** Applies a colocation in which the resource being assigned is the dependent. */
   private void applyColocation(int[] w, Coloc c) {
+    if (c.dependentRole() == Role.PROMOTED && c.dependent().isClone()) {
+      return;
+    }
     Rsc primary = c.primary();
     Rsc unit = unit(primary);
     assign(unit);
@@ -451,6 +464,135 @@ final class Allocator {
         started++;
       }
     }
+    if (c.promotable) {
+      promote(c);
+    }
+  }
+
+  /** The {@code master-RSC} node attribute of an instance's node (its current node when unassigned). */
+  private int promotionAttribute(Rsc inst) {
+    int node = inst.node >= 0 ? inst.node : currentNode(inst);
+    if (node < 0) {
+      return Score.MINUS_INFINITY;
+    }
+    String v = m.nodes.get(node).attribute("master-" + inst.state.baseId());
+    if (v == null) {
+      v = m.nodes.get(node).attribute("master-" + inst.id);
+    }
+    if (v == null) {
+      return -1;
+    }
+    return Score.parse(v).orElse(0);
+  }
+
+  /**
+   * Chooses which instances of a promotable clone are promoted: the highest promotion scores
+   * (the node's {@code master-RSC} attribute, Promoted-role locations and colocations), up to
+   * promoted-max overall and promoted-node-max per node, none below 0.
+   */
+  private void promote(Rsc c) {
+    int max = c.meta.get("promoted-max").or(() -> c.meta.get("master-max")).flatMap(Score::parse).orElse(1);
+    int perNode = c.meta.get("promoted-node-max").or(() -> c.meta.get("master-node-max")).flatMap(Score::parse)
+        .orElse(1);
+    List<Rsc> candidates = new ArrayList<>();
+    java.util.Map<Rsc, Integer> score = new java.util.HashMap<>();
+    for (Rsc inst : c.children) {
+      if (inst.node < 0) {
+        continue;
+      }
+      candidates.add(inst);
+      score.put(inst, promotionScore(c, inst));
+    }
+    candidates.sort(Comparator.comparingInt((Rsc i) -> -score.get(i))
+        .thenComparingInt(i -> isPromoted(i) ? 0 : 1).thenComparingInt(i -> i.order));
+    int[] perNodeCount = new int[n];
+    int promoted = 0;
+    for (Rsc inst : candidates) {
+      boolean yes = promoted < max && score.get(inst) >= 0 && perNodeCount[inst.node] < perNode
+          && managedInstance(inst);
+      if (!managedInstance(inst)) {
+        yes = isPromoted(inst);
+      }
+      Role role = yes ? Role.PROMOTED : Role.UNPROMOTED;
+      if (yes) {
+        promoted++;
+        perNodeCount[inst.node]++;
+      }
+      inst.nextRole = role;
+      for (Rsc p : inst.primitives()) {
+        if (p.node >= 0) {
+          p.nextRole = role;
+        }
+      }
+    }
+  }
+
+  private boolean managedInstance(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      if (!m.managed(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPromoted(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      if (p.state.role() == Role.PROMOTED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int promotionScore(Rsc c, Rsc inst) {
+    int node = inst.node;
+    Rsc first = inst.primitives().get(0);
+    int score = promotionAttribute(first);
+    if (score == -1 && isPromoted(inst)) {
+      score = 0;
+    }
+    int[] loc = m.promotedLocations.get(c);
+    if (loc != null) {
+      score = Score.add(score, loc[node]);
+    }
+    for (Coloc col : c.asDependent) {
+      if (col.dependentRole() != Role.PROMOTED) {
+        continue;
+      }
+      assign(unit(col.primary()));
+      boolean[] where = nodesOf(col.primary(), col.primaryRole());
+      score = Score.add(score, colocationEffect(col.score(), where[node]));
+    }
+    for (Coloc col : c.asPrimary) {
+      if (col.primaryRole() != Role.PROMOTED) {
+        continue;
+      }
+      Rsc dep = col.dependent();
+      if (dep.assigned || dep.node >= 0) {
+        score = Score.add(score, colocationEffect(col.score(), dep.node == node));
+      } else if (!dep.assigning) {
+        Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
+        if (src != null) {
+          int dw = base(src)[node];
+          double factor = col.score() / (double) Score.INFINITY;
+          if (!(factor < 0 && dw <= Score.MINUS_INFINITY)) {
+            score = Score.add(score, scale(dw, factor));
+          }
+        }
+      }
+    }
+    return score;
+  }
+
+  private static int colocationEffect(int score, boolean there) {
+    if (score >= Score.INFINITY) {
+      return there ? 0 : Score.MINUS_INFINITY;
+    }
+    if (score <= Score.MINUS_INFINITY) {
+      return there ? Score.MINUS_INFINITY : 0;
+    }
+    return there ? score : 0;
   }
 
   private static boolean isActive(Rsc inst) {

@@ -63,7 +63,7 @@ final class Model {
       tags.put(t.id(), t.refs());
     }
     Map<String, ResourceState> instances = state.resourcesById();
-    rscDefaults = ClusterStatus.firstWins(config.rscDefaults());
+    rscDefaults = ClusterStatus.firstWins(config.rscDefaults(), state.now());
     for (Resource r : config.resources()) {
       Rsc top = build(r, null, instances, -1, List.of());
       if (top != null) {
@@ -148,7 +148,7 @@ final class Model {
       List<List<NvSet>> metaChain) {
     List<List<NvSet>> chain = new ArrayList<>(metaChain);
     chain.add(r.metaAttributes());
-    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain);
+    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
     if (r instanceof Primitive p) {
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       ResourceState rs = instances.get(id);
@@ -176,6 +176,7 @@ final class Model {
     }
     if (r instanceof Clone c) {
       Rsc clone = new Rsc(c.id(), Rsc.Kind.CLONE, parent, null, meta, counter++);
+      clone.promotable = c.legacyMaster() || Booleans.isTrue(meta.get("promotable").orElse(null), false);
       for (int i = 0; ; i++) {
         Rsc child = build(c.child(), clone, instances, i, chain);
         if (child == null) {
@@ -258,25 +259,17 @@ final class Model {
       }
     }
     Role role = Role.parse(l.role()).orElse(null);
-    if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
-      return;
-    }
     for (Rsc r : targets) {
-      int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
       if (l.node() != null) {
         Integer idx = nodeIndex.get(l.node());
         int score = Score.parse(l.score()).orElse(0);
         if (idx != null) {
-          scores[idx] = Score.add(scores[idx], score);
-          markMentioned(r, idx);
+          addLocation(r, role, idx, score);
         }
         continue;
       }
       for (Rule rule : l.rules()) {
-        Role ruleRole = Role.parse(rule.role()).orElse(null);
-        if (ruleRole == Role.PROMOTED || ruleRole == Role.UNPROMOTED) {
-          continue;
-        }
+        Role ruleRole = Role.parse(rule.role()).orElse(role);
         for (int i = 0; i < nodes.size(); i++) {
           NodeStatus n = nodes.get(i);
           RuleContext ctx = new RuleContext(n.attributes(), state.now(), params(r), metaValues(r));
@@ -290,12 +283,28 @@ final class Model {
           } else {
             score = Score.parse(rule.score()).orElse(0);
           }
-          scores[i] = Score.add(scores[i], score);
-          markMentioned(r, i);
+          addLocation(r, ruleRole, i, score);
         }
       }
     }
   }
+
+  /** Role-specific locations (Promoted) only weigh in on promotion. */
+  private void addLocation(Rsc r, Role role, int idx, int score) {
+    if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
+      if (role == Role.PROMOTED) {
+        int[] p = promotedLocations.computeIfAbsent(r, k -> new int[nodes.size()]);
+        p[idx] = Score.add(p[idx], score);
+      }
+      return;
+    }
+    int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
+    scores[idx] = Score.add(scores[idx], score);
+    markMentioned(r, idx);
+  }
+
+  /** Location scores for the Promoted role of promotable clones. */
+  final Map<Rsc, int[]> promotedLocations = new HashMap<>();
 
   /** Nodes a location constraint names; in an asymmetric cluster only these are allowed. */
   final Map<Rsc, boolean[]> mentioned = new HashMap<>();

@@ -24,6 +24,8 @@ import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
+import org.vigil.pe.rules.RuleContext;
+import org.vigil.pe.rules.Rules;
 
 /** Unpacks a CIB's configuration and status into a {@link ClusterState}. */
 public final class ClusterStatus {
@@ -33,11 +35,11 @@ public final class ClusterStatus {
   public static ClusterState unpack(Cib cib, Instant now) {
     Configuration config = cib.configuration();
     ClusterOptions options = ClusterOptions.of(config);
-    Map<String, NodeStatus> nodes = unpackNodes(cib, options);
+    Map<String, NodeStatus> nodes = unpackNodes(cib, options, now);
     List<Slot> slots = new ArrayList<>();
-    Map<String, String> rscDefaults = firstWins(config.rscDefaults());
+    Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
     for (Resource r : config.resources()) {
-      collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots);
+      collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now);
     }
     Map<String, Slot> byId = new LinkedHashMap<>();
     Map<String, List<Slot>> cloneChildren = new HashMap<>();
@@ -72,7 +74,7 @@ public final class ClusterStatus {
 
   // ---- nodes ----
 
-  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options) {
+  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options, Instant now) {
     Map<String, NodeStatus> out = new LinkedHashMap<>();
     String dcUuid = cib.attr("dc-uuid");
     for (Node n : cib.configuration().nodes()) {
@@ -83,7 +85,7 @@ public final class ClusterStatus {
       if (state == null) {
         state = cib.status().nodeStates().stream().filter(s -> n.uname().equals(s.uname())).findFirst().orElse(null);
       }
-      Map<String, String> attrs = new LinkedHashMap<>(firstWins(n.instanceAttributes()));
+      Map<String, String> attrs = new LinkedHashMap<>(firstWins(n.instanceAttributes(), now));
       boolean remote = "remote".equalsIgnoreCase(n.type());
       if (state != null && state.transientAttributes() != null) {
         for (NvSet set : state.transientAttributes().sets()) {
@@ -271,23 +273,23 @@ public final class ClusterStatus {
   }
 
   private static void collectSlots(Resource r, Configuration config, Map<String, String> rscDefaults,
-      List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out) {
+      List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now) {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(r.metaAttributes());
     if (r instanceof Primitive p) {
-      ResourceMeta meta = mergedMeta(rscDefaults, chain);
+      ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       boolean unique = cloneId != null && Booleans.isTrue(meta.get("globally-unique").orElse(null), false);
       out.add(new Slot(id, p.id(), p, groupId, cloneId, instance, meta, false, unique));
     } else if (r instanceof Group g) {
       for (Primitive m : g.members()) {
-        collectSlots(m, config, rscDefaults, chain, g.id(), cloneId, instance, out);
+        collectSlots(m, config, rscDefaults, chain, g.id(), cloneId, instance, out, now);
       }
     } else if (r instanceof Clone c) {
-      ResourceMeta meta = mergedMeta(rscDefaults, chain);
+      ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
       int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config));
       for (int i = 0; i < max; i++) {
-        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out);
+        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now);
       }
     }
     // bundles and templates: not scheduled here
@@ -307,11 +309,11 @@ public final class ClusterStatus {
    * Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources)
    * winning, except that a Stopped target-role anywhere in the chain wins.
    */
-  public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
+  public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain, Instant now) {
     Map<String, String> m = new HashMap<>(defaults);
     boolean stopped = false;
     for (List<NvSet> sets : chain) {
-      Map<String, String> own = firstWins(sets);
+      Map<String, String> own = firstWins(sets, now);
       m.putAll(own);
       stopped |= Role.parse(own.get("target-role")).orElse(Role.STARTED) == Role.STOPPED;
     }
@@ -322,11 +324,17 @@ public final class ClusterStatus {
     return new ResourceMeta(m);
   }
 
-  /** Name/value pairs of sets without rules; the first set that names a value wins. */
-  public static Map<String, String> firstWins(List<NvSet> sets) {
+  /**
+   * The name/value pairs of sets as Pacemaker resolves them: sets by descending score (document
+   * order among equals), a set with a rule only when the rule holds at {@code now}, the first
+   * set that names a value winning.
+   */
+  public static Map<String, String> firstWins(List<NvSet> sets, Instant now) {
+    List<NvSet> ordered = new ArrayList<>(sets);
+    ordered.sort(Comparator.comparingInt((NvSet s) -> -Score.parse(s.score()).orElse(0)));
     Map<String, String> m = new LinkedHashMap<>();
-    for (NvSet s : sets) {
-      if (s.rule() != null) {
+    for (NvSet s : ordered) {
+      if (s.rule() != null && !Rules.matches(s.rule(), RuleContext.at(now))) {
         continue;
       }
       for (NvPair p : s.pairs()) {
@@ -337,6 +345,7 @@ public final class ClusterStatus {
     }
     return m;
   }
+
 
   private static void assignHistories(Cib cib, Instant now, ClusterOptions options, Map<String, NodeStatus> nodes,
       List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans) {
