@@ -31,6 +31,7 @@ import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.FailedOperation;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
+import org.vigil.pe.status.OnFail;
 import org.vigil.pe.status.ResourceState;
 
 /**
@@ -43,6 +44,7 @@ public final class StatusViews {
   private final Map<String, String> rscDefaults;
   private final Map<String, Template> templates = new HashMap<>();
   private final Set<String> maintenanceNodes = new LinkedHashSet<>();
+  private final Set<String> lostNodes = new HashSet<>();
   private final Map<String, Resource> configured = new HashMap<>();
   private final Map<String, List<ResourceState>> byClone = new HashMap<>();
   private final Map<String, List<ResourceState>> byGroup = new HashMap<>();
@@ -68,6 +70,9 @@ public final class StatusViews {
     for (NodeStatus n : state.nodes()) {
       if (n.maintenance()) {
         maintenanceNodes.add(n.name());
+      }
+      if (n.unclean() && !n.online()) {
+        lostNodes.add(n.name());
       }
     }
   }
@@ -292,7 +297,8 @@ public final class StatusViews {
   private PrimitiveView primitive(ResourceState s) {
     List<String> nodes = s.activeNodes();
     boolean onMaintenanceNode = nodes.stream().anyMatch(maintenanceNodes::contains);
-    boolean blocked = s.blocked() || blockedAsMultiplyActive(s);
+    boolean blocked = s.histories().values().stream()
+        .anyMatch(h -> h.onFail() == OnFail.BLOCK && !lostNodes.contains(h.node())) || blockedAsMultiplyActive(s);
     boolean managed = s.managed() && !state.options().maintenanceMode() && !onMaintenanceNode && !blocked
         && !(s.orphan() && !state.options().stopOrphanResources());
     Role target = s.meta().hasTargetRole() ? s.meta().targetRole() : null;
@@ -307,7 +313,9 @@ public final class StatusViews {
         }
       }
     }
-    return new PrimitiveView(s.id(), agent(s), s.role(), nodes, s.failed(), s.orphan(), managed, blocked,
+    // a failure recorded on a lost node that is about to be fenced is moot: Pacemaker ignores it
+    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()));
+    return new PrimitiveView(s.id(), agent(s), s.role(), nodes, failed, s.orphan(), managed, blocked,
         disabled, s.failureIgnored(), pendingTask(s), null, probe);
   }
 
