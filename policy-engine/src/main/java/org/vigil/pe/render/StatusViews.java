@@ -82,12 +82,17 @@ public final class StatusViews {
     return new StatusViews(state).build();
   }
 
-  /** The failed operations, node by node in status order, as crm_mon lists them. */
+  /** The failed operations in status order (node, then resource record, then call), as crm_mon lists them. */
   public static List<FailedActionView> failedActions(ClusterState state) {
     Map<String, Integer> nodeOrder = new HashMap<>();
+    Map<String, Integer> recordOrder = new HashMap<>();
     List<NodeState> states = state.cib().status().nodeStates();
     for (int i = 0; i < states.size(); i++) {
       nodeOrder.putIfAbsent(states.get(i).uname(), i);
+      List<LrmResource> records = states.get(i).lrmResources();
+      for (int j = 0; j < records.size(); j++) {
+        recordOrder.putIfAbsent(states.get(i).uname() + "\u0000" + records.get(j).id(), j);
+      }
     }
     List<FailedOperation> all = new ArrayList<>();
     Map<FailedOperation, String> keys = new HashMap<>();
@@ -98,6 +103,7 @@ public final class StatusViews {
       }
     }
     all.sort(Comparator.comparingInt((FailedOperation f) -> nodeOrder.getOrDefault(f.node(), Integer.MAX_VALUE))
+        .thenComparingInt(f -> recordOrder.getOrDefault(f.node() + "\u0000" + f.resource(), Integer.MAX_VALUE))
         .thenComparingInt(FailedOperation::callId));
     List<FailedActionView> out = new ArrayList<>();
     for (FailedOperation f : all) {
