@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vigil.cib.model.Bundle;
-import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Group;
 import org.vigil.cib.model.LrmResource;
@@ -173,7 +172,7 @@ public final class StatusViews {
       }
     }
     for (ResourceState r : state.resources()) {
-      if (r.orphan() && r.cloneId() == null && !r.activeNodes().isEmpty()) {
+      if (r.orphan() && r.cloneId() == null && !r.activeNodes().isEmpty() && !implicitInBundle(r.id())) {
         resources.add(primitive(r));
       }
     }
@@ -280,24 +279,60 @@ public final class StatusViews {
         stoppedDisabled, instances, max, allowed, failedProbes);
   }
 
-  /** Bundles are not unpacked yet: shown by their header with every replica stopped. */
+  /**
+   * A bundle from the records of its implicit resources (the unpacker keeps them as orphans):
+   * each replica shows its container's state, under the replica's name and the child's agent
+   * when the bundle runs a primitive inside.
+   */
   private BundleView bundle(Bundle b) {
     String image = b.container() == null ? "" : b.container().attr("image", "");
-    int replicas = 1;
-    if (b.container() != null) {
-      String r = b.container().attr("replicas");
-      if (r != null && r.matches("[0-9]+")) {
-        replicas = Integer.parseInt(r);
-      }
-    }
     String kind = b.container() == null ? "docker" : b.container().name();
+    int replicas = b.container() == null ? 1 : leadingInt(b.container().attr("replicas")).orElse(1);
+    String ipStart = b.network() == null ? null : b.network().attr("ip-range-start");
     List<BundleView.Replica> out = new ArrayList<>();
     for (int i = 0; i < replicas; i++) {
-      String name = b.id() + "-" + kind + "-" + i;
-      out.add(new BundleView.Replica(name, null, PrimitiveView.of(name, "ocf:heartbeat:" + kind, Role.STOPPED,
-          List.of())));
+      String container = b.id() + "-" + kind + "-" + i;
+      ResourceState s = byId.get(container);
+      List<String> nodes = s == null ? List.of() : s.activeNodes();
+      Role role = nodes.isEmpty() ? Role.STOPPED : Role.STARTED;
+      if (b.primitive() != null) {
+        String ip = ipStart == null ? null : nthAddress(ipStart, i);
+        out.add(new BundleView.Replica(b.id() + "-" + i, ip,
+            PrimitiveView.of(b.id() + "-" + i, b.primitive().agentName(), role, nodes), ip == null ? 3 : 4));
+      } else {
+        out.add(new BundleView.Replica(container, null, PrimitiveView.of(container, "ocf:heartbeat:" + kind, role,
+            nodes), ipStart == null ? 1 : 2));
+      }
     }
     return new BundleView(b.id(), image, managed(meta(b)), out);
+  }
+
+  /** Whether an unconfigured record is one of a bundle's implicit resources (container, address, connection). */
+  private boolean implicitInBundle(String id) {
+    for (Resource r : state.cib().configuration().resources()) {
+      if (r instanceof Bundle b && id.startsWith(b.id() + "-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code 192.168.122.131} plus {@code n}: a bundle's replica addresses count up from ip-range-start. */
+  private static String nthAddress(String start, int n) {
+    String[] parts = start.split("\\.");
+    if (parts.length != 4) {
+      return start;
+    }
+    try {
+      long v = 0;
+      for (String p : parts) {
+        v = v * 256 + Integer.parseInt(p);
+      }
+      v += n;
+      return (v >> 24 & 255) + "." + (v >> 16 & 255) + "." + (v >> 8 & 255) + "." + (v & 255);
+    } catch (NumberFormatException e) {
+      return start;
+    }
   }
 
   private PrimitiveView primitive(ResourceState s) {
