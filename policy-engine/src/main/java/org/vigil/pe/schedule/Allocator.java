@@ -56,8 +56,9 @@ final class Allocator {
   }
 
   /**
-   * The highest score a resource has anywhere, its dependents' preferences included: among
-   * resources of equal priority, those with the strongest preference are assigned first.
+   * The score a resource has where it runs now, its dependents' preferences included
+   * (-INFINITY when it runs nowhere): among resources of equal priority, those holding on
+   * hardest to their current node are assigned first.
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -65,7 +66,11 @@ final class Allocator {
       first = first.children.get(0);
     }
     if (!first.isPrimitive()) {
-      return 0;
+      return Score.MINUS_INFINITY;
+    }
+    int cur = currentNode(first);
+    if (cur < 0) {
+      return Score.MINUS_INFINITY;
     }
     int[] w = base(first);
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
@@ -77,11 +82,7 @@ final class Allocator {
       visited.add(first);
       w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
     }
-    int max = Score.MINUS_INFINITY;
-    for (int v : w) {
-      max = Math.max(max, v);
-    }
-    return max;
+    return w[cur];
   }
 
   private static int priority(Rsc r) {

@@ -330,11 +330,16 @@ public final class ClusterStatus {
    * set that names a value winning.
    */
   public static Map<String, String> firstWins(List<NvSet> sets, Instant now) {
+    return firstWins(sets, RuleContext.at(now));
+  }
+
+  /** As {@link #firstWins(List, Instant)}, with rules evaluated in {@code ctx} (a node's attributes). */
+  public static Map<String, String> firstWins(List<NvSet> sets, RuleContext ctx) {
     List<NvSet> ordered = new ArrayList<>(sets);
     ordered.sort(Comparator.comparingInt((NvSet s) -> -Score.parse(s.score()).orElse(0)));
     Map<String, String> m = new LinkedHashMap<>();
     for (NvSet s : ordered) {
-      if (s.rule() != null && !Rules.matches(s.rule(), RuleContext.at(now))) {
+      if (s.rule() != null && !Rules.matches(s.rule(), ctx)) {
         continue;
       }
       for (NvPair p : s.pairs()) {
