@@ -260,6 +260,9 @@ final class Allocator {
     if (stopAll) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
+    if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
+      Arrays.fill(w, Score.MINUS_INFINITY);
+    }
     r.node = choose(r, w);
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
