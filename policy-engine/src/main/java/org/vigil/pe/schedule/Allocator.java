@@ -252,6 +252,9 @@ final class Allocator {
     }
     for (Rsc s : scope) {
       for (Coloc c : s.asPrimary) {
+        if (c.primaryRole() == Role.PROMOTED && s.promotable) {
+          continue;
+        }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
         w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
@@ -445,7 +448,7 @@ final class Allocator {
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
     // instances already running keep their place first
-    instances.sort(Comparator.comparingInt((Rsc i) -> isActive(i) ? 0 : 1).thenComparingInt(i -> i.order));
+    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 1 : 2).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];
@@ -597,6 +600,17 @@ final class Allocator {
       return there ? Score.MINUS_INFINITY : 0;
     }
     return there ? score : 0;
+  }
+
+  /** Active where it may still run (its node usable and not banned). */
+  private boolean canStay(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      int cur = currentNode(p);
+      if (cur < 0 || !usable[cur] || base(p)[cur] < 0) {
+        return false;
+      }
+    }
+    return !inst.primitives().isEmpty();
   }
 
   private static boolean isActive(Rsc inst) {
