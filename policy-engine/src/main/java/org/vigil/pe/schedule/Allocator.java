@@ -80,7 +80,7 @@ final class Allocator {
     for (Coloc c : deps) {
       Set<Rsc> visited = new HashSet<>();
       visited.add(first);
-      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
     return w[cur];
   }
@@ -257,7 +257,7 @@ final class Allocator {
         }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
-        w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+        w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
       }
     }
     if (stopAll) {
@@ -360,7 +360,7 @@ final class Allocator {
    * Adds a not-yet-assigned dependent's preferences (and, recursively, its own dependents')
    * to {@code w}, scaled by {@code factor}; ignored when the result leaves no usable node.
    */
-  private int[] mergeDependent(int[] w, Rsc dep, double factor, Set<Rsc> visited) {
+  private int[] mergeDependent(int[] w, Rsc dep, double factor, Set<Rsc> visited, String attr) {
     if (dep.assigned || !visited.add(dep)) {
       return w;
     }
@@ -371,7 +371,7 @@ final class Allocator {
     if (source.isPrimitive() && !isManaged(source)) {
       return w;
     }
-    int[] dw = base(source);
+    int[] dw = byAttribute(base(source), attr);
     int[] out = w.clone();
     for (int i = 0; i < n; i++) {
       if (factor < 0 && dw[i] <= Score.MINUS_INFINITY) {
@@ -391,16 +391,43 @@ final class Allocator {
       next.addAll(source.asPrimary);
     }
     for (Coloc c : next) {
-      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited);
+      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited, c.nodeAttribute());
     }
     return out;
   }
 
+  /** INFINITY stays infinite whatever the factor (with the factor's sign). */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
+    if (score >= Score.INFINITY || score <= Score.MINUS_INFINITY) {
+      return factor > 0 ? score : Score.negate(score);
+    }
     return Score.clamp((long) (score * factor));
+  }
+
+  /**
+   * With a node-attribute colocation, a node counts as good as the best node sharing its
+   * value of the attribute.
+   */
+  private int[] byAttribute(int[] w, String attr) {
+    if (attr == null || attr.equals("#uname")) {
+      return w;
+    }
+    java.util.Map<String, Integer> best = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String v = m.nodes.get(i).attribute(attr);
+      if (v != null) {
+        best.merge(v, w[i], Math::max);
+      }
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      String v = m.nodes.get(i).attribute(attr);
+      out[i] = v == null ? Score.MINUS_INFINITY : best.get(v);
+    }
+    return out;
   }
 
   private String name(int i) {

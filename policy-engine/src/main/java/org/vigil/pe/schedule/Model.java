@@ -350,7 +350,11 @@ final class Model {
       if (Booleans.isTrue(set.sequential(), true)) {
         List<Rsc> members = resolveAll(set.resources());
         for (int i = 1; i < members.size(); i++) {
-          colocate(c.id(), members.get(i), members.get(i - 1), s, role, role, c.nodeAttribute());
+          // an anti-colocation set keeps every member away from every member before it
+          int from = s < 0 ? 0 : i - 1;
+          for (int j = from; j < i; j++) {
+            colocate(c.id(), members.get(i), members.get(j), s, role, role, c.nodeAttribute());
+          }
         }
       }
     }
