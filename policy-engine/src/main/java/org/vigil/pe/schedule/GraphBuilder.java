@@ -32,10 +32,11 @@ final class GraphBuilder {
       succ.add(new ArrayList<>());
       preds.add(new ArrayList<>());
     }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
     for (int i = 0; i < chosen.size(); i++) {
       for (Act.Edge e : chosen.get(i).out) {
         Integer j = index.get(e.then());
-        if (j != null && j != i && !preds.get(j).contains(i)) {
+        if (j != null && j != i && seen.add(((long) i << 32) | j)) {
           succ.get(i).add(j);
           preds.get(j).add(i);
           indegree[j]++;
