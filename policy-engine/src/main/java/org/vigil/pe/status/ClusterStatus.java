@@ -505,6 +505,8 @@ public final class ClusterStatus {
   static final int EXEC_DONE = 0;
   static final int EXEC_CANCELLED = 1;
   static final int EXEC_ERROR = 4;
+  static final int EXEC_ERROR_HARD = 5;
+  static final int EXEC_ERROR_FATAL = 6;
   static final int EXEC_NOT_INSTALLED = 7;
 
   /** The op's expected result: the target rc in its transition key, 0 without one. */
@@ -641,11 +643,16 @@ public final class ClusterStatus {
           && !task.equals("stop")) {
         continue;
       }
-      if (status == EXEC_DONE && (rc == 2 || rc == 4 || rc == 5 || rc == 6)) {
+      OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
+      // the executor could not run the agent at all: on-fail=ignore cannot help
+      boolean execHard = status == EXEC_ERROR_HARD || status == EXEC_ERROR_FATAL || status == EXEC_NOT_INSTALLED;
+      if (execHard) {
+        hardError = true;
+        configured = configured == OnFail.IGNORE ? OnFail.RESTART : configured;
+      } else if (status == EXEC_DONE && (rc == 2 || rc == 4 || rc == 5 || rc == 6) && configured != OnFail.IGNORE) {
         hardError = true;
         fatal |= rc == 6;
       }
-      OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
       if (status == EXEC_DONE && rc == 7 && !probe) {
         // the resource was found stopped: it must be started again (a monitor), not stopped
         role = role == Role.UNKNOWN ? Role.STOPPED : role;
