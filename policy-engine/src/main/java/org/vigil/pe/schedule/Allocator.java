@@ -250,6 +250,12 @@ final class Allocator {
         applyColocation(w, c);
       }
     }
+    // a group placed with something: every member is
+    if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
+      for (Coloc c : r.parent.asDependent) {
+        applyColocation(w, c);
+      }
+    }
     for (Rsc s : scope) {
       for (Coloc c : s.asPrimary) {
         if (c.primaryRole() == Role.PROMOTED && s.promotable) {
