@@ -56,8 +56,9 @@ final class Allocator {
   }
 
   /**
-   * The highest score a resource has anywhere, its dependents' preferences included: among
-   * resources of equal priority, those with the strongest preference are assigned first.
+   * The score a resource has where it runs now, its dependents' preferences included
+   * (-INFINITY when it runs nowhere): among resources of equal priority, those holding on
+   * hardest to their current node are assigned first.
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -65,7 +66,11 @@ final class Allocator {
       first = first.children.get(0);
     }
     if (!first.isPrimitive()) {
-      return 0;
+      return Score.MINUS_INFINITY;
+    }
+    int cur = currentNode(first);
+    if (cur < 0) {
+      return Score.MINUS_INFINITY;
     }
     int[] w = base(first);
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
@@ -75,13 +80,9 @@ final class Allocator {
     for (Coloc c : deps) {
       Set<Rsc> visited = new HashSet<>();
       visited.add(first);
-      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
-    int max = Score.MINUS_INFINITY;
-    for (int v : w) {
-      max = Math.max(max, v);
-    }
-    return max;
+    return w[cur];
   }
 
   private static int priority(Rsc r) {
@@ -249,14 +250,26 @@ final class Allocator {
         applyColocation(w, c);
       }
     }
+    // a group placed with something: every member is
+    if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
+      for (Coloc c : r.parent.asDependent) {
+        applyColocation(w, c);
+      }
+    }
     for (Rsc s : scope) {
       for (Coloc c : s.asPrimary) {
+        if (c.primaryRole() == Role.PROMOTED && s.promotable) {
+          continue;
+        }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
-        w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+        w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
       }
     }
     if (stopAll) {
+      Arrays.fill(w, Score.MINUS_INFINITY);
+    }
+    if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
     r.node = choose(r, w);
@@ -353,7 +366,7 @@ final class Allocator {
    * Adds a not-yet-assigned dependent's preferences (and, recursively, its own dependents')
    * to {@code w}, scaled by {@code factor}; ignored when the result leaves no usable node.
    */
-  private int[] mergeDependent(int[] w, Rsc dep, double factor, Set<Rsc> visited) {
+  private int[] mergeDependent(int[] w, Rsc dep, double factor, Set<Rsc> visited, String attr) {
     if (dep.assigned || !visited.add(dep)) {
       return w;
     }
@@ -364,7 +377,7 @@ final class Allocator {
     if (source.isPrimitive() && !isManaged(source)) {
       return w;
     }
-    int[] dw = base(source);
+    int[] dw = byAttribute(base(source), attr);
     int[] out = w.clone();
     for (int i = 0; i < n; i++) {
       if (factor < 0 && dw[i] <= Score.MINUS_INFINITY) {
@@ -384,16 +397,43 @@ final class Allocator {
       next.addAll(source.asPrimary);
     }
     for (Coloc c : next) {
-      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited);
+      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited, c.nodeAttribute());
     }
     return out;
   }
 
+  /** INFINITY stays infinite whatever the factor (with the factor's sign). */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
+    if (score >= Score.INFINITY || score <= Score.MINUS_INFINITY) {
+      return factor > 0 ? score : Score.negate(score);
+    }
     return Score.clamp((long) (score * factor));
+  }
+
+  /**
+   * With a node-attribute colocation, a node counts as good as the best node sharing its
+   * value of the attribute.
+   */
+  private int[] byAttribute(int[] w, String attr) {
+    if (attr == null || attr.equals("#uname")) {
+      return w;
+    }
+    java.util.Map<String, Integer> best = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String v = m.nodes.get(i).attribute(attr);
+      if (v != null) {
+        best.merge(v, w[i], Math::max);
+      }
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      String v = m.nodes.get(i).attribute(attr);
+      out[i] = v == null ? Score.MINUS_INFINITY : best.get(v);
+    }
+    return out;
   }
 
   private String name(int i) {
@@ -441,7 +481,7 @@ final class Allocator {
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
     // instances already running keep their place first
-    instances.sort(Comparator.comparingInt((Rsc i) -> isActive(i) ? 0 : 1).thenComparingInt(i -> i.order));
+    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 1 : 2).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];
@@ -593,6 +633,17 @@ final class Allocator {
       return there ? Score.MINUS_INFINITY : 0;
     }
     return there ? score : 0;
+  }
+
+  /** Active where it may still run (its node usable and not banned). */
+  private boolean canStay(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      int cur = currentNode(p);
+      if (cur < 0 || !usable[cur] || base(p)[cur] < 0) {
+        return false;
+      }
+    }
+    return !inst.primitives().isEmpty();
   }
 
   private static boolean isActive(Rsc inst) {

@@ -241,14 +241,15 @@ final class Model {
       targets.addAll(resolve(l.rsc()));
     } else if (l.rscPattern() != null) {
       java.util.regex.Pattern p;
+      boolean negate = l.rscPattern().startsWith("!");
       try {
-        p = java.util.regex.Pattern.compile(l.rscPattern());
+        p = java.util.regex.Pattern.compile(negate ? l.rscPattern().substring(1) : l.rscPattern());
       } catch (RuntimeException e) {
         messages.add("error: Invalid regular expression " + l.rscPattern() + " in " + l.id());
         return;
       }
       for (Rsc top : tops) {
-        if (p.matcher(top.id).find()) {
+        if (p.matcher(top.id).find() != negate) {
           targets.add(top);
         }
       }
@@ -272,7 +273,7 @@ final class Model {
         Role ruleRole = Role.parse(rule.role()).orElse(role);
         for (int i = 0; i < nodes.size(); i++) {
           NodeStatus n = nodes.get(i);
-          RuleContext ctx = new RuleContext(n.attributes(), state.now(), params(r), metaValues(r));
+          RuleContext ctx = new RuleContext(n.attributes(), state.now(), params(r, n), metaValues(r));
           if (!Rules.matches(rule, ctx)) {
             continue;
           }
@@ -313,20 +314,14 @@ final class Model {
     mentioned.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
   }
 
-  private static Map<String, String> params(Rsc r) {
+  /** A resource's instance attributes as they resolve on a node (sets may have node rules). */
+  private Map<String, String> params(Rsc r, NodeStatus n) {
     List<Rsc> prims = r.primitives();
     if (prims.isEmpty() || prims.get(0).state.primitive() == null) {
       return Map.of();
     }
-    Map<String, String> out = new HashMap<>();
-    for (NvSet s : prims.get(0).state.primitive().instanceAttributes()) {
-      s.pairs().forEach(p -> {
-        if (p.name() != null && p.value() != null) {
-          out.putIfAbsent(p.name(), p.value());
-        }
-      });
-    }
-    return out;
+    return ClusterStatus.firstWins(prims.get(0).state.primitive().instanceAttributes(),
+        new RuleContext(n.attributes(), state.now(), Map.of(), Map.of()));
   }
 
   private static Map<String, String> metaValues(Rsc r) {
@@ -355,7 +350,11 @@ final class Model {
       if (Booleans.isTrue(set.sequential(), true)) {
         List<Rsc> members = resolveAll(set.resources());
         for (int i = 1; i < members.size(); i++) {
-          colocate(c.id(), members.get(i), members.get(i - 1), s, role, role, c.nodeAttribute());
+          // an anti-colocation set keeps every member away from every member before it
+          int from = s < 0 ? 0 : i - 1;
+          for (int j = from; j < i; j++) {
+            colocate(c.id(), members.get(i), members.get(j), s, role, role, c.nodeAttribute());
+          }
         }
       }
     }

@@ -263,12 +263,60 @@ final class Planner {
       if (!n.online() || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
+      if (r.enclosingClone() != null && !probesFor(r, i)) {
+        continue;
+      }
       Act probe = add(new Act(Act.Type.RESOURCE, r, "monitor", 0, i));
       probe.required = true;
       probe.attributes.put("target_rc", "7");
       probes.add(probe);
       edge(probe, starts.get(r), 0);
     }
+  }
+
+  /**
+   * An anonymous clone is probed once per node, by one instance: none when any instance has
+   * history there; else the instance assigned there, or the first one active nowhere.
+   */
+  private boolean probesFor(Rsc r, int node) {
+    String nodeName = m.nodes.get(node).name();
+    List<Rsc> siblings = siblings(r);
+    Rsc chosen = null;
+    for (Rsc p : siblings) {
+      if (p.state.probedOn(nodeName)) {
+        return false;
+      }
+      if (p.node == node && chosen == null) {
+        chosen = p;
+      }
+    }
+    if (chosen == null) {
+      for (Rsc p : siblings) {
+        if (p.state.activeNodes().isEmpty()) {
+          chosen = p;
+          break;
+        }
+      }
+    }
+    return (chosen == null ? siblings.get(0) : chosen) == r;
+  }
+
+  private final Map<String, List<Rsc>> siblings = new HashMap<>();
+
+  /** The instances of the same primitive in the same clone. */
+  private List<Rsc> siblings(Rsc r) {
+    Rsc clone = r.enclosingClone();
+    return siblings.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
+      List<Rsc> out = new ArrayList<>();
+      for (Rsc inst : clone.children) {
+        for (Rsc p : inst.primitives()) {
+          if (p.state.baseId().equals(r.state.baseId())) {
+            out.add(p);
+          }
+        }
+      }
+      return out;
+    });
   }
 
   // ---- orderings ----

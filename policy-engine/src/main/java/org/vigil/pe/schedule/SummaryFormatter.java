@@ -77,7 +77,7 @@ final class SummaryFormatter {
       if (starts) {
         return List.of(new Line("Start", r.id, name(t), null));
       }
-      if (t >= 0 && start.required && !start.runnable) {
+      if (t >= 0 && start.required && !start.runnable && (start.reason != null || r.enclosingClone() == null)) {
         String why = start.reason == null ? "blocked" : "due to " + start.reason + " (blocked)";
         String details = roles && r.nextRole == Role.PROMOTED ? "Stopped -> Promoted " + name(t) : name(t);
         return List.of(new Line(roles && r.nextRole == Role.PROMOTED ? "Promote" : "Start", r.id, details, why));
@@ -86,7 +86,11 @@ final class SummaryFormatter {
     }
     if (active.size() > 1) {
       if (starts) {
-        return List.of(new Line("Restart", r.id, name(t), null));
+        if (r.meta.multipleActive().equals("stop_unexpected")) {
+          return List.of(new Line("Recover", r.id, name(t), "due to being multiply active"));
+        }
+        boolean anyFailed = active.stream().anyMatch(n -> m.failedOn(r, name(n)));
+        return List.of(new Line(anyFailed ? "Recover" : "Restart", r.id, name(t), null));
       }
       List<Line> out = new ArrayList<>();
       for (Act s : stops) {
