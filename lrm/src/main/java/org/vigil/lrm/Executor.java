@@ -214,7 +214,8 @@ public final class Executor implements AutoCloseable {
   /**
    * Stops: recurring operations are cancelled (listeners get CANCELLED), queued one-shot
    * operations complete as CANCELLED, and running agents are waited for (each is bounded
-   * by its own timeout).
+   * by its own timeout). Not to be called from a listener or a result callback, which run on
+   * the threads it waits for.
    */
   @Override
   public void close() {
