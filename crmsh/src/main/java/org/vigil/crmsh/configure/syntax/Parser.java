@@ -1097,6 +1097,11 @@ public final class Parser {
     XmlElement.Builder s = XmlElement.builder("select");
     boolean any = false;
     while (!atEnd() && Set.of("nodes", "fencing", "resources", "attributes").contains(peek().text())) {
+      // "attributes name=value" after select is the alert's own attributes, not select_attributes.
+      if (peek().is("attributes") && !(pos + 1 < tokens.size() && tokens.get(pos + 1).is("{"))
+          && pos + 1 < tokens.size() && isNvPair(tokens.get(pos + 1))) {
+        break;
+      }
       Token t = next();
       XmlElement.Builder kind = XmlElement.builder("select_" + t.text());
       if (t.is("attributes") && peekIs("{")) {
