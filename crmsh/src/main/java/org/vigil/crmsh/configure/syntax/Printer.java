@@ -184,7 +184,10 @@ public final class Printer {
     };
   }
 
-  /** {@code params|meta|utilization [$id=...] [rule ...] name=value...}. */
+  /**
+   * {@code params|meta|utilization [$id-ref=...] [$score=...] [rule ...] name=value...}; set
+   * ids are not shown, as crmsh does not show them.
+   */
   private static String nvset(String keyword, XmlElement set) {
     List<String> words = new ArrayList<>();
     words.add(keyword);
