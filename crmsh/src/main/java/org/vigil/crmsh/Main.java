@@ -5,10 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vigil.crmsh.cluster.ClusterCommand;
 import org.vigil.crmsh.configure.ConfigureCommand;
 import org.vigil.crmsh.configure.shell.CrmScript;
 import org.vigil.crmsh.node.NodeCommand;
+import org.vigil.crmsh.ra.RaCommand;
 import org.vigil.crmsh.resource.ResourceCommand;
+import org.vigil.crmsh.simulate.SimulateCommand;
+import org.vigil.crmsh.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +25,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       ConfigureCommand.class,
       NodeCommand.class,
+      RaCommand.class,
       ResourceCommand.class,
+      SimulateCommand.class,
+      StatusCommand.class,
+      ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
