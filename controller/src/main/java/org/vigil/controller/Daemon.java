@@ -356,7 +356,11 @@ public final class Daemon implements AutoCloseable {
     } else if (e instanceof MembershipEvent.PartitionMerged m) {
       LOG.warn("node {}: partitions merged: {}", config.nodeName(), m.partitions());
     } else if (e instanceof MembershipEvent.QuorumChanged q) {
-      LOG.warn("node {}: quorum {}", config.nodeName(), q.quorate() ? "acquired" : "lost");
+      if (q.quorate()) {
+        LOG.info("node {}: quorum acquired", config.nodeName());
+      } else {
+        LOG.warn("node {}: quorum lost", config.nodeName());
+      }
     } else if (e instanceof MembershipEvent.DcChanged d) {
       LOG.info("node {}: DC is now node {}", config.nodeName(), d.dc().name());
     }
