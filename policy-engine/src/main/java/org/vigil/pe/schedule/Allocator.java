@@ -1,0 +1,464 @@
+package org.vigil.pe.schedule;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.vigil.cib.model.Role;
+import org.vigil.cib.values.Score;
+import org.vigil.pe.status.ClusterOptions;
+import org.vigil.pe.status.NodeHistory;
+import org.vigil.pe.status.NodeStatus;
+import org.vigil.pe.status.ResourceState;
+
+/**
+ * Node scores and assignment. Every resource starts from its location scores (plus
+ * stickiness where it runs, bans for failures and unusable nodes); resources are assigned in
+ * priority order, each after the resources it is colocated with; a resource's score also
+ * takes in the preferences of the resources colocated with it (scaled by the colocation
+ * score), unless that would leave it nowhere to run. The best node wins; ties go to the node
+ * where it runs now, then to the node with fewer resources assigned, then to configuration order.
+ */
+final class Allocator {
+  private final Model m;
+  private final int n;
+  private final int[] load;
+  private final boolean[] usable;
+  private final ClusterOptions options;
+  /** Nothing may run (stop-all-resources). */
+  private final boolean stopAll;
+
+  Allocator(Model m) {
+    this.m = m;
+    this.n = m.nodeCount();
+    this.load = new int[n];
+    this.usable = new boolean[n];
+    this.options = m.state.options();
+    for (int i = 0; i < n; i++) {
+      usable[i] = m.nodes.get(i).canRunResources();
+    }
+    stopAll = options.stopAllResources();
+  }
+
+  void run() {
+    List<Rsc> order = new ArrayList<>(m.tops);
+    java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
+    for (Rsc r : order) {
+      best.put(r, bestScore(r));
+    }
+    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
+        .thenComparingInt(r -> r.order));
+    for (Rsc r : order) {
+      assign(r);
+    }
+  }
+
+  /**
+   * The highest score a resource has anywhere, its dependents' preferences included: among
+   * resources of equal priority, those with the strongest preference are assigned first.
+   */
+  private int bestScore(Rsc r) {
+    Rsc first = r;
+    while (!first.isPrimitive() && !first.children.isEmpty()) {
+      first = first.children.get(0);
+    }
+    if (!first.isPrimitive()) {
+      return 0;
+    }
+    int[] w = base(first);
+    List<Coloc> deps = new ArrayList<>(first.asPrimary);
+    for (Rsc p = first.parent; p != null; p = p.parent) {
+      deps.addAll(p.asPrimary);
+    }
+    for (Coloc c : deps) {
+      Set<Rsc> visited = new HashSet<>();
+      visited.add(first);
+      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+    }
+    int max = Score.MINUS_INFINITY;
+    for (int v : w) {
+      max = Math.max(max, v);
+    }
+    return max;
+  }
+
+  private static int priority(Rsc r) {
+    return r.meta == null ? 0 : r.meta.priority();
+  }
+
+  // ---- base scores ----
+
+  /** Location, stickiness, failures and node availability, without colocations. */
+  int[] base(Rsc r) {
+    if (r.weights != null) {
+      return r.weights;
+    }
+    int[] w = new int[n];
+    boolean symmetric = options.symmetricCluster();
+    boolean[] allowed = new boolean[n];
+    Arrays.fill(allowed, symmetric);
+    List<Rsc> sources = locationSources(r);
+    for (Rsc s : sources) {
+      int[] loc = m.locations.get(s);
+      if (loc != null) {
+        for (int i = 0; i < n; i++) {
+          w[i] = Score.add(w[i], loc[i]);
+        }
+      }
+      boolean[] mentioned = m.mentioned.get(s);
+      if (mentioned != null) {
+        for (int i = 0; i < n; i++) {
+          allowed[i] |= mentioned[i];
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (!allowed[i] || !usable[i]) {
+        w[i] = Score.MINUS_INFINITY;
+      }
+    }
+    if (r.isPrimitive()) {
+      ResourceState st = r.state;
+      // clone instances stick with 1 unless configured otherwise
+      int stickiness = r.meta.get("resource-stickiness").isPresent() || r.enclosingClone() == null
+          ? r.meta.stickiness() : 1;
+      for (NodeHistory h : st.histories().values()) {
+        Integer idx = m.nodeIndex.get(h.node());
+        if (idx == null) {
+          continue;
+        }
+        if (h.active() && stickiness != 0 && st.managed()) {
+          w[idx] = Score.add(w[idx], stickiness);
+        }
+        if (h.hardError() || h.fatal()) {
+          w[idx] = Score.MINUS_INFINITY;
+        }
+        if (h.fatal()) {
+          Arrays.fill(w, Score.MINUS_INFINITY);
+        }
+      }
+      int threshold = r.meta.migrationThreshold();
+      for (var e : st.failCounts().entrySet()) {
+        Integer idx = m.nodeIndex.get(e.getKey());
+        if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
+          w[idx] = Score.MINUS_INFINITY;
+        }
+      }
+      if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
+        Arrays.fill(w, Score.MINUS_INFINITY);
+      }
+    }
+    r.weights = w;
+    return w;
+  }
+
+  /** Whose location constraints apply: its own, its group's (first member only) and its clone's. */
+  private List<Rsc> locationSources(Rsc r) {
+    List<Rsc> out = new ArrayList<>();
+    out.add(r);
+    Rsc child = r;
+    for (Rsc p = r.parent; p != null; child = p, p = p.parent) {
+      if (p.kind == Rsc.Kind.GROUP && p.children.get(0) != child) {
+        continue;
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  // ---- assignment ----
+
+  /** The resource whose assignment decides where {@code r} goes: its group, or its clone. */
+  private Rsc unit(Rsc r) {
+    Rsc u = r;
+    if (u.parent != null && u.parent.kind == Rsc.Kind.GROUP) {
+      u = u.parent;
+    }
+    if (u.parent != null && u.parent.isClone()) {
+      u = u.parent;
+    }
+    return u;
+  }
+
+  void assign(Rsc r) {
+    if (r.assigned || r.assigning) {
+      return;
+    }
+    r.assigning = true;
+    switch (r.kind) {
+      case PRIMITIVE -> assignPrimitive(r, List.of(r), null);
+      case GROUP -> assignGroup(r, null);
+      case CLONE -> assignClone(r);
+      default -> throw new AssertionError(r);
+    }
+    r.assigning = false;
+    r.assigned = true;
+  }
+
+  private void assignGroup(Rsc g, boolean[] restrict) {
+    for (int i = 0; i < g.children.size(); i++) {
+      Rsc c = g.children.get(i);
+      List<Rsc> scope = i == 0 ? List.of(c, g) : List.of(c);
+      c.assigning = true;
+      assignPrimitive(c, scope, restrict);
+      c.assigning = false;
+      c.assigned = true;
+    }
+    g.node = g.children.isEmpty() ? -1 : g.children.get(0).node;
+    g.nextRole = g.node >= 0 ? Role.STARTED : Role.STOPPED;
+  }
+
+  /**
+   * Assigns a primitive. {@code scope} holds the resources whose colocations count (a group's
+   * first member also carries the group's); {@code restrict} marks the nodes a clone instance
+   * may still use.
+   */
+  private void assignPrimitive(Rsc r, List<Rsc> scope, boolean[] restrict) {
+    ResourceState st = r.state;
+    if (!isManaged(r)) {
+      List<String> active = st.activeNodes();
+      r.node = active.size() == 1 ? m.nodeIndex.getOrDefault(active.get(0), -1) : -1;
+      r.nextRole = r.node >= 0 ? st.role() : Role.STOPPED;
+      if (r.node >= 0) {
+        load[r.node]++;
+      }
+      return;
+    }
+    int[] w = base(r).clone();
+    if (restrict != null) {
+      for (int i = 0; i < n; i++) {
+        if (!restrict[i]) {
+          w[i] = Score.MINUS_INFINITY;
+        }
+      }
+    }
+    for (Rsc s : scope) {
+      for (Coloc c : s.asDependent) {
+        applyColocation(w, c);
+      }
+    }
+    for (Rsc s : scope) {
+      for (Coloc c : s.asPrimary) {
+        Set<Rsc> visited = new HashSet<>();
+        visited.add(r);
+        w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+      }
+    }
+    if (stopAll) {
+      Arrays.fill(w, Score.MINUS_INFINITY);
+    }
+    r.node = choose(r, w);
+    r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
+    if (r.node >= 0) {
+      load[r.node]++;
+    } else if (r.stopReason == null) {
+      r.stopReason = "node availability";
+    }
+  }
+
+  private boolean isManaged(Rsc r) {
+    return m.managed(r);
+  }
+
+  /** Applies a colocation in which the resource being assigned is the dependent. */
+  private void applyColocation(int[] w, Coloc c) {
+    Rsc primary = c.primary();
+    Rsc unit = unit(primary);
+    assign(unit);
+    if (!primary.assigned && !primary.isClone()) {
+      return;
+    }
+    boolean[] where = nodesOf(primary, c.primaryRole());
+    int score = c.score();
+    String attr = c.nodeAttribute();
+    boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
+    boolean any = false;
+    for (boolean b : same) {
+      any |= b;
+    }
+    for (int i = 0; i < n; i++) {
+      if (score >= Score.INFINITY) {
+        if (!same[i]) {
+          w[i] = Score.MINUS_INFINITY;
+        }
+      } else if (score <= Score.MINUS_INFINITY) {
+        if (same[i]) {
+          w[i] = Score.MINUS_INFINITY;
+        }
+      } else if (same[i] && any) {
+        w[i] = Score.add(w[i], score);
+      }
+    }
+  }
+
+  private boolean[] sameAttribute(boolean[] where, String attr) {
+    Set<String> values = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      if (where[i]) {
+        String v = m.nodes.get(i).attribute(attr);
+        if (v != null) {
+          values.add(v);
+        }
+      }
+    }
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      String v = m.nodes.get(i).attribute(attr);
+      out[i] = v != null && values.contains(v);
+    }
+    return out;
+  }
+
+  /** The nodes a resource has been assigned to (every instance's for a clone). */
+  private boolean[] nodesOf(Rsc r, Role role) {
+    boolean[] out = new boolean[n];
+    if (r.isClone()) {
+      for (Rsc inst : r.children) {
+        if (inst.node >= 0 && roleMatches(inst.nextRole, role)) {
+          out[inst.node] = true;
+        }
+      }
+    } else if (r.node >= 0 && roleMatches(r.nextRole, role)) {
+      out[r.node] = true;
+    }
+    return out;
+  }
+
+  private static boolean roleMatches(Role actual, Role wanted) {
+    if (wanted == null || wanted == Role.STARTED || wanted == Role.UNKNOWN) {
+      return actual != Role.STOPPED;
+    }
+    if (wanted == Role.UNPROMOTED) {
+      return actual == Role.UNPROMOTED || actual == Role.STARTED;
+    }
+    return actual == wanted;
+  }
+
+  /**
+   * Adds a not-yet-assigned dependent's preferences (and, recursively, its own dependents')
+   * to {@code w}, scaled by {@code factor}; ignored when the result leaves no usable node.
+   */
+  private int[] mergeDependent(int[] w, Rsc dep, double factor, Set<Rsc> visited) {
+    if (dep.assigned || !visited.add(dep)) {
+      return w;
+    }
+    Rsc source = dep.kind == Rsc.Kind.GROUP && !dep.children.isEmpty() ? dep.children.get(0) : dep;
+    if (source.isClone() && !source.children.isEmpty()) {
+      source = source.children.get(0);
+    }
+    if (source.isPrimitive() && !isManaged(source)) {
+      return w;
+    }
+    int[] dw = base(source);
+    int[] out = w.clone();
+    for (int i = 0; i < n; i++) {
+      if (factor < 0 && dw[i] <= Score.MINUS_INFINITY) {
+        continue;
+      }
+      out[i] = Score.add(out[i], scale(dw[i], factor));
+    }
+    boolean anyUsable = false;
+    for (int i = 0; i < n; i++) {
+      anyUsable |= out[i] >= 0 && usable[i];
+    }
+    if (!anyUsable) {
+      return w;
+    }
+    List<Coloc> next = new ArrayList<>(dep.asPrimary);
+    if (source != dep) {
+      next.addAll(source.asPrimary);
+    }
+    for (Coloc c : next) {
+      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited);
+    }
+    return out;
+  }
+
+  private static int scale(int score, double factor) {
+    if (factor == 1.0) {
+      return score;
+    }
+    return Score.clamp((long) (score * factor));
+  }
+
+  private String name(int i) {
+    return m.nodes.get(i).name();
+  }
+
+  private int currentNode(Rsc r) {
+    List<String> active = r.state.activeNodes();
+    return active.isEmpty() ? -1 : m.nodeIndex.getOrDefault(active.get(0), -1);
+  }
+
+  /** Highest score, then fewest resources assigned, then where it runs now, then node name. */
+  private int choose(Rsc r, int[] w) {
+    int cur = currentNode(r);
+    int best = -1;
+    for (int i = 0; i < n; i++) {
+      if (!usable[i] || w[i] < 0) {
+        continue;
+      }
+      if (best < 0 || better(i, best, w, cur)) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private boolean better(int i, int j, int[] w, int cur) {
+    if (w[i] != w[j]) {
+      return w[i] > w[j];
+    }
+    if (load[i] != load[j]) {
+      return load[i] < load[j];
+    }
+    if (i == cur || j == cur) {
+      return i == cur;
+    }
+    return name(i).compareTo(name(j)) < 0;
+  }
+
+  // ---- clones ----
+
+  private void assignClone(Rsc c) {
+    int max = c.meta.get("clone-max").flatMap(Score::parse).orElse(c.children.size());
+    int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
+    int[] used = new int[n];
+    List<Rsc> instances = new ArrayList<>(c.children);
+    // instances already running keep their place first
+    instances.sort(Comparator.comparingInt((Rsc i) -> isActive(i) ? 0 : 1).thenComparingInt(i -> i.order));
+    int started = 0;
+    for (Rsc inst : instances) {
+      boolean[] restrict = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        restrict[i] = used[i] < perNode;
+      }
+      if (started >= max) {
+        Arrays.fill(restrict, false);
+      }
+      inst.assigning = true;
+      if (inst.kind == Rsc.Kind.GROUP) {
+        assignGroup(inst, restrict);
+      } else {
+        assignPrimitive(inst, List.of(inst, c), restrict);
+      }
+      inst.assigning = false;
+      inst.assigned = true;
+      if (inst.node >= 0) {
+        used[inst.node]++;
+        started++;
+      }
+    }
+  }
+
+  private static boolean isActive(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      if (!p.state.activeNodes().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

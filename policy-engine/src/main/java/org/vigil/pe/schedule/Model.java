@@ -1,0 +1,475 @@
+package org.vigil.pe.schedule;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vigil.cib.model.Clone;
+import org.vigil.cib.model.Colocation;
+import org.vigil.cib.model.Configuration;
+import org.vigil.cib.model.Constraint;
+import org.vigil.cib.model.Group;
+import org.vigil.cib.model.Location;
+import org.vigil.cib.model.NvSet;
+import org.vigil.cib.model.Order;
+import org.vigil.cib.model.Primitive;
+import org.vigil.cib.model.Resource;
+import org.vigil.cib.model.ResourceSet;
+import org.vigil.cib.model.Role;
+import org.vigil.cib.model.Rule;
+import org.vigil.cib.model.Tag;
+import org.vigil.cib.values.Booleans;
+import org.vigil.cib.values.Score;
+import org.vigil.pe.rules.RuleContext;
+import org.vigil.pe.rules.Rules;
+import org.vigil.pe.status.ClusterState;
+import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.NodeHistory;
+import org.vigil.pe.status.NodeStatus;
+import org.vigil.pe.status.OnFail;
+import org.vigil.pe.status.ResourceMeta;
+import org.vigil.pe.status.ResourceState;
+
+/**
+ * The working tree of resources with their constraints resolved: location scores per
+ * resource, colocations, orderings (explicit ones and those implied by groups).
+ */
+final class Model {
+  final ClusterState state;
+  final List<NodeStatus> nodes;
+  final Map<String, Integer> nodeIndex = new HashMap<>();
+  /** Top-level resources in configuration order, orphans last. */
+  final List<Rsc> tops = new ArrayList<>();
+  final Map<String, Rsc> byId = new LinkedHashMap<>();
+  /** Location scores added per resource (group and clone scores on the group or clone). */
+  final Map<Rsc, int[]> locations = new HashMap<>();
+  final List<Coloc> colocations = new ArrayList<>();
+  final List<Ordering> orderings = new ArrayList<>();
+  final List<String> messages = new ArrayList<>();
+  private final Map<String, List<String>> tags = new HashMap<>();
+  private int counter;
+  private Map<String, String> rscDefaults = Map.of();
+
+  Model(ClusterState state) {
+    this.state = state;
+    this.nodes = state.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      nodeIndex.put(nodes.get(i).name(), i);
+    }
+    Configuration config = state.cib().configuration();
+    for (Tag t : config.tags()) {
+      tags.put(t.id(), t.refs());
+    }
+    Map<String, ResourceState> instances = state.resourcesById();
+    rscDefaults = ClusterStatus.firstWins(config.rscDefaults());
+    for (Resource r : config.resources()) {
+      Rsc top = build(r, null, instances, -1, List.of());
+      if (top != null) {
+        tops.add(top);
+      }
+    }
+    for (ResourceState rs : state.resources()) {
+      if (rs.orphan() && !byId.containsKey(rs.id())) {
+        Rsc o = new Rsc(rs.id(), Rsc.Kind.PRIMITIVE, null, rs, rs.meta(), counter++);
+        byId.put(o.id, o);
+        tops.add(o);
+      }
+    }
+    for (Rsc top : tops) {
+      addGroupInternals(top);
+    }
+    for (Constraint c : config.constraints()) {
+      if (c instanceof Location l) {
+        addLocation(l);
+      } else if (c instanceof Colocation co) {
+        addColocation(co);
+      } else if (c instanceof Order o) {
+        addOrder(o);
+      }
+    }
+  }
+
+  /**
+   * Whether the cluster may act on a primitive: is-managed, no maintenance (cluster, resource
+   * or the node it runs on), not blocked by a failure or by multiple-active=block, and for
+   * orphans stop-orphan-resources.
+   */
+  boolean managed(Rsc r) {
+    ResourceState st = r.state;
+    if (!st.managed() || state.options().maintenanceMode() || blocked(r)) {
+      return false;
+    }
+    if (st.orphan() && !state.options().stopOrphanResources()) {
+      return false;
+    }
+    List<String> active = st.activeNodes();
+    if (active.size() > 1 && r.meta.multipleActive().equals("block")) {
+      return false;
+    }
+    for (String node : active) {
+      NodeStatus ns = state.node(node);
+      if (ns != null && ns.maintenance()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
+  boolean willBeFenced(String node) {
+    NodeStatus n = state.node(node);
+    return n != null && n.unclean() && state.options().stonithEnabled()
+        && (state.haveQuorum() || state.options().noQuorumPolicy() == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE);
+  }
+
+  /** Blocked by a failure (on-fail=block) on a node that will not be fenced. */
+  boolean blocked(Rsc r) {
+    for (NodeHistory h : r.state.histories().values()) {
+      if (h.onFail() == OnFail.BLOCK && !willBeFenced(h.node())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Failed on that node (and the node is not about to be fenced). */
+  boolean failedOn(Rsc r, String node) {
+    NodeHistory h = r.state.history(node);
+    return h != null && h.failed() && !willBeFenced(node);
+  }
+
+  int nodeCount() {
+    return nodes.size();
+  }
+
+  private Rsc build(Resource r, Rsc parent, Map<String, ResourceState> instances, int instance,
+      List<List<NvSet>> metaChain) {
+    List<List<NvSet>> chain = new ArrayList<>(metaChain);
+    chain.add(r.metaAttributes());
+    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain);
+    if (r instanceof Primitive p) {
+      String id = instance >= 0 ? p.id() + ":" + instance : p.id();
+      ResourceState rs = instances.get(id);
+      if (rs == null) {
+        return null;
+      }
+      Rsc rsc = new Rsc(id, Rsc.Kind.PRIMITIVE, parent, rs, rs.meta(), counter++);
+      byId.put(id, rsc);
+      return rsc;
+    }
+    if (r instanceof Group g) {
+      String id = instance >= 0 ? g.id() + ":" + instance : g.id();
+      Rsc group = new Rsc(id, Rsc.Kind.GROUP, parent, null, meta, counter++);
+      for (Primitive m : g.members()) {
+        Rsc child = build(m, group, instances, instance, chain);
+        if (child != null) {
+          group.children.add(child);
+        }
+      }
+      if (group.children.isEmpty()) {
+        return null;
+      }
+      byId.put(id, group);
+      return group;
+    }
+    if (r instanceof Clone c) {
+      Rsc clone = new Rsc(c.id(), Rsc.Kind.CLONE, parent, null, meta, counter++);
+      for (int i = 0; ; i++) {
+        Rsc child = build(c.child(), clone, instances, i, chain);
+        if (child == null) {
+          break;
+        }
+        clone.children.add(child);
+      }
+      byId.put(c.id(), clone);
+      byId.putIfAbsent(c.child().id(), clone);
+      return clone;
+    }
+    return null;
+  }
+
+  /** Group members are colocated with and ordered after the member before them. */
+  private void addGroupInternals(Rsc r) {
+    if (r.kind == Rsc.Kind.GROUP) {
+      for (int i = 1; i < r.children.size(); i++) {
+        Rsc prev = r.children.get(i - 1);
+        Rsc cur = r.children.get(i);
+        Coloc c = new Coloc("group:" + r.id, cur, prev, Score.INFINITY, null, null, null);
+        colocations.add(c);
+        cur.asDependent.add(c);
+        prev.asPrimary.add(c);
+        orderings.add(new Ordering("group:" + r.id, prev, "start", cur, "start", Ordering.Kind.MANDATORY));
+        orderings.add(new Ordering("group:" + r.id, cur, "stop", prev, "stop", Ordering.Kind.MANDATORY));
+      }
+    }
+    for (Rsc c : r.children) {
+      addGroupInternals(c);
+    }
+  }
+
+  /** The resources a constraint's reference names: a resource, or every resource of a tag. */
+  private List<Rsc> resolve(String ref) {
+    List<Rsc> out = new ArrayList<>();
+    if (ref == null) {
+      return out;
+    }
+    Rsc r = byId.get(ref);
+    if (r != null) {
+      out.add(r);
+      return out;
+    }
+    List<String> tagged = tags.get(ref);
+    if (tagged != null) {
+      for (String t : tagged) {
+        Rsc x = byId.get(t);
+        if (x != null) {
+          out.add(x);
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- locations ----
+
+  private void addLocation(Location l) {
+    List<Rsc> targets = new ArrayList<>();
+    if (l.rsc() != null) {
+      targets.addAll(resolve(l.rsc()));
+    } else if (l.rscPattern() != null) {
+      java.util.regex.Pattern p;
+      try {
+        p = java.util.regex.Pattern.compile(l.rscPattern());
+      } catch (RuntimeException e) {
+        messages.add("error: Invalid regular expression " + l.rscPattern() + " in " + l.id());
+        return;
+      }
+      for (Rsc top : tops) {
+        if (p.matcher(top.id).find()) {
+          targets.add(top);
+        }
+      }
+    }
+    for (ResourceSet set : l.sets()) {
+      for (String ref : set.resources()) {
+        targets.addAll(resolve(ref));
+      }
+    }
+    Role role = Role.parse(l.role()).orElse(null);
+    if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
+      return;
+    }
+    for (Rsc r : targets) {
+      int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
+      if (l.node() != null) {
+        Integer idx = nodeIndex.get(l.node());
+        int score = Score.parse(l.score()).orElse(0);
+        if (idx != null) {
+          scores[idx] = Score.add(scores[idx], score);
+          markMentioned(r, idx);
+        }
+        continue;
+      }
+      for (Rule rule : l.rules()) {
+        Role ruleRole = Role.parse(rule.role()).orElse(null);
+        if (ruleRole == Role.PROMOTED || ruleRole == Role.UNPROMOTED) {
+          continue;
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+          NodeStatus n = nodes.get(i);
+          RuleContext ctx = new RuleContext(n.attributes(), state.now(), params(r), metaValues(r));
+          if (!Rules.matches(rule, ctx)) {
+            continue;
+          }
+          int score;
+          if (rule.scoreAttribute() != null) {
+            String v = n.attribute(rule.scoreAttribute());
+            score = v == null ? Score.MINUS_INFINITY : Score.parse(v).orElse(0);
+          } else {
+            score = Score.parse(rule.score()).orElse(0);
+          }
+          scores[i] = Score.add(scores[i], score);
+          markMentioned(r, i);
+        }
+      }
+    }
+  }
+
+  /** Nodes a location constraint names; in an asymmetric cluster only these are allowed. */
+  final Map<Rsc, boolean[]> mentioned = new HashMap<>();
+
+  private void markMentioned(Rsc r, int idx) {
+    mentioned.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
+  }
+
+  private static Map<String, String> params(Rsc r) {
+    List<Rsc> prims = r.primitives();
+    if (prims.isEmpty() || prims.get(0).state.primitive() == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new HashMap<>();
+    for (NvSet s : prims.get(0).state.primitive().instanceAttributes()) {
+      s.pairs().forEach(p -> {
+        if (p.name() != null && p.value() != null) {
+          out.putIfAbsent(p.name(), p.value());
+        }
+      });
+    }
+    return out;
+  }
+
+  private static Map<String, String> metaValues(Rsc r) {
+    return r.meta == null ? Map.of() : r.meta.values();
+  }
+
+  // ---- colocations ----
+
+  private void addColocation(Colocation c) {
+    int score = Score.parse(c.score()).orElse(0);
+    if (c.sets().isEmpty()) {
+      for (Rsc dep : resolve(c.rsc())) {
+        for (Rsc pri : resolve(c.withRsc())) {
+          colocate(c.id(), dep, pri, score, Role.parse(c.rscRole()).orElse(null),
+              Role.parse(c.withRscRole()).orElse(null), c.nodeAttribute());
+        }
+      }
+      return;
+    }
+    // Within a sequential set each resource is placed with the one before it; with several
+    // sets, every resource of a set is placed with those of the set after it.
+    List<ResourceSet> sets = c.sets();
+    for (ResourceSet set : sets) {
+      int s = set.score() != null ? Score.parse(set.score()).orElse(score) : score;
+      Role role = Role.parse(set.role()).orElse(null);
+      if (Booleans.isTrue(set.sequential(), true)) {
+        List<Rsc> members = resolveAll(set.resources());
+        for (int i = 1; i < members.size(); i++) {
+          colocate(c.id(), members.get(i), members.get(i - 1), s, role, role, c.nodeAttribute());
+        }
+      }
+    }
+    for (int i = 0; i + 1 < sets.size(); i++) {
+      ResourceSet a = sets.get(i);
+      ResourceSet b = sets.get(i + 1);
+      List<Rsc> as = resolveAll(a.resources());
+      List<Rsc> bs = resolveAll(b.resources());
+      if (as.isEmpty() || bs.isEmpty()) {
+        continue;
+      }
+      boolean aSeq = Booleans.isTrue(a.sequential(), true);
+      boolean bSeq = Booleans.isTrue(b.sequential(), true);
+      List<Rsc> dependents = aSeq ? List.of(as.get(as.size() - 1)) : as;
+      List<Rsc> primaries = bSeq ? List.of(bs.get(0)) : bs;
+      for (Rsc d : dependents) {
+        for (Rsc p : primaries) {
+          colocate(c.id(), d, p, score, Role.parse(a.role()).orElse(null), Role.parse(b.role()).orElse(null),
+              c.nodeAttribute());
+        }
+      }
+    }
+  }
+
+  private List<Rsc> resolveAll(List<String> refs) {
+    List<Rsc> out = new ArrayList<>();
+    refs.forEach(ref -> out.addAll(resolve(ref)));
+    return out;
+  }
+
+  private void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
+    if (dep == pri || score == 0) {
+      return;
+    }
+    Coloc c = new Coloc(id, dep, pri, score, depRole, priRole, attr);
+    colocations.add(c);
+    dep.asDependent.add(c);
+    pri.asPrimary.add(c);
+  }
+
+  // ---- orderings ----
+
+  private void addOrder(Order o) {
+    Ordering.Kind kind = kind(o.kind(), o.score());
+    boolean symmetrical = o.symmetrical() == null ? kind != Ordering.Kind.SERIALIZE : Booleans.isTrue(o.symmetrical(), true);
+    if (o.sets().isEmpty()) {
+      String fa = action(o.firstAction(), "start");
+      String ta = action(o.thenAction(), fa);
+      for (Rsc f : resolve(o.first())) {
+        for (Rsc t : resolve(o.then())) {
+          order(o.id(), f, fa, t, ta, kind, symmetrical);
+        }
+      }
+      return;
+    }
+    List<ResourceSet> sets = o.sets();
+    for (ResourceSet set : sets) {
+      Ordering.Kind k = set.kind() != null ? kind(set.kind(), null) : kind;
+      String a = action(set.action(), "start");
+      if (Booleans.isTrue(set.sequential(), true)) {
+        List<Rsc> members = resolveAll(set.resources());
+        for (int i = 1; i < members.size(); i++) {
+          order(o.id(), members.get(i - 1), a, members.get(i), a, k, symmetrical);
+        }
+      }
+    }
+    for (int i = 0; i + 1 < sets.size(); i++) {
+      ResourceSet a = sets.get(i);
+      ResourceSet b = sets.get(i + 1);
+      List<Rsc> as = resolveAll(a.resources());
+      List<Rsc> bs = resolveAll(b.resources());
+      if (as.isEmpty() || bs.isEmpty()) {
+        continue;
+      }
+      List<Rsc> firsts = Booleans.isTrue(a.sequential(), true) ? List.of(as.get(as.size() - 1)) : as;
+      List<Rsc> thens = Booleans.isTrue(b.sequential(), true) ? List.of(bs.get(0)) : bs;
+      for (Rsc f : firsts) {
+        for (Rsc t : thens) {
+          order(o.id(), f, action(a.action(), "start"), t, action(b.action(), "start"), kind, symmetrical);
+        }
+      }
+    }
+  }
+
+  private static String action(String a, String fallback) {
+    return a == null ? fallback : a.toLowerCase(Locale.ROOT);
+  }
+
+  private static Ordering.Kind kind(String kind, String score) {
+    if (kind != null) {
+      return switch (kind.toLowerCase(Locale.ROOT)) {
+        case "optional" -> Ordering.Kind.OPTIONAL;
+        case "serialize" -> Ordering.Kind.SERIALIZE;
+        default -> Ordering.Kind.MANDATORY;
+      };
+    }
+    if (score != null && Score.parse(score).orElse(Score.INFINITY) == 0) {
+      return Ordering.Kind.OPTIONAL;
+    }
+    return Ordering.Kind.MANDATORY;
+  }
+
+  private void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
+    if (first == then) {
+      return;
+    }
+    orderings.add(new Ordering(id, first, fa, then, ta, kind));
+    if (symmetrical && kind != Ordering.Kind.SERIALIZE) {
+      String rfa = inverse(ta);
+      String rta = inverse(fa);
+      if (rfa != null && rta != null) {
+        orderings.add(new Ordering(id, then, rfa, first, rta, kind));
+      }
+    }
+  }
+
+  private static String inverse(String action) {
+    return switch (action) {
+      case "start" -> "stop";
+      case "stop" -> "start";
+      case "promote" -> "demote";
+      case "demote" -> "promote";
+      default -> null;
+    };
+  }
+}

@@ -1,0 +1,25 @@
+package org.vigil.pe.schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.cib.model.Cib;
+import org.vigil.pe.Transition;
+import org.vigil.pe.status.ClusterState;
+import org.vigil.pe.status.ClusterStatus;
+
+/** The scheduler's stages in order: unpack, model, assign, plan, summarise, graph. */
+public final class Stages {
+  private Stages() {}
+
+  public static Transition run(Cib cib, Instant now) {
+    ClusterState state = ClusterStatus.unpack(cib, now);
+    Model model = new Model(state);
+    new Allocator(model).run();
+    Planner planner = new Planner(model);
+    planner.plan();
+    List<String> summary = new SummaryFormatter(model, planner).lines();
+    List<String> messages = new ArrayList<>(model.messages);
+    return new Transition(summary, GraphBuilder.build(model, planner), messages);
+  }
+}

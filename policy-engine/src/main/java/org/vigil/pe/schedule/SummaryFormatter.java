@@ -1,0 +1,146 @@
+package org.vigil.pe.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.pe.status.NodeStatus;
+
+/**
+ * The "Transition Summary" lines: one per fencing action with a reason, then one per
+ * resource instance that changes, in configuration order. Resource lines are
+ * {@code printf("* %-8s   %-*s   ( %*s )", ACTION, W, RSC, D, DETAILS)} plus the reason,
+ * where W grows as crm_simulate grows it (start at 5; an id longer than W sets W to its
+ * length + 2) and D is the longest DETAILS (at least 5).
+ */
+final class SummaryFormatter {
+  private record Line(String action, String rsc, String details, String reason) {}
+
+  private final Model m;
+  private final Planner p;
+
+  SummaryFormatter(Model m, Planner p) {
+    this.m = m;
+    this.p = p;
+  }
+
+  List<String> lines() {
+    List<String> out = new ArrayList<>();
+    for (Act f : p.fences.values()) {
+      if (f.reason != null) {
+        out.add("* Fence (" + f.attributes.get("action") + ") " + m.nodes.get(f.node).name() + " '" + f.reason + "'");
+      }
+    }
+    List<Line> lines = new ArrayList<>();
+    for (Rsc top : m.tops) {
+      for (Rsc r : top.primitives()) {
+        lines.addAll(line(r));
+      }
+    }
+    int w = 5;
+    int d = 5;
+    for (Line l : lines) {
+      if (l.rsc.length() > w) {
+        w = l.rsc.length() + 2;
+      }
+      d = Math.max(d, l.details.length());
+    }
+    for (Line l : lines) {
+      String s = String.format("* %-8s   %-" + w + "s   ( %" + d + "s )", l.action, l.rsc, l.details);
+      if (l.reason != null) {
+        s += "  " + l.reason;
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private String name(int node) {
+    return m.nodes.get(node).name();
+  }
+
+  private List<Line> line(Rsc r) {
+    Act start = p.starts.get(r);
+    List<Act> stops = p.stops.get(r);
+    List<Integer> active = p.activeNodes(r);
+    int t = r.node;
+    if (!p.managed(r)) {
+      return List.of();
+    }
+    boolean starts = start.required && start.runnable && t >= 0;
+    if (active.isEmpty()) {
+      if (starts) {
+        return List.of(new Line("Start", r.id, name(t), null));
+      }
+      if (t >= 0 && start.required && !start.runnable) {
+        String why = start.reason == null ? "blocked" : "due to " + start.reason + " (blocked)";
+        return List.of(new Line("Start", r.id, name(t), why));
+      }
+      return List.of();
+    }
+    if (active.size() > 1) {
+      if (starts) {
+        return List.of(new Line("Restart", r.id, name(t), null));
+      }
+      List<Line> out = new ArrayList<>();
+      for (Act s : stops) {
+        if (s.required) {
+          out.add(new Line("Stop", r.id, name(s.node), due(stopReason(r, start, s))));
+        }
+      }
+      return out;
+    }
+    int c = active.get(0);
+    Act stop = stops.get(0);
+    if (!stop.required && !starts) {
+      return List.of();
+    }
+    boolean failed = m.failedOn(r, name(c));
+    if (t == c && starts) {
+      if (failed) {
+        return List.of(new Line("Recover", r.id, name(c), null));
+      }
+      return List.of(new Line("Restart", r.id, name(c), due(start.requiredBy)));
+    }
+    if (t >= 0 && t != c && starts) {
+      if (failed) {
+        return List.of(new Line("Recover", r.id, name(c) + " -> " + name(t), null));
+      }
+      if (migratable(r, c)) {
+        return List.of(new Line("Migrate", r.id, name(c) + " -> " + name(t), null));
+      }
+      return List.of(new Line("Move", r.id, name(c) + " -> " + name(t), null));
+    }
+    String reason = stopReason(r, start, stop);
+    String text = due(reason);
+    if (!stop.runnable) {
+      text = text == null ? "blocked" : text + " (blocked)";
+    }
+    return List.of(new Line("Stop", r.id, name(c), text));
+  }
+
+  /**
+   * Why a resource stops: why its start cannot run (when it has somewhere to go, or was
+   * disabled), else why it has nowhere to go, else why its stop was forced.
+   */
+  private static String stopReason(Rsc r, Act start, Act stop) {
+    boolean disabled = r.meta.targetRole() == org.vigil.cib.model.Role.STOPPED;
+    if (!start.runnable && start.reason != null && (r.node >= 0 || disabled)) {
+      return start.reason;
+    }
+    if (r.stopReason != null) {
+      return r.stopReason;
+    }
+    return stop.reason;
+  }
+
+  private boolean migratable(Rsc r, int from) {
+    if (!r.meta.allowMigrate() || r.parent != null && r.parent.kind == Rsc.Kind.GROUP) {
+      return false;
+    }
+    NodeStatus n = m.nodes.get(from);
+    return n.online() && !n.unclean();
+  }
+
+  private static String due(String reason) {
+    return reason == null ? null : "due to " + reason;
+  }
+}

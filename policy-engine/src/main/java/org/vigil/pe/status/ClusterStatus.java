@@ -1,0 +1,705 @@
+package org.vigil.pe.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.Clone;
+import org.vigil.cib.model.Configuration;
+import org.vigil.cib.model.Group;
+import org.vigil.cib.model.LrmResource;
+import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.Node;
+import org.vigil.cib.model.NodeState;
+import org.vigil.cib.model.NvPair;
+import org.vigil.cib.model.NvSet;
+import org.vigil.cib.model.Op;
+import org.vigil.cib.model.Primitive;
+import org.vigil.cib.model.Resource;
+import org.vigil.cib.model.Role;
+import org.vigil.cib.values.Booleans;
+import org.vigil.cib.values.Durations;
+import org.vigil.cib.values.Score;
+
+/** Unpacks a CIB's configuration and status into a {@link ClusterState}. */
+public final class ClusterStatus {
+  private ClusterStatus() {}
+
+  /** The cluster at {@code now} as {@code cib} describes it. */
+  public static ClusterState unpack(Cib cib, Instant now) {
+    Configuration config = cib.configuration();
+    ClusterOptions options = ClusterOptions.of(config);
+    Map<String, NodeStatus> nodes = unpackNodes(cib, options);
+    List<Slot> slots = new ArrayList<>();
+    Map<String, String> rscDefaults = firstWins(config.rscDefaults());
+    for (Resource r : config.resources()) {
+      collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots);
+    }
+    Map<String, Slot> byId = new LinkedHashMap<>();
+    Map<String, List<Slot>> cloneChildren = new HashMap<>();
+    for (Slot s : slots) {
+      byId.put(s.id, s);
+      if (s.cloneId != null) {
+        cloneChildren.computeIfAbsent(s.baseId, k -> new ArrayList<>()).add(s);
+      }
+    }
+    List<Slot> orphans = new ArrayList<>();
+    assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans);
+
+    List<ResourceState> resources = new ArrayList<>();
+    for (Slot s : slots) {
+      resources.add(s.toState(now, nodes));
+    }
+    for (Slot s : orphans) {
+      resources.add(s.toState(now, nodes));
+    }
+    applyNodeEffects(resources, nodes, options);
+    String dc = null;
+    String dcUuid = cib.attr("dc-uuid");
+    if (dcUuid != null) {
+      for (NodeStatus n : nodes.values()) {
+        if (dcUuid.equals(n.id())) {
+          dc = n.name();
+        }
+      }
+    }
+    return new ClusterState(cib, now, options, cib.haveQuorum(), dc, List.copyOf(nodes.values()), resources);
+  }
+
+  // ---- nodes ----
+
+  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options) {
+    Map<String, NodeStatus> out = new LinkedHashMap<>();
+    String dcUuid = cib.attr("dc-uuid");
+    for (Node n : cib.configuration().nodes()) {
+      if (n.uname() == null) {
+        continue;
+      }
+      NodeState state = cib.status().nodeState(n.id()).orElse(null);
+      if (state == null) {
+        state = cib.status().nodeStates().stream().filter(s -> n.uname().equals(s.uname())).findFirst().orElse(null);
+      }
+      Map<String, String> attrs = new LinkedHashMap<>(firstWins(n.instanceAttributes()));
+      boolean remote = "remote".equalsIgnoreCase(n.type());
+      if (state != null && state.transientAttributes() != null) {
+        for (NvSet set : state.transientAttributes().sets()) {
+          for (NvPair p : set.pairs()) {
+            if (p.name() != null && p.value() != null) {
+              attrs.put(p.name(), p.value());
+            }
+          }
+        }
+      }
+      attrs.put("#uname", n.uname());
+      attrs.put("#id", n.id());
+      attrs.put("#kind", remote ? "remote" : "cluster");
+      attrs.put("#is_dc", String.valueOf(n.id().equals(dcUuid)));
+      out.put(n.uname(), remote ? remoteNode(n, state, attrs) : memberNode(n, state, attrs, options));
+    }
+    return out;
+  }
+
+  private static NodeStatus remoteNode(Node n, NodeState state, Map<String, String> attrs) {
+    boolean online = state != null && !"false".equals(state.inCcm()) && state.inCcm() != null;
+    return new NodeStatus(n.uname(), n.id(), NodeStatus.Kind.REMOTE, online, false, null, false,
+        Booleans.isTrue(attrs.get("standby"), false), Booleans.isTrue(attrs.get("maintenance"), false),
+        shutdownRequested(attrs), true, attrs);
+  }
+
+  private static NodeStatus memberNode(Node n, NodeState state, Map<String, String> attrs, ClusterOptions options) {
+    boolean standby = Booleans.isTrue(attrs.get("standby"), false);
+    boolean maintenance = Booleans.isTrue(attrs.get("maintenance"), false);
+    boolean shutdown = shutdownRequested(attrs);
+    boolean online = false;
+    boolean pending = false;
+    String fence = null;
+    boolean expectedUp = false;
+    if (state == null) {
+      if (options.stonithEnabled() && options.startupFencing()) {
+        fence = "node is unclean";
+      }
+    } else {
+      Boolean inCcm = truthOrTimestamp(state.inCcm());
+      boolean crmdOnline = Boolean.TRUE.equals(onlineOrTimestamp(state.crmd()));
+      String join = state.join() == null ? "" : state.join();
+      expectedUp = "member".equals(state.expected());
+      boolean terminate = terminateRequested(attrs);
+      boolean inCluster = Boolean.TRUE.equals(inCcm);
+      if (options.stonithEnabled()) {
+        if (inCcm == null) {
+          fence = "peer has not been seen by the cluster";
+          online = crmdOnline && join.equals("member");
+        } else if (shutdown && !inCluster && !crmdOnline) {
+          online = false;
+        } else if (inCluster && crmdOnline && join.equals("member")) {
+          online = true;
+          if (terminate) {
+            fence = "termination was requested";
+          }
+        } else if (!inCluster) {
+          if (expectedUp && !shutdown) {
+            fence = "peer is no longer part of the cluster";
+          } else if (crmdOnline) {
+            online = true;
+            pending = true;
+          }
+        } else if (!crmdOnline) {
+          if (expectedUp && join.equals("member")) {
+            online = true;
+            fence = "peer process is no longer available";
+          } else {
+            online = true;
+            pending = true;
+          }
+        } else if (join.equals("pending") || join.equals("down") || join.isEmpty()) {
+          online = true;
+          pending = true;
+        } else {
+          online = true;
+          fence = "peer failed Pacemaker membership criteria";
+        }
+      } else {
+        if (inCluster && crmdOnline && join.equals("member")) {
+          online = true;
+        } else if (inCluster && !crmdOnline && expectedUp) {
+          fence = "peer is unexpectedly down";
+        } else if (inCluster && (join.equals("pending") || join.equals("down"))) {
+          online = true;
+          pending = true;
+        }
+      }
+    }
+    return new NodeStatus(n.uname(), n.id(), NodeStatus.Kind.CLUSTER, online, fence != null, fence, pending,
+        standby, maintenance, shutdown, expectedUp, attrs);
+  }
+
+  /** {@code in_ccm}: true/false, or (newer CIBs) the time it joined, 0 meaning not a member; null when absent. */
+  private static Boolean truthOrTimestamp(String v) {
+    if (v == null) {
+      return null;
+    }
+    if (v.matches("[0-9]+")) {
+      return Long.parseLong(v) > 0;
+    }
+    return Booleans.isTrue(v, false);
+  }
+
+  private static Boolean onlineOrTimestamp(String v) {
+    if (v == null) {
+      return false;
+    }
+    if (v.matches("[0-9]+")) {
+      return Long.parseLong(v) > 0;
+    }
+    return v.equalsIgnoreCase("online");
+  }
+
+  private static boolean shutdownRequested(Map<String, String> attrs) {
+    String v = attrs.get("shutdown");
+    return v != null && !v.isEmpty() && !v.equals("0") && !v.equalsIgnoreCase("false");
+  }
+
+  private static boolean terminateRequested(Map<String, String> attrs) {
+    String v = attrs.get("terminate");
+    if (v == null || v.isEmpty()) {
+      return false;
+    }
+    if (v.matches("[0-9]+")) {
+      return Long.parseLong(v) > 0;
+    }
+    return Booleans.isTrue(v, false);
+  }
+
+  /** Failures with on-fail=standby put the node in standby; on-fail=fence (or an unfenceable stop) make it unclean. */
+  private static void applyNodeEffects(List<ResourceState> resources, Map<String, NodeStatus> nodes, ClusterOptions options) {
+    for (ResourceState r : resources) {
+      for (NodeHistory h : r.histories().values()) {
+        NodeStatus n = nodes.get(h.node());
+        if (n == null) {
+          continue;
+        }
+        if (h.onFail() == OnFail.STANDBY) {
+          nodes.put(n.name(), n.withStandby());
+        } else if (h.onFail() == OnFail.FENCE && options.stonithEnabled()) {
+          nodes.put(n.name(), n.withFence(r.id() + " failed there"));
+        }
+      }
+    }
+  }
+
+  // ---- resources ----
+
+  /** A resource instance being built: its definition and the histories attached to it. */
+  private static final class Slot {
+    final String id;
+    final String baseId;
+    final Primitive primitive;
+    final String groupId;
+    final String cloneId;
+    final int instance;
+    final ResourceMeta meta;
+    final boolean orphan;
+    final boolean uniqueClone;
+    final Map<String, NodeHistory> histories = new LinkedHashMap<>();
+    final List<FailedOperation> failed = new ArrayList<>();
+
+    Slot(String id, String baseId, Primitive primitive, String groupId, String cloneId, int instance, ResourceMeta meta,
+        boolean orphan, boolean uniqueClone) {
+      this.id = id;
+      this.baseId = baseId;
+      this.primitive = primitive;
+      this.groupId = groupId;
+      this.cloneId = cloneId;
+      this.instance = instance;
+      this.meta = meta;
+      this.orphan = orphan;
+      this.uniqueClone = uniqueClone;
+    }
+
+    boolean activeAnywhere() {
+      return histories.values().stream().anyMatch(NodeHistory::active);
+    }
+
+    ResourceState toState(Instant now, Map<String, NodeStatus> nodes) {
+      Map<String, FailCount> counts = failCounts(this, nodes, now);
+      return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan, histories, counts, failed);
+    }
+  }
+
+  private static void collectSlots(Resource r, Configuration config, Map<String, String> rscDefaults,
+      List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out) {
+    List<List<NvSet>> chain = new ArrayList<>(parentMeta);
+    chain.add(r.metaAttributes());
+    if (r instanceof Primitive p) {
+      ResourceMeta meta = mergedMeta(rscDefaults, chain);
+      String id = instance >= 0 ? p.id() + ":" + instance : p.id();
+      boolean unique = cloneId != null && Booleans.isTrue(meta.get("globally-unique").orElse(null), false);
+      out.add(new Slot(id, p.id(), p, groupId, cloneId, instance, meta, false, unique));
+    } else if (r instanceof Group g) {
+      for (Primitive m : g.members()) {
+        collectSlots(m, config, rscDefaults, chain, g.id(), cloneId, instance, out);
+      }
+    } else if (r instanceof Clone c) {
+      ResourceMeta meta = mergedMeta(rscDefaults, chain);
+      int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config));
+      for (int i = 0; i < max; i++) {
+        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out);
+      }
+    }
+    // bundles and templates: not scheduled here
+  }
+
+  private static int memberCount(Configuration config) {
+    int n = 0;
+    for (Node node : config.nodes()) {
+      if (!"remote".equalsIgnoreCase(node.type())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources)
+   * winning, except that a Stopped target-role anywhere in the chain wins.
+   */
+  public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
+    Map<String, String> m = new HashMap<>(defaults);
+    boolean stopped = false;
+    for (List<NvSet> sets : chain) {
+      Map<String, String> own = firstWins(sets);
+      m.putAll(own);
+      stopped |= Role.parse(own.get("target-role")).orElse(Role.STARTED) == Role.STOPPED;
+    }
+    // a parent's target-role=Stopped stops its children whatever they say
+    if (stopped) {
+      m.put("target-role", "Stopped");
+    }
+    return new ResourceMeta(m);
+  }
+
+  /** Name/value pairs of sets without rules; the first set that names a value wins. */
+  public static Map<String, String> firstWins(List<NvSet> sets) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (NvSet s : sets) {
+      if (s.rule() != null) {
+        continue;
+      }
+      for (NvPair p : s.pairs()) {
+        if (p.name() != null && p.value() != null) {
+          m.putIfAbsent(p.name(), p.value());
+        }
+      }
+    }
+    return m;
+  }
+
+  private static void assignHistories(Cib cib, Instant now, ClusterOptions options, Map<String, NodeStatus> nodes,
+      List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans) {
+    // anonymous clone histories are attached after the others: active ones first, in status order
+    List<Pending> anonymous = new ArrayList<>();
+    Map<String, Slot> orphanById = new LinkedHashMap<>();
+    for (NodeState ns : cib.status().nodeStates()) {
+      String nodeName = nodeName(ns, nodes);
+      if (nodeName == null) {
+        continue;
+      }
+      // without fencing, what an offline node once ran says nothing about now
+      NodeStatus where = nodes.get(nodeName);
+      if (!where.online() && !options.stonithEnabled()) {
+        continue;
+      }
+      for (LrmResource lr : ns.lrmResources()) {
+        String rid = lr.id();
+        Slot direct = byId.get(rid);
+        String base = stripInstance(rid);
+        List<Slot> clones = cloneChildren.get(base);
+        if (direct != null && direct.cloneId == null) {
+          attach(direct, nodeName, lr, now, options);
+        } else if (clones != null && clones.get(0).uniqueClone) {
+          Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
+              k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
+                  clones.get(0).meta, true, true));
+          attach(s, nodeName, lr, now, options);
+        } else if (clones != null) {
+          NodeHistory h = replay(clones.get(0), nodeName, lr, now, options);
+          anonymous.add(new Pending(base, nodeName, lr, h));
+        } else {
+          Slot s = orphanById.computeIfAbsent(rid, k -> new Slot(k, k, null, null, null, -1, new ResourceMeta(Map.of()),
+              true, false));
+          attach(s, nodeName, lr, now, options);
+        }
+      }
+    }
+    assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
+    orphans.addAll(orphanById.values());
+  }
+
+  private record Pending(String base, String node, LrmResource lr, NodeHistory history) {}
+
+  /**
+   * Gives every anonymous-clone history an instance: for each clone, the nodes where any of
+   * its members is active take, in status order, the lowest instance not yet active; the
+   * other nodes' histories go to the lowest instance that is active nowhere (or instance 0).
+   * Members of a cloned group on one node share the instance.
+   */
+  private static void assignAnonymous(List<Pending> pending, Map<String, List<Slot>> cloneChildren,
+      Map<String, Slot> orphans, Instant now, ClusterOptions options) {
+    Map<String, Map<String, Integer>> instanceByCloneNode = new HashMap<>();
+    Map<String, Integer> nextActive = new HashMap<>();
+    Map<String, List<Pending>> byCloneNode = new LinkedHashMap<>();
+    for (Pending p : pending) {
+      String clone = cloneChildren.get(p.base).get(0).cloneId;
+      byCloneNode.computeIfAbsent(clone + "\u0000" + p.node, k -> new ArrayList<>()).add(p);
+    }
+    for (boolean activePass : new boolean[] {true, false}) {
+      for (Map.Entry<String, List<Pending>> e : byCloneNode.entrySet()) {
+        String[] key = e.getKey().split("\u0000", 2);
+        boolean active = e.getValue().stream().anyMatch(p -> p.history.active());
+        if (active != activePass) {
+          continue;
+        }
+        String clone = key[0];
+        int instance;
+        if (active) {
+          instance = nextActive.merge(clone, 1, Integer::sum) - 1;
+        } else {
+          instance = nextActive.getOrDefault(clone, 0);
+        }
+        instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(key[1], instance);
+        // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the active one wins
+        List<Pending> inactiveFirst = new ArrayList<>(e.getValue());
+        inactiveFirst.sort(Comparator.comparing((Pending p) -> p.history.active()));
+        for (Pending p : inactiveFirst) {
+          List<Slot> instances = cloneChildren.get(p.base);
+          Slot target;
+          if (instance < instances.size()) {
+            target = instances.get(instance);
+          } else if (!active) {
+            target = instances.get(0);
+          } else {
+            Slot proto = instances.get(0);
+            String oid = p.base + ":" + instance;
+            target = orphans.computeIfAbsent(oid, k -> new Slot(k, p.base, proto.primitive, proto.groupId,
+                proto.cloneId, instance, proto.meta, true, false));
+          }
+          NodeHistory before = target.histories.get(p.node);
+          if (before == null || !before.active() || p.history.active()) {
+            attach(target, p.node, p.lr, now, options);
+          }
+        }
+      }
+    }
+  }
+
+
+  private static String nodeName(NodeState ns, Map<String, NodeStatus> nodes) {
+    for (NodeStatus n : nodes.values()) {
+      if (n.id().equals(ns.id())) {
+        return n.name();
+      }
+    }
+    if (ns.uname() != null && nodes.containsKey(ns.uname())) {
+      return ns.uname();
+    }
+    return null;
+  }
+
+  static String stripInstance(String id) {
+    int colon = id.lastIndexOf(':');
+    if (colon > 0 && id.substring(colon + 1).matches("[0-9]+")) {
+      return id.substring(0, colon);
+    }
+    return id;
+  }
+
+  private static int instanceOf(String id) {
+    int colon = id.lastIndexOf(':');
+    return colon > 0 ? Integer.parseInt(id.substring(colon + 1)) : -1;
+  }
+
+  private static void attach(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options) {
+    NodeHistory h = replay(s, node, lr, now, options);
+    s.histories.put(node, h);
+    for (LrmRscOp op : h.ops()) {
+      if (isFailure(op) && s.failed.stream().noneMatch(f -> f.node().equals(node) && f.callId() == op.call()
+          && f.task().equals(op.operation()))) {
+        s.failed.add(new FailedOperation(lr.id(), op.operationKey(), op.operation(), op.intervalMs(), node, op.rc(),
+            op.status(), expectedRc(op), op.call(), op.lastRcChange() == null ? 0 : op.lastRcChange(),
+            op.execTime() == null ? 0 : op.execTime(), op.exitReason()));
+      }
+    }
+  }
+
+  // ---- operation history ----
+
+  static final int EXEC_PENDING = -1;
+  static final int EXEC_DONE = 0;
+  static final int EXEC_CANCELLED = 1;
+  static final int EXEC_ERROR = 4;
+  static final int EXEC_NOT_INSTALLED = 7;
+
+  /** The op's expected result: the target rc in its transition key, 0 without one. */
+  static int expectedRc(LrmRscOp op) {
+    String key = op.transitionKey();
+    if (key == null && op.transitionMagic() != null) {
+      int semi = op.transitionMagic().indexOf(';');
+      key = semi >= 0 ? op.transitionMagic().substring(semi + 1) : null;
+    }
+    if (key != null) {
+      String[] parts = key.split(":");
+      if (parts.length >= 3 && parts[2].matches("-?[0-9]+")) {
+        return Integer.parseInt(parts[2]);
+      }
+    }
+    return 0;
+  }
+
+  /** An "error" status carrying an agent result is judged by that result, as Pacemaker does. */
+  static int effectiveStatus(LrmRscOp op) {
+    return op.status() == EXEC_ERROR ? EXEC_DONE : op.status();
+  }
+
+  private static boolean isProbe(LrmRscOp op) {
+    return "monitor".equals(op.operation()) && op.intervalMs() == 0;
+  }
+
+  /** Whether the record is a failure worth listing (probes finding the resource stopped or not installed are not). */
+  static boolean isFailure(LrmRscOp op) {
+    int status = effectiveStatus(op);
+    if (status == EXEC_PENDING || status == EXEC_CANCELLED) {
+      return false;
+    }
+    if (status != EXEC_DONE) {
+      return true;
+    }
+    int rc = op.rc();
+    if (isProbe(op) && (rc == 7 || rc == 0 || rc == 8)) {
+      return false;
+    }
+    return rc != expectedRc(op);
+  }
+
+  private static final Comparator<LrmRscOp> CALL_ORDER = Comparator
+      .comparingInt((LrmRscOp o) -> o.status() == EXEC_PENDING || o.call() < 0 ? 1 : 0)
+      .thenComparingInt(LrmRscOp::call)
+      .thenComparingLong(o -> o.lastRcChange() == null ? 0 : o.lastRcChange());
+
+  /** Replays one node's history of a resource into what it says now. */
+  static NodeHistory replay(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options) {
+    List<LrmRscOp> ops = new ArrayList<>(lr.ops());
+    ops.sort(CALL_ORDER);
+    Role role = Role.UNKNOWN;
+    OnFail onFail = OnFail.NONE;
+    String pendingTask = null;
+    boolean notInstalled = false;
+    boolean hardError = false;
+    boolean fatal = false;
+    Map<Long, LrmRscOp> recurring = new LinkedHashMap<>();
+    LrmRscOp lastStart = null;
+    Map<String, LrmRscOp> migration = new LinkedHashMap<>();
+    long failureTimeoutMs = s.meta.failureTimeoutMs();
+    for (LrmRscOp op : ops) {
+      String task = op.operation() == null ? "" : op.operation();
+      int status = effectiveStatus(op);
+      int rc = op.rc();
+      if (status == EXEC_CANCELLED) {
+        continue;
+      }
+      if (task.equals("migrate_to") || task.equals("migrate_from")) {
+        migration.put(task, op);
+      }
+      if (status == EXEC_PENDING) {
+        pendingTask = task;
+        if (task.equals("start") || task.equals("migrate_from")) {
+          role = Role.STARTED;
+        } else if (task.equals("promote")) {
+          role = Role.PROMOTED;
+        }
+        continue;
+      }
+      pendingTask = null;
+      boolean probe = isProbe(op);
+      if (probe && (status == EXEC_NOT_INSTALLED || (status == EXEC_DONE && rc == 5))) {
+        role = Role.STOPPED;
+        notInstalled = true;
+        hardError = true;
+        continue;
+      }
+      if (!isFailure(op)) {
+        if (task.equals("monitor")) {
+          if (op.intervalMs() > 0) {
+            recurring.put(op.intervalMs(), op);
+          }
+          role = switch (rc) {
+            case 7 -> Role.STOPPED;
+            case 8 -> Role.PROMOTED;
+            default -> role == Role.UNKNOWN || role == Role.STOPPED ? Role.STARTED : role;
+          };
+          if (rc == 7) {
+            onFail = OnFail.NONE;
+            recurring.clear();
+          }
+        } else if (task.equals("start") || task.equals("migrate_from")) {
+          role = Role.STARTED;
+          lastStart = op;
+          onFail = clearRestartable(onFail);
+        } else if (task.equals("promote")) {
+          role = Role.PROMOTED;
+          onFail = clearRestartable(onFail);
+        } else if (task.equals("demote")) {
+          role = Role.UNPROMOTED;
+          onFail = clearRestartable(onFail);
+        } else if (task.equals("stop")) {
+          role = Role.STOPPED;
+          recurring.clear();
+          if (onFail != OnFail.BLOCK) {
+            onFail = OnFail.NONE;
+          }
+        } else if (task.equals("migrate_to")) {
+          role = Role.STARTED;
+        }
+        continue;
+      }
+      // a failure
+      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
+      if (failureTimeoutMs > 0 && changed > 0 && changed * 1000 + failureTimeoutMs <= now.toEpochMilli()
+          && !task.equals("stop")) {
+        continue;
+      }
+      if (status == EXEC_DONE && (rc == 2 || rc == 4 || rc == 5 || rc == 6)) {
+        hardError = true;
+        fatal |= rc == 6;
+      }
+      OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
+      if (status == EXEC_DONE && rc == 7 && !probe) {
+        // the resource was found stopped: it must be started again (a monitor), not stopped
+        role = role == Role.UNKNOWN ? Role.STOPPED : role;
+      } else if (status == EXEC_DONE && rc == 8) {
+        role = Role.PROMOTED;
+      } else if (status == EXEC_DONE && rc == 9) {
+        role = Role.PROMOTED;
+      } else if (task.equals("start") || task.equals("migrate_from") || probe) {
+        role = Role.STARTED;
+      } else if (task.equals("promote") || task.equals("demote")) {
+        role = Role.PROMOTED;
+      } else if (role == Role.UNKNOWN || role == Role.STOPPED) {
+        role = Role.STARTED;
+      }
+      if (task.equals("stop") && configured == OnFail.FENCE && !options.stonithEnabled()) {
+        configured = OnFail.BLOCK;
+      }
+      onFail = onFail.max(configured);
+    }
+    return new NodeHistory(node, lr.id(), role, onFail, pendingTask, notInstalled, hardError, fatal, true, ops,
+        recurring, lastStart, migration);
+  }
+
+  private static OnFail clearRestartable(OnFail f) {
+    return f == OnFail.RESTART || f == OnFail.DEMOTE ? OnFail.NONE : f;
+  }
+
+  /** The on-fail of the op definition that matches (name and interval), else Pacemaker's default. */
+  static OnFail configuredOnFail(Primitive p, String task, long intervalMs, ClusterOptions options) {
+    if (p != null) {
+      for (Op op : p.ops()) {
+        if (task.equals(op.name()) && intervalMs == Durations.parseMillis(op.interval()).orElse(0L)) {
+          OnFail f = OnFail.parse(op.attr("on-fail"));
+          if (f != null) {
+            return f;
+          }
+        }
+      }
+    }
+    if (task.equals("stop")) {
+      return options.stonithEnabled() ? OnFail.FENCE : OnFail.BLOCK;
+    }
+    return OnFail.RESTART;
+  }
+
+  // ---- fail counts ----
+
+  private static Map<String, FailCount> failCounts(Slot s, Map<String, NodeStatus> nodes, Instant now) {
+    Map<String, FailCount> out = new LinkedHashMap<>();
+    long timeoutMs = s.meta.failureTimeoutMs();
+    for (NodeStatus n : nodes.values()) {
+      if (s.cloneId != null && !s.uniqueClone && !s.histories.containsKey(n.name())) {
+        continue;
+      }
+      int count = 0;
+      long last = 0;
+      for (Map.Entry<String, String> a : n.attributes().entrySet()) {
+        String name = a.getKey();
+        if (name.startsWith("fail-count-") && matchesResource(name.substring(11), s)) {
+          count = Score.add(count, Score.parse(a.getValue()).orElse(0));
+        } else if (name.startsWith("last-failure-") && matchesResource(name.substring(13), s)) {
+          try {
+            last = Math.max(last, Long.parseLong(a.getValue().trim()));
+          } catch (NumberFormatException e) {
+            // not a time: ignore it as Pacemaker does
+          }
+        }
+      }
+      if (count == 0) {
+        continue;
+      }
+      boolean expired = timeoutMs > 0 && last > 0 && last * 1000 + timeoutMs <= now.toEpochMilli();
+      out.put(n.name(), new FailCount(n.name(), expired ? 0 : count, last, expired));
+    }
+    return out;
+  }
+
+  /** {@code RSC} or {@code RSC#op_interval} naming this instance (anonymous clones by base id). */
+  private static boolean matchesResource(String suffix, Slot s) {
+    int hash = suffix.indexOf('#');
+    String rsc = hash >= 0 ? suffix.substring(0, hash) : suffix;
+    if (rsc.equals(s.id)) {
+      return true;
+    }
+    return s.cloneId != null && !s.uniqueClone && stripInstance(rsc).equals(s.baseId);
+  }
+}

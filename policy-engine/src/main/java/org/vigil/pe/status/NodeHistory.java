@@ -1,0 +1,59 @@
+package org.vigil.pe.status;
+
+import java.util.List;
+import java.util.Map;
+import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.Role;
+
+/**
+ * What one resource's operation history on one node says.
+ *
+ * @param node the node
+ * @param recordedId the id the history is kept under ({@code rsc}, {@code rsc:N})
+ * @param role the role it is in there ({@link Role#STOPPED} when inactive, {@link Role#UNKNOWN}
+ *     when the history says nothing about it)
+ * @param onFail the strongest on-fail of the failures not cleared by a later success
+ *     ({@link OnFail#NONE} when healthy)
+ * @param pendingTask an operation still in flight ({@code start}, {@code stop}...), or null
+ * @param notInstalled a probe said the agent or its tools are not installed (rc 5)
+ * @param hardError a hard error (rc 2, 4, 5, 6 outside a probe) keeps it off this node
+ * @param fatal rc 6 (not configured): the resource may not run anywhere
+ * @param probed a probe (or any operation) ran here, so its state here is known
+ * @param ops the history sorted by call id (pending last)
+ * @param recurring the recurring operations whose last record is a success, by interval
+ *     ({@code monitor} records only)
+ * @param lastStart the last successful start/promote/migrate_from-type operation that
+ *     carries the parameter digests, or null
+ * @param migration migrate_to/migrate_from records, by task, or empty
+ */
+public record NodeHistory(
+    String node,
+    String recordedId,
+    Role role,
+    OnFail onFail,
+    String pendingTask,
+    boolean notInstalled,
+    boolean hardError,
+    boolean fatal,
+    boolean probed,
+    List<LrmRscOp> ops,
+    Map<Long, LrmRscOp> recurring,
+    LrmRscOp lastStart,
+    Map<String, LrmRscOp> migration) {
+
+  public NodeHistory {
+    ops = List.copyOf(ops);
+    recurring = Map.copyOf(recurring);
+    migration = Map.copyOf(migration);
+  }
+
+  /** Active here: any role but Stopped/Unknown, or a start in flight. */
+  public boolean active() {
+    return (role != Role.STOPPED && role != Role.UNKNOWN) || "start".equals(pendingTask)
+        || "migrate_from".equals(pendingTask);
+  }
+
+  public boolean failed() {
+    return onFail != OnFail.NONE && onFail != OnFail.IGNORE;
+  }
+}
