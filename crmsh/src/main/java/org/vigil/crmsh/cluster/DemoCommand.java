@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.vigil.cib.model.Cib;
 import org.vigil.crmsh.CrmException;
+import org.vigil.crmsh.cib.LiveCibAccess;
+import org.vigil.crmsh.status.StatusCommand;
 import org.vigil.protocol.ClusterKeyFile;
 import org.vigil.protocol.ClusterStatus;
 import org.vigil.protocol.ProtocolException;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code crm cluster demo}: N vigild processes on 127.0.0.1 named node1..nodeN, each with its own
  * port and data directory {@code DIR/nodeK} (vigild.conf, vigild.sock, vigild.pid, vigild.log), one
- * generated key {@code DIR/authkey}. Returns once every node sees all N members and the same DC.
+ * generated key {@code DIR/authkey}. Returns once every node sees all N members and the same DC and the
+ * CIB records them, printing {@code crm status}.
  */
 @Command(name = "demo", description = "Start a local cluster of N vigild processes on 127.0.0.1 (stop: 'demo stop')",
     mixinStandardHelpOptions = true, subcommands = DemoCommand.Stop.class)
@@ -77,10 +81,14 @@ public final class DemoCommand implements Callable<Integer> {
       started.forEach(Process::destroy);
       throw new CrmException("cannot start the demo in " + root + ": " + e.getMessage());
     }
-    ClusterStatus formed = awaitFormed(root, started);
+    awaitFormed(root, started);
+    LiveCibAccess node1 = new LiveCibAccess(root.resolve("node1").resolve("vigild.sock"));
+    awaitRecorded(node1, root);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Demo cluster of " + nodes + " nodes running in " + root);
-    ClusterCommand.print(formed, out);
+    out.println();
+    StatusCommand.print(node1, out);
+    out.println();
     out.println("Sockets: " + root + "/nodeK/vigild.sock; e.g. crm --socket " + root.resolve("node1/vigild.sock")
         + " status");
     out.println("Stop it with: crm cluster demo stop" + (dir != null ? " --dir " + root : ""));
@@ -172,6 +180,21 @@ public final class DemoCommand implements Callable<Integer> {
     }
     throw new CrmException("the demo cluster did not form within " + FORM_TIMEOUT_MILLIS / 1000 + " s (" + last
         + "); see the logs in " + root + "/node*/vigild.log; stop it with crm cluster demo stop --dir " + root);
+  }
+
+  /** Waits until the replicated CIB records every node as a member (the DC writes it after forming). */
+  private void awaitRecorded(LiveCibAccess access, Path root) {
+    long deadline = System.currentTimeMillis() + FORM_TIMEOUT_MILLIS;
+    while (System.currentTimeMillis() < deadline) {
+      Cib cib = access.read();
+      long inCcm = cib.status().nodeStates().stream().filter(s -> "true".equals(s.inCcm())).count();
+      if (inCcm == nodes) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new CrmException("the demo cluster formed but its CIB does not record all " + nodes
+        + " nodes as members; see the logs in " + root + "/node*/vigild.log");
   }
 
   private static Optional<ClusterStatus> tryStatus(Path socket) {
