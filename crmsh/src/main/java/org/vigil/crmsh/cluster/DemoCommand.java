@@ -45,8 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default 3)") int nodes;
   @Option(names = "--dir", description = "where the nodes keep their data (default /tmp/vigil-demo)") Path dir;
-  @Option(names = "--base-port", defaultValue = "7600", description = "node K listens on BASE+K-1 (default 7600)")
-  int basePort;
+  @Option(names = "--base-port", description = "node K listens on BASE+K-1 (default: the first free block from 7600"
+      + " up, in steps of 20)")
+  Integer basePortOption;
+  private int basePort;
 
   @Override
   public Integer call() {
@@ -59,9 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
       throw new CrmException("a demo cluster is already running in " + root + " (pids " + alive
           + "); stop it with: crm cluster demo stop --dir " + root);
     }
-    for (int k = 0; k < nodes; k++) {
-      requireFree(basePort + k);
-      requireFree(basePort + k + FD_PORT_OFFSET);
+    if (basePortOption != null) {
+      basePort = basePortOption;
+      Optional<Integer> busy = firstBusy(basePort);
+      if (busy.isPresent()) {
+        throw new CrmException("port " + busy.get() + " on 127.0.0.1 is in use; choose another --base-port");
+      }
+    } else {
+      basePort = freeBase();
     }
     Path key = root.resolve("authkey");
     List<Process> started = new ArrayList<>();
@@ -112,12 +119,27 @@ public final class DemoCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  private static void requireFree(int port) {
-    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      s.getLocalPort();
-    } catch (IOException e) {
-      throw new CrmException("port " + port + " on 127.0.0.1 is in use; choose another --base-port");
+  /** The first port of BASE..BASE+N-1 and of their failure-detector ports that is taken, if any. */
+  private Optional<Integer> firstBusy(int base) {
+    for (int k = 0; k < nodes; k++) {
+      for (int port : new int[] {base + k, base + k + FD_PORT_OFFSET}) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          s.getLocalPort();
+        } catch (IOException e) {
+          return Optional.of(port);
+        }
+      }
     }
+    return Optional.empty();
+  }
+
+  private int freeBase() {
+    for (int base = 7600; base + nodes + FD_PORT_OFFSET < 8000; base += 20) {
+      if (firstBusy(base).isEmpty()) {
+        return base;
+      }
+    }
+    throw new CrmException("no free block of " + nodes + " ports between 7600 and 7999 on 127.0.0.1; use --base-port");
   }
 
   private static Process launch(Path conf, Path nodeDir) throws IOException {
