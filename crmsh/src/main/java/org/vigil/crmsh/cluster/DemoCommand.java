@@ -142,7 +142,7 @@ public final class DemoCommand implements Callable<Integer> {
     throw new CrmException("no free block of " + nodes + " ports between 7600 and 7999 on 127.0.0.1; use --base-port");
   }
 
-  private static Process launch(Path conf, Path nodeDir) throws IOException {
+  static Process launch(Path conf, Path nodeDir) throws IOException {
     List<String> cmd = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       cmd.add("/usr/bin/setsid"); // the nodes outlive crm and ignore its terminal's Ctrl-C
@@ -219,7 +219,7 @@ public final class DemoCommand implements Callable<Integer> {
         + " nodes as members; see the logs in " + root + "/node*/vigild.log");
   }
 
-  private static Optional<ClusterStatus> tryStatus(Path socket) {
+  static Optional<ClusterStatus> tryStatus(Path socket) {
     if (!Files.exists(socket)) {
       return Optional.empty();
     }
@@ -230,7 +230,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
@@ -261,7 +261,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Optional<Long> readPid(Path pidFile) {
+  static Optional<Long> readPid(Path pidFile) {
     try {
       return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip()));
     } catch (IOException | NumberFormatException e) {
