@@ -1,0 +1,146 @@
+package org.vigil.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.NodeState;
+import org.vigil.protocol.VigilClient;
+
+/**
+ * Three vigild processes on 127.0.0.1 (ports 7700-7702) running ocf:pacemaker:Dummy for real:
+ * the DC places the services, and when the node holding the group is killed, the group starts
+ * on another node, in order. What the CIB says runs is checked against the agents' own state.
+ */
+class TransitionScenarioTest {
+  private static final Path DUMMY = Path.of("/usr/lib/ocf/resource.d/pacemaker/Dummy");
+  private static final Duration SETTLE = Duration.ofSeconds(60);
+  private static final List<String> GROUP = List.of("vip", "fs", "db");
+
+  @TempDir Path dir;
+
+  private static final String CONFIG = """
+      <configuration>
+        <crm_config><cluster_property_set id="cib-bootstrap-options">
+          <nvpair id="o-stonith" name="stonith-enabled" value="false"/></cluster_property_set></crm_config>
+        <resources>
+          <group id="service">
+            <primitive id="vip" class="ocf" provider="pacemaker" type="Dummy">
+              <operations><op id="vip-mon" name="monitor" interval="5s"/></operations></primitive>
+            <primitive id="fs" class="ocf" provider="pacemaker" type="Dummy">
+              <operations><op id="fs-mon" name="monitor" interval="5s"/></operations></primitive>
+            <primitive id="db" class="ocf" provider="pacemaker" type="Dummy">
+              <operations><op id="db-mon" name="monitor" interval="5s"/></operations></primitive>
+          </group>
+        </resources>
+        <rsc_defaults><meta_attributes id="rsc-options">
+          <nvpair id="rsc-stick" name="resource-stickiness" value="100"/></meta_attributes></rsc_defaults>
+      </configuration>""";
+
+  /** The last one-time operation of {@code rsc} on a node, if any. */
+  private static Optional<LrmRscOp> last(NodeState s, String rsc) {
+    return s.lrmResources().stream().filter(r -> r.id().equals(rsc)).flatMap(r -> r.ops().stream())
+        .filter(o -> o.id().equals(rsc + "_last_0")).findFirst();
+  }
+
+  /**
+   * The member nodes where the CIB says {@code rsc} runs: last operation a successful start, or
+   * a probe that found it (what a lost node's history says no longer counts).
+   */
+  static List<String> runningOn(Cib cib, String rsc) {
+    List<String> out = new ArrayList<>();
+    for (NodeState s : cib.status().nodeStates()) {
+      if (!"true".equals(s.inCcm())) {
+        continue;
+      }
+      last(s, rsc).filter(o -> o.rc() == 0 && o.status() == 0
+          && (o.operation().equals("start") || o.operation().equals("monitor"))).ifPresent(o -> out.add(s.uname()));
+    }
+    return out;
+  }
+
+  /** Whether node K's Dummy agent holds state for {@code rsc} (what the agent itself answers to monitor). */
+  private static boolean agentRuns(VigildCluster c, int k, String rsc) {
+    return Files.exists(c.dataDir(k).resolve("rsctmp").resolve("Dummy-" + rsc + ".state"));
+  }
+
+  /** The node all of the group runs on, once it runs on exactly one and its monitors report in. */
+  private static String groupNode(Cib cib) {
+    List<String> where = runningOn(cib, "db");
+    if (where.size() != 1) {
+      return null;
+    }
+    for (String rsc : GROUP) {
+      if (!runningOn(cib, rsc).equals(where)) {
+        return null;
+      }
+    }
+    return where.get(0);
+  }
+
+  private static Cib cib(VigildCluster c, int k) {
+    try {
+      return c.cib(k);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  @Test
+  void startUpPlacesEverythingAndKillingTheGroupsNodeMovesTheGroupInOrder() throws Exception {
+    assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
+    try (VigildCluster c = new VigildCluster(dir, 3, 7700)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(CONFIG);
+      }
+      String first = VigildCluster.await("the group running", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib == null ? null : groupNode(cib);
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      for (int n = 1; n <= 3; n++) {
+        for (String rsc : GROUP) {
+          assertThat(agentRuns(c, n, rsc)).as(rsc + " on node" + n).isEqualTo(n == k);
+        }
+      }
+
+      long killed = System.nanoTime();
+      c.kill(k);
+      int survivor = k == 1 ? 2 : 1;
+      String second = VigildCluster.await("the group running elsewhere", SETTLE, () -> {
+        Cib cib = cib(c, survivor);
+        String node = cib == null ? null : groupNode(cib);
+        return node != null && !node.equals(first) ? node : null;
+      });
+      long failoverMs = (System.nanoTime() - killed) / 1_000_000;
+      System.out.println("group moved from " + first + " to " + second + " in " + failoverMs + " ms after kill -9");
+      int m = Integer.parseInt(second.substring("node".length()));
+      Cib cib = c.cib(survivor);
+      NodeState state = cib.status().nodeState(second).orElseThrow();
+      List<Integer> calls = new ArrayList<>();
+      for (String rsc : GROUP) {
+        assertThat(agentRuns(c, m, rsc)).as(rsc + " on " + second).isTrue();
+        calls.add(last(state, rsc).orElseThrow().call());
+      }
+      assertThat(calls).as("vip, fs, db started in that order").isSorted();
+      for (int n = 1; n <= 3; n++) {
+        if (n != k && n != m) {
+          for (String rsc : GROUP) {
+            assertThat(agentRuns(c, n, rsc)).as(rsc + " on node" + n).isFalse();
+          }
+        }
+      }
+    }
+  }
+}
