@@ -131,7 +131,8 @@ public final class Daemon implements AutoCloseable {
     this.executor = new Executor(LocalExecution.executorConfig(config.nodeName(), config.dataDir()));
     this.transitions = new TransitionService(config.nodeName(), new PacemakerScheduler(), transitionOutbox(),
         task -> inputs.add(new TaskInput(task)), executor,
-        new Fencer(Fencer.agentDirs(System.getenv("VIGIL_FENCE_AGENT_DIRS"))));
+        new Fencer(Fencer.agentDirs(System.getProperty("vigil.fence.agent.dirs",
+            System.getenv("VIGIL_FENCE_AGENT_DIRS")))));
     this.loop = new Thread(this::runLoop, "vigild-loop");
     this.storeThread = new Thread(this::runStore, "vigild-store");
     this.storedVersion = stored.version();

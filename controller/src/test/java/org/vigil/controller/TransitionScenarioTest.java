@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.cib.edit.CibEdits;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.LrmRscOp;
 import org.vigil.cib.model.NodeState;
+import org.vigil.cib.xml.CibXml;
+import org.vigil.protocol.Scope;
 import org.vigil.protocol.VigilClient;
 
 /**
@@ -24,11 +27,11 @@ import org.vigil.protocol.VigilClient;
 class TransitionScenarioTest {
   private static final Path DUMMY = Path.of("/usr/lib/ocf/resource.d/pacemaker/Dummy");
   private static final Duration SETTLE = Duration.ofSeconds(60);
-  private static final List<String> GROUP = List.of("vip", "fs", "db");
+  static final List<String> GROUP = List.of("vip", "fs", "db");
 
   @TempDir Path dir;
 
-  private static final String CONFIG = """
+  static final String CONFIG = """
       <configuration>
         <crm_config><cluster_property_set id="cib-bootstrap-options">
           <nvpair id="o-stonith" name="stonith-enabled" value="false"/></cluster_property_set></crm_config>
@@ -69,12 +72,12 @@ class TransitionScenarioTest {
   }
 
   /** Whether node K's Dummy agent holds state for {@code rsc} (what the agent itself answers to monitor). */
-  private static boolean agentRuns(VigildCluster c, int k, String rsc) {
+  static boolean agentRuns(VigildCluster c, int k, String rsc) {
     return Files.exists(c.dataDir(k).resolve("rsctmp").resolve("Dummy-" + rsc + ".state"));
   }
 
   /** The node all of the group runs on, once it runs on exactly one and its monitors report in. */
-  private static String groupNode(Cib cib) {
+  static String groupNode(Cib cib) {
     List<String> where = runningOn(cib, "db");
     if (where.size() != 1) {
       return null;
@@ -87,7 +90,7 @@ class TransitionScenarioTest {
     return where.get(0);
   }
 
-  private static Cib cib(VigildCluster c, int k) {
+  static Cib cib(VigildCluster c, int k) {
     try {
       return c.cib(k);
     } catch (Exception e) {
@@ -141,6 +144,84 @@ class TransitionScenarioTest {
           }
         }
       }
+    }
+  }
+
+  /** Makes {@code rsc} fail on node K behind the cluster's back: its Dummy state is gone. */
+  private static void breakIt(VigildCluster c, int k, String rsc) throws Exception {
+    Files.deleteIfExists(c.dataDir(k).resolve("rsctmp").resolve("Dummy-" + rsc + ".state"));
+  }
+
+  private static Optional<String> failCount(Cib cib, String node, String name) {
+    return cib.status().nodeState(node).flatMap(s -> s.transientAttribute(name));
+  }
+
+  @Test
+  void monitorFailuresRestartTheResourceUntilMigrationThresholdMovesItAndCleanupForgetsThem() throws Exception {
+    assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
+    String config = """
+        <configuration>
+          <crm_config><cluster_property_set id="cib-bootstrap-options">
+            <nvpair id="o-stonith" name="stonith-enabled" value="false"/></cluster_property_set></crm_config>
+          <resources><primitive id="solo" class="ocf" provider="pacemaker" type="Dummy">
+            <meta_attributes id="solo-meta"><nvpair id="solo-mt" name="migration-threshold" value="3"/></meta_attributes>
+            <operations><op id="solo-mon" name="monitor" interval="1s"/></operations></primitive></resources>
+          <rsc_defaults><meta_attributes id="rsc-options">
+            <nvpair id="rsc-stick" name="resource-stickiness" value="100"/></meta_attributes></rsc_defaults>
+        </configuration>""";
+    try (VigildCluster c = new VigildCluster(dir, 3, 7703)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(config);
+      }
+      String first = VigildCluster.await("solo running", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        List<String> on = cib == null ? List.of() : runningOn(cib, "solo");
+        return on.size() == 1 ? on.get(0) : null;
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      for (int failure = 1; failure <= 2; failure++) {
+        breakIt(c, k, "solo");
+        String expected = Integer.toString(failure);
+        VigildCluster.await("failure " + failure + " recovered in place", SETTLE, () -> {
+          Cib cib = cib(c, 1);
+          return cib != null && failCount(cib, first, "fail-count-solo#monitor_1000").equals(Optional.of(expected))
+              && runningOn(cib, "solo").equals(List.of(first)) && agentRuns(c, k, "solo") ? cib : null;
+        });
+      }
+      breakIt(c, k, "solo");
+      String moved = VigildCluster.await("solo moved after its third failure", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        List<String> on = cib == null ? List.of() : runningOn(cib, "solo");
+        return on.size() == 1 && !on.get(0).equals(first) ? on.get(0) : null;
+      });
+      int m = Integer.parseInt(moved.substring("node".length()));
+      assertThat(agentRuns(c, m, "solo")).isTrue();
+      assertThat(agentRuns(c, k, "solo")).isFalse();
+
+      assertThat(failCount(c.cib(1), first, "fail-count-solo#monitor_1000")).contains("3");
+      // what crm resource cleanup does live: read, edit, replace guarded by the version read
+      // (the DC may record a result in between: then read again)
+      VigildCluster.await("cleanup committed", SETTLE, () -> {
+        try (VigilClient client = c.client(2)) {
+          Cib before = c.cib(2);
+          client.replace(Scope.CIB, CibXml.write(CibEdits.cleanup(before, List.of("solo"),
+              List.of("node1", "node2", "node3"))), Optional.of(before.version()));
+          return true;
+        } catch (VigilClient.RefusedException e) {
+          return null;
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      Cib cleaned = VigildCluster.await("solo probed again after cleanup", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib != null && failCount(cib, first, "fail-count-solo#monitor_1000").isEmpty()
+            && runningOn(cib, "solo").equals(List.of(moved)) && cib.status().nodeState(first).orElseThrow()
+            .lrmResources().stream().anyMatch(r -> r.id().equals("solo")) ? cib : null;
+      });
+      assertThat(runningOn(cleaned, "solo")).as("stickiness keeps it where it runs").containsExactly(moved);
     }
   }
 }
