@@ -263,8 +263,8 @@ public final class Daemon implements AutoCloseable {
       } else {
         transitions.cibCommitted(replica.cib());
       }
-    } else if (transitions.isDc()) {
-      transitions.lostDc();
+    } else if (transitions.isDc() && replica.view().flatMap(MembershipView::dc).isPresent()) {
+      transitions.lostDc(); // another node is DC (while none is known, the transition goes on)
     }
   }
 

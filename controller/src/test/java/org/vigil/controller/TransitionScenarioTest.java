@@ -224,4 +224,40 @@ class TransitionScenarioTest {
       assertThat(runningOn(cleaned, "solo")).as("stickiness keeps it where it runs").containsExactly(moved);
     }
   }
+
+  @Test
+  void withStonithTheLostNodeIsFencedBeforeTheGroupStartsElsewhere() throws Exception {
+    assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
+    Path agents = Path.of("src/test/resources/fence-agents").toAbsolutePath();
+    String config = CONFIG.replace("name=\"stonith-enabled\" value=\"false\"", "name=\"stonith-enabled\" value=\"true\"")
+        .replace("<resources>", "<resources><primitive id=\"fence-kill\" class=\"stonith\" type=\"fence_vigil\">"
+            + "<instance_attributes id=\"fk\"><nvpair id=\"fk-p\" name=\"pidfile_pattern\" value=\"" + dir
+            + "/%s/vigild.pid\"/></instance_attributes></primitive>");
+    try (VigildCluster c = new VigildCluster(dir, 3, 7706).withJvmOptions("-Xmx128m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "-Dvigil.fence.agent.dirs=" + agents)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(config);
+      }
+      String first = VigildCluster.await("the group running", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib == null ? null : groupNode(cib);
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      c.kill(k);
+      int survivor = k == 1 ? 2 : 1;
+      String second = VigildCluster.await("the group running elsewhere", SETTLE, () -> {
+        Cib cib = cib(c, survivor);
+        String node = cib == null ? null : groupNode(cib);
+        return node != null && !node.equals(first) ? node : null;
+      });
+      NodeState fenced = c.cib(survivor).status().nodeState(first).orElseThrow();
+      assertThat(fenced.expected()).as("recorded as fenced: known down").isEqualTo("down");
+      assertThat(fenced.lrmResources()).as("nothing runs on a fenced node").isEmpty();
+      String dcLog = c.logText(1) + c.logText(2) + c.logText(3);
+      assertThat(dcLog).contains("Node " + first + " fenced (reboot) by device fence-kill");
+      assertThat(agentRuns(c, Integer.parseInt(second.substring("node".length())), "db")).isTrue();
+    }
+  }
 }
