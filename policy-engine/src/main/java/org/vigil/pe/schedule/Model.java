@@ -120,14 +120,17 @@ final class Model {
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
     NodeStatus n = state.node(node);
-    return n != null && n.unclean() && state.options().stonithEnabled()
-        && (state.haveQuorum() || state.options().noQuorumPolicy() == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE);
+    var policy = state.options().noQuorumPolicy();
+    return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
+        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE
+        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.SUICIDE);
   }
 
-  /** Blocked by a failure (on-fail=block) on a node that will not be fenced. */
+  /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
     for (NodeHistory h : r.state.histories().values()) {
-      if (h.onFail() == OnFail.BLOCK && !willBeFenced(h.node())) {
+      NodeStatus n = state.node(h.node());
+      if (h.onFail() == OnFail.BLOCK && (n == null || !n.unclean())) {
         return true;
       }
     }

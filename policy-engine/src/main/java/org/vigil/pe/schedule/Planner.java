@@ -79,8 +79,7 @@ final class Planner {
   private void fencing() {
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      boolean quorate = m.state.haveQuorum() || options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.IGNORE;
-      if (n.unclean() && quorate && options.stonithEnabled() && n.kind() == NodeStatus.Kind.CLUSTER) {
+      if (n.kind() == NodeStatus.Kind.CLUSTER && m.willBeFenced(n.name())) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));
         f.required = true;
         f.reason = n.fenceReason();

@@ -61,6 +61,14 @@ public final class ClusterStatus {
       resources.add(s.toState(now, nodes, failures));
     }
     applyNodeEffects(resources, nodes, options);
+    if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
+        && options.stonithEnabled()) {
+      for (NodeStatus n : List.copyOf(nodes.values())) {
+        if (n.online() && n.kind() == NodeStatus.Kind.CLUSTER) {
+          nodes.put(n.name(), n.withFence("cluster does not have quorum"));
+        }
+      }
+    }
     String dc = null;
     String dcUuid = cib.attr("dc-uuid");
     if (dcUuid != null) {
@@ -657,8 +665,8 @@ public final class ClusterStatus {
         fatal |= rc == 6;
       }
       if (status == EXEC_DONE && rc == 7 && !probe) {
-        // the resource was found stopped: it must be started again (a monitor), not stopped
-        role = role == Role.UNKNOWN ? Role.STOPPED : role;
+        // found stopped: with the failure ignored it is simply stopped, else it is recovered
+        role = role == Role.UNKNOWN || configured == OnFail.IGNORE ? Role.STOPPED : role;
       } else if (status == EXEC_DONE && rc == 8) {
         role = Role.PROMOTED;
       } else if (status == EXEC_DONE && rc == 9) {
