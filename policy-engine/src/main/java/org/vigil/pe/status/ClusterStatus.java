@@ -436,7 +436,10 @@ public final class ClusterStatus {
           instance = nextActive.getOrDefault(clone, 0);
         }
         instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(key[1], instance);
-        for (Pending p : e.getValue()) {
+        // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the active one wins
+        List<Pending> inactiveFirst = new ArrayList<>(e.getValue());
+        inactiveFirst.sort(Comparator.comparing((Pending p) -> p.history.active()));
+        for (Pending p : inactiveFirst) {
           List<Slot> instances = cloneChildren.get(p.base);
           Slot target;
           if (instance < instances.size()) {
