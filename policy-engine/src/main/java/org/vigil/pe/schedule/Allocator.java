@@ -515,9 +515,15 @@ final class Allocator {
     if (node < 0) {
       return Score.MINUS_INFINITY;
     }
-    String v = m.nodes.get(node).attribute("master-" + inst.state.baseId());
+    NodeStatus ns = m.nodes.get(node);
+    String v = ns.attribute("master-" + inst.state.baseId());
+    NodeHistory h = inst.state.history(ns.name());
+    if (v == null && h != null) {
+      // older CIBs name it after the instance as recorded on that node
+      v = ns.attribute("master-" + h.recordedId());
+    }
     if (v == null) {
-      v = m.nodes.get(node).attribute("master-" + inst.id);
+      v = ns.attribute("master-" + inst.id);
     }
     if (v == null) {
       return -1;
