@@ -619,7 +619,7 @@ final class Allocator {
         score = Score.add(score, colocationEffect(col.score(), dep.node == node));
       } else if (!dep.assigning) {
         Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
-        if (src != null) {
+        if (src != null && anyUsable(base(src))) {
           int dw = base(src)[node];
           double factor = col.score() / (double) Score.INFINITY;
           if (!(factor < 0 && dw <= Score.MINUS_INFINITY)) {
@@ -629,6 +629,16 @@ final class Allocator {
       }
     }
     return score;
+  }
+
+  /** Whether the scores leave any usable node (a resource that can run nowhere expresses no preference). */
+  private boolean anyUsable(int[] w) {
+    for (int i = 0; i < n; i++) {
+      if (w[i] >= 0 && usable[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int colocationEffect(int score, boolean there) {
