@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +26,7 @@ class LiveConfigureTest {
   @AfterEach
   void stopCluster() throws Exception {
     if (started) {
-      TranscriptDifferentialTest.run(List.of(ROOT.resolve("bin/crm").toString(), "cluster", "demo", "stop", "--dir",
-          dir.toString()), null);
+      CrmProcess.run(Map.of(), null, "cluster", "demo", "stop", "--dir", dir.toString());
     }
   }
 
@@ -45,12 +43,10 @@ class LiveConfigureTest {
   @Test
   void statementsCommittedOnOneNodeAreShownOnTheOther() throws Exception {
     Assumptions.assumeTrue(controllerBuilt(), "vigild is not built (mvn package -pl controller -am)");
-    Assumptions.assumeTrue(Files.exists(ROOT.resolve("crmsh/target/lib")), "crmsh is not packaged");
     int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
-    TranscriptDifferentialTest.Run demo = TranscriptDifferentialTest.run(List.of(ROOT.resolve("bin/crm").toString(),
-        "cluster", "demo", "--dir=" + dir, "--nodes=2", "--base-port=" + port), null);
+    Result demo = CrmProcess.run(Map.of(), null, "cluster", "demo", "--dir=" + dir, "--nodes=2", "--base-port=" + port);
     started = true;
-    Assumptions.assumeTrue(demo.rc() == 0, "the demo cluster did not start: " + demo.output());
+    Assumptions.assumeTrue(demo.exitCode() == 0, "the demo cluster did not start: " + demo.stdout() + demo.stderr());
 
     Map<String, String> node1 = Map.of("VIGIL_SOCKET", dir.resolve("node1/vigild.sock").toString());
     Map<String, String> node2 = Map.of("VIGIL_SOCKET", dir.resolve("node2/vigild.sock").toString());
