@@ -15,6 +15,7 @@ import org.vigil.cib.model.NodeState;
 import org.vigil.cib.store.CibStore;
 import org.vigil.cib.xml.CibXml;
 import org.vigil.controller.replica.CibOps.Refused;
+import org.vigil.controller.transition.StatusChange;
 import org.vigil.membership.MembershipEvent;
 import org.vigil.membership.MembershipView;
 import org.vigil.membership.Node;
@@ -207,9 +208,14 @@ public final class CibReplica {
     return drain();
   }
 
-  /** A write from a client of this node; its reply comes as {@link Effect.Respond} with {@code clientId}. */
-  public List<Effect> onClientWrite(long clientId, Request request) {
-    CibOp op = new CibOp.Client(request);
+  /**
+   * A write from a client of this node; its reply comes as {@link Effect.Respond} with {@code clientId}.
+   *
+   * @param user        the local user who sent it, or empty when unknown
+   * @param epochSecond now, as this node's clock says (recorded as cib-last-written)
+   */
+  public List<Effect> onClientWrite(long clientId, Request request, String user, long epochSecond) {
+    CibOp op = new CibOp.Client(request, new CibOp.Stamp(user, "crm", self, epochSecond));
     Origin origin = new Origin(self, clientId);
     Optional<Node> dc = view == null ? Optional.empty() : view.dc();
     if (dc.isEmpty()) {
@@ -223,6 +229,19 @@ public final class CibReplica {
     } else {
       forwarded.put(clientId, dc.get().name());
       send(dc.get().name(), new ClusterMessage.Forward(clientId, op));
+    }
+    return drain();
+  }
+
+  /** The DC's own status write (results of its transitions); ignored on a member that is not DC. */
+  public List<Effect> writeStatus(List<StatusChange> changes) {
+    if (isDc()) {
+      CibOp op = new CibOp.Status(changes);
+      if (syncing) {
+        deferred.add(new Deferred(null, op));
+      } else {
+        write(null, op);
+      }
     }
     return drain();
   }
@@ -409,7 +428,8 @@ public final class CibReplica {
       if (origin != null) {
         respond(origin, new Reply.Failure(r.code(), r.getMessage()));
       } else {
-        notice(Effect.Notice.Level.WARN, "membership update refused: " + r.getMessage());
+        notice(Effect.Notice.Level.WARN, (op instanceof CibOp.Status ? "status" : "membership") + " update refused: "
+            + r.getMessage());
       }
       return;
     }

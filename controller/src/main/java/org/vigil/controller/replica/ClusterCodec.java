@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.cib.model.CibVersion;
+import org.vigil.controller.dispatch.TransitionCodec;
 import org.vigil.protocol.ProtocolException;
 import org.vigil.protocol.Reply;
 import org.vigil.protocol.Request;
@@ -37,6 +38,7 @@ public final class ClusterCodec {
 
   private static final int OP_CLIENT = 1;
   private static final int OP_MEMBERSHIP = 2;
+  private static final int OP_STATUS = 3;
 
   private ClusterCodec() {}
 
@@ -149,6 +151,10 @@ public final class ClusterCodec {
     if (op instanceof CibOp.Client c) {
       out.writeByte(OP_CLIENT);
       blob(out, Wire.encode(c.request()));
+      str(out, c.stamp().user());
+      str(out, c.stamp().client());
+      str(out, c.stamp().origin());
+      out.writeLong(c.stamp().epochSecond());
     } else if (op instanceof CibOp.MembershipStatus m) {
       out.writeByte(OP_MEMBERSHIP);
       str(out, m.dcId());
@@ -160,6 +166,9 @@ public final class ClusterCodec {
         out.writeBoolean(n.member());
         str(out, n.expected());
       }
+    } else if (op instanceof CibOp.Status st) {
+      out.writeByte(OP_STATUS);
+      blob(out, TransitionCodec.encode(st.changes()));
     } else {
       throw new AssertionError(op);
     }
@@ -169,7 +178,7 @@ public final class ClusterCodec {
     int kind = in.get() & 0xff;
     if (kind == OP_CLIENT) {
       Request r = Wire.decodeRequest(blob(in));
-      return new CibOp.Client(r);
+      return new CibOp.Client(r, new CibOp.Stamp(str(in), str(in), str(in), in.getLong()));
     }
     if (kind == OP_MEMBERSHIP) {
       String dc = str(in);
@@ -180,6 +189,13 @@ public final class ClusterCodec {
         nodes.add(new CibOp.NodeEntry(str(in), str(in), bool(in), str(in)));
       }
       return new CibOp.MembershipStatus(dc, quorate, nodes);
+    }
+    if (kind == OP_STATUS) {
+      try {
+        return new CibOp.Status(TransitionCodec.decodeChanges(blob(in)));
+      } catch (TransitionCodec.MalformedException e) {
+        throw new MalformedMessageException("bad status update: " + e.getMessage());
+      }
     }
     throw new MalformedMessageException("unknown operation kind " + kind);
   }
