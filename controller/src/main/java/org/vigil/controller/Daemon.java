@@ -28,10 +28,16 @@ import org.vigil.cib.store.CibStoreException;
 import org.vigil.cib.xml.CibXml;
 import org.vigil.cib.xml.XmlCodec;
 import org.vigil.cib.xml.XmlElement;
+import org.vigil.controller.dispatch.LocalExecution;
+import org.vigil.controller.dispatch.TransitionCodec;
+import org.vigil.controller.dispatch.TransitionService;
+import org.vigil.controller.fencing.Fencer;
 import org.vigil.controller.replica.CibReplica;
 import org.vigil.controller.replica.ClusterCodec;
 import org.vigil.controller.replica.ClusterMessage;
 import org.vigil.controller.replica.Effect;
+import org.vigil.controller.transition.StatusChange;
+import org.vigil.lrm.Executor;
 import org.vigil.membership.Membership;
 import org.vigil.membership.MembershipConfig;
 import org.vigil.membership.MembershipEvent;
@@ -40,6 +46,7 @@ import org.vigil.membership.MembershipListener;
 import org.vigil.membership.MembershipView;
 import org.vigil.membership.Node;
 import org.vigil.membership.NodeConfig;
+import org.vigil.pe.PacemakerScheduler;
 import org.vigil.protocol.ClusterStatus;
 import org.vigil.protocol.ErrorCode;
 import org.vigil.protocol.Reply;
@@ -82,6 +89,9 @@ public final class Daemon implements AutoCloseable {
 
   private record TickInput() implements Input {}
 
+  /** Work handed to the loop by the transition machinery (executor results, timers). */
+  private record TaskInput(Runnable task) implements Input {}
+
   /** A CIB to store (if any) and the effects that may only happen once it is stored. */
   private record Durable(Optional<Effect.Persist> persist, List<Effect> after) {}
 
@@ -106,6 +116,10 @@ public final class Daemon implements AutoCloseable {
   });
   private volatile Membership membership;
   private SocketServer socket;
+  private final Executor executor;
+  private final TransitionService transitions;
+  /** What the transition machinery asked of the replica during this turn of the loop. */
+  private final List<Effect> transitionEffects = new ArrayList<>();
 
   private Daemon(VigildConfig config, CibStore store, Cib stored) {
     this.config = config;
@@ -115,6 +129,11 @@ public final class Daemon implements AutoCloseable {
       ids.put(n.name(), n.id());
     }
     this.replica = new CibReplica(config.nodeName(), ids, stored);
+    this.executor = new Executor(LocalExecution.executorConfig(config.nodeName(), config.dataDir()));
+    this.transitions = new TransitionService(config.nodeName(), new PacemakerScheduler(), transitionOutbox(),
+        task -> inputs.add(new TaskInput(task)), executor,
+        new Fencer(Fencer.agentDirs(System.getProperty("vigil.fence.agent.dirs",
+            System.getenv("VIGIL_FENCE_AGENT_DIRS")))));
     this.loop = new Thread(this::runLoop, "vigild-loop");
     this.storeThread = new Thread(this::runStore, "vigild-store");
     this.storedVersion = stored.version();
@@ -223,18 +242,110 @@ public final class Daemon implements AutoCloseable {
           LOG.error("node {}: failed to handle {}: {}", config.nodeName(), in.getClass().getSimpleName(), e, e);
         }
       }
+      effects.addAll(transitionEffects);
+      transitionEffects.clear();
+      runTransitions();
+      effects.addAll(transitionEffects);
+      transitionEffects.clear();
       effects.addAll(replica.flush());
       carryOut(effects);
+    }
+  }
+
+  // ---- transitions -----------------------------------------------------------------------
+
+  /**
+   * After each turn: the DC (once its CIB is settled) runs transitions on the CIB as it now
+   * stands; a node that stopped being DC stops running them.
+   */
+  private void runTransitions() {
+    if (replica.isDc()) {
+      if (replica.syncing()) {
+        return; // the CIB to go on from is not settled yet
+      }
+      if (!transitions.isDc()) {
+        transitions.becameDc(replica.cib());
+      } else {
+        transitions.cibCommitted(replica.cib());
+      }
+    } else if (transitions.isDc() && replica.view().flatMap(MembershipView::dc).isPresent()) {
+      transitions.lostDc(); // another node is DC (while none is known, the transition goes on)
+    }
+  }
+
+  private TransitionService.Outbox transitionOutbox() {
+    return new TransitionService.Outbox() {
+      @Override
+      public boolean sendRun(String node, byte[] runRequest) {
+        try {
+          membership.send(node, runRequest);
+          return true;
+        } catch (MembershipException e) {
+          LOG.warn("node {}: cannot send an action to node {}: {}", config.nodeName(), node, e.getMessage());
+          return false;
+        }
+      }
+
+      @Override
+      public boolean sendReport(byte[] report) {
+        Optional<Node> dc = membership.view().dc();
+        if (dc.isEmpty()) {
+          return false;
+        }
+        if (dc.get().name().equals(config.nodeName())) {
+          if (!transitions.isDc()) {
+            return false;
+          }
+          inputs.add(new TaskInput(() -> onTransitionMessage(config.nodeName(), report)));
+          return true;
+        }
+        try {
+          membership.send(dc.get().name(), report);
+          return true;
+        } catch (MembershipException e) {
+          return false;
+        }
+      }
+
+      @Override
+      public void writeStatus(List<StatusChange> changes) {
+        transitionEffects.addAll(replica.writeStatus(changes));
+      }
+    };
+  }
+
+  private void onTransitionMessage(String from, byte[] payload) {
+    try {
+      transitions.onMessage(payload);
+    } catch (TransitionCodec.MalformedException e) {
+      malformedMessages.incrementAndGet();
+      LOG.warn("node {}: dropping a malformed transition message from node {}: {}", config.nodeName(), from,
+          e.getMessage());
     }
   }
 
   private List<Effect> handle(Input in) {
     if (in instanceof TickInput) {
       return replica.onTick();
+    } else if (in instanceof TaskInput t) {
+      t.task().run();
+      return List.of();
     } else if (in instanceof MembershipInput m) {
       logMembership(m.event());
-      return replica.onMembership(m.event());
+      List<Effect> out = replica.onMembership(m.event());
+      if (m.event() instanceof MembershipEvent.NodeLost l) {
+        transitions.nodeLost(l.node().name());
+      } else if (m.event() instanceof MembershipEvent.NodeJoined j) {
+        transitions.nodeJoined(j.node().name());
+      } else if (m.event() instanceof MembershipEvent.DcChanged) {
+        transitions.dcKnown();
+      }
+      return out;
     } else if (in instanceof MessageInput m) {
+      if (TransitionCodec.isTransitionMessage(m.payload())) {
+        onTransitionMessage(m.from().name(), m.payload());
+        return List.of();
+      }
       ClusterMessage message;
       try {
         message = ClusterCodec.decode(m.payload());
@@ -436,6 +547,8 @@ public final class Daemon implements AutoCloseable {
       membership.close();
     }
     stopLoop();
+    transitions.close();
+    executor.close();
     LOG.info("node {}: stopped", config.nodeName());
   }
 }

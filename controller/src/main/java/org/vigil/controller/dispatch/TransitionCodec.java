@@ -40,6 +40,7 @@ public final class TransitionCodec {
   private static final int CLEARED = 3;
   private static final int FORGOTTEN = 4;
   private static final int FENCED = 5;
+  private static final int JOINED = 6;
 
   private TransitionCodec() {}
 
@@ -217,6 +218,9 @@ public final class TransitionCodec {
       } else if (c instanceof StatusChange.NodeFenced n) {
         out.writeByte(FENCED);
         out.writeUTF(n.node());
+      } else if (c instanceof StatusChange.NodeJoined j) {
+        out.writeByte(JOINED);
+        out.writeUTF(j.node());
       } else {
         throw new AssertionError(c);
       }
@@ -234,6 +238,7 @@ public final class TransitionCodec {
         case CLEARED -> new StatusChange.FailuresCleared(in.readUTF(), in.readUTF());
         case FORGOTTEN -> new StatusChange.HistoryForgotten(in.readUTF(), in.readUTF());
         case FENCED -> new StatusChange.NodeFenced(in.readUTF());
+        case JOINED -> new StatusChange.NodeJoined(in.readUTF());
         default -> throw new MalformedException("unknown status change kind " + kind);
       });
     }

@@ -2,6 +2,7 @@ package org.vigil.controller.replica;
 
 import java.util.List;
 import java.util.Objects;
+import org.vigil.controller.transition.StatusChange;
 import org.vigil.protocol.Request;
 
 /**
@@ -50,6 +51,13 @@ public sealed interface CibOp {
     public MembershipStatus {
       Objects.requireNonNull(dcId, "dcId");
       nodes = List.copyOf(nodes);
+    }
+  }
+
+  /** Results of the DC's transitions for the status section, applied in order ({@link StatusChange#applyTo}). */
+  record Status(List<StatusChange> changes) implements CibOp {
+    public Status {
+      changes = List.copyOf(changes);
     }
   }
 

@@ -24,6 +24,7 @@ import org.vigil.cib.xml.CibXml;
 import org.vigil.cib.xml.XmlCodec;
 import org.vigil.cib.xml.XmlElement;
 import org.vigil.cib.xml.XmlParseException;
+import org.vigil.controller.transition.StatusChange;
 import org.vigil.protocol.ErrorCode;
 import org.vigil.protocol.Request;
 import org.vigil.protocol.Scope;
@@ -70,6 +71,16 @@ public final class CibOps {
       return next == current ? current : stamped(next, c.stamp());
     } else if (op instanceof CibOp.MembershipStatus m) {
       return bump(current, membership(current, m), Optional.empty());
+    } else if (op instanceof CibOp.Status s) {
+      Cib next = current;
+      try {
+        for (StatusChange c : s.changes()) {
+          next = c.applyTo(next);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new Refused(ErrorCode.INVALID_CIB, "status update refused: " + e.getMessage());
+      }
+      return bump(current, next, Optional.empty());
     }
     throw new AssertionError(op);
   }

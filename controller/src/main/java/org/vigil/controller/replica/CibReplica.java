@@ -15,6 +15,7 @@ import org.vigil.cib.model.NodeState;
 import org.vigil.cib.store.CibStore;
 import org.vigil.cib.xml.CibXml;
 import org.vigil.controller.replica.CibOps.Refused;
+import org.vigil.controller.transition.StatusChange;
 import org.vigil.membership.MembershipEvent;
 import org.vigil.membership.MembershipView;
 import org.vigil.membership.Node;
@@ -232,6 +233,19 @@ public final class CibReplica {
     return drain();
   }
 
+  /** The DC's own status write (results of its transitions); ignored on a member that is not DC. */
+  public List<Effect> writeStatus(List<StatusChange> changes) {
+    if (isDc()) {
+      CibOp op = new CibOp.Status(changes);
+      if (syncing) {
+        deferred.add(new Deferred(null, op));
+      } else {
+        write(null, op);
+      }
+    }
+    return drain();
+  }
+
   /**
    * Called about once a second. A DC still gathering CIBs after {@value #SOLICIT_AFTER_TICKS} ticks asks
    * the members again; a DC in service sends its version and digest, so members that missed a message
@@ -414,7 +428,8 @@ public final class CibReplica {
       if (origin != null) {
         respond(origin, new Reply.Failure(r.code(), r.getMessage()));
       } else {
-        notice(Effect.Notice.Level.WARN, "membership update refused: " + r.getMessage());
+        notice(Effect.Notice.Level.WARN, (op instanceof CibOp.Status ? "status" : "membership") + " update refused: "
+            + r.getMessage());
       }
       return;
     }

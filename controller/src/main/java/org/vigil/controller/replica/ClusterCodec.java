@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.cib.model.CibVersion;
+import org.vigil.controller.dispatch.TransitionCodec;
 import org.vigil.protocol.ProtocolException;
 import org.vigil.protocol.Reply;
 import org.vigil.protocol.Request;
@@ -37,6 +38,7 @@ public final class ClusterCodec {
 
   private static final int OP_CLIENT = 1;
   private static final int OP_MEMBERSHIP = 2;
+  private static final int OP_STATUS = 3;
 
   private ClusterCodec() {}
 
@@ -164,6 +166,9 @@ public final class ClusterCodec {
         out.writeBoolean(n.member());
         str(out, n.expected());
       }
+    } else if (op instanceof CibOp.Status st) {
+      out.writeByte(OP_STATUS);
+      blob(out, TransitionCodec.encode(st.changes()));
     } else {
       throw new AssertionError(op);
     }
@@ -184,6 +189,13 @@ public final class ClusterCodec {
         nodes.add(new CibOp.NodeEntry(str(in), str(in), bool(in), str(in)));
       }
       return new CibOp.MembershipStatus(dc, quorate, nodes);
+    }
+    if (kind == OP_STATUS) {
+      try {
+        return new CibOp.Status(TransitionCodec.decodeChanges(blob(in)));
+      } catch (TransitionCodec.MalformedException e) {
+        throw new MalformedMessageException("bad status update: " + e.getMessage());
+      }
     }
     throw new MalformedMessageException("unknown operation kind " + kind);
   }

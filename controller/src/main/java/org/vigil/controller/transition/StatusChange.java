@@ -48,6 +48,20 @@ public sealed interface StatusChange {
   }
 
   /**
+   * A node (re)joined the cluster: what the status said about it is stale, so its resource
+   * history and transient attributes are dropped and its resources are probed again.
+   */
+  record NodeJoined(String node) implements StatusChange {
+    @Override
+    public Cib applyTo(Cib cib) {
+      NodeState s = CibEdits.stateOf(cib, node);
+      Lrm lrm = new Lrm(s.lrm() == null ? s.id() : s.lrm().id(), null, List.of(), Extras.NONE);
+      return CibEdits.withState(cib, new NodeState(s.id(), s.uname(), s.inCcm(), s.crmd(), s.join(), s.expected(), null,
+          lrm, s.extras()));
+    }
+  }
+
+  /**
    * A node was fenced: nothing runs there any more, so its resource history and transient
    * attributes are gone and it is down until it joins again.
    */

@@ -1,5 +1,6 @@
 package org.vigil.controller.transition;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.vigil.pe.Transition;
 public final class TransitionDriver {
   private static final Logger log = LoggerFactory.getLogger(TransitionDriver.class);
 
+  /** Aborted transitions in a row after which the next one waits. */
+  static final int PAUSE_AFTER_ABORTS = 3;
+  static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+
   private final Scheduler scheduler;
   private final String uuid;
   private int nextTransitionId;
@@ -32,6 +37,12 @@ public final class TransitionDriver {
   private TransitionEngine engine;
   private int transitionId = -1;
   private boolean rescheduleWanted;
+  /** Transitions aborted since the last one that completed. */
+  private int abortedInARow;
+  /** Waiting for {@link #resume} before scheduling again. */
+  private boolean pausing;
+  /** The pause before the next transition was served. */
+  private boolean paused;
 
   /**
    * @param uuid names this DC run in transition keys: results for another DC's graphs are
@@ -119,6 +130,22 @@ public final class TransitionDriver {
     return advance(now, new ArrayList<>());
   }
 
+  /** The pause asked for with {@link Effect.ResumeAfter} is over. */
+  public List<Effect> resume(Instant now) {
+    pausing = false;
+    paused = true;
+    return advance(now, new ArrayList<>());
+  }
+
+  /** How long to wait before the next transition after {@code aborted} aborted ones in a row. */
+  static Duration pauseAfter(int aborted) {
+    if (aborted < PAUSE_AFTER_ABORTS) {
+      return Duration.ZERO;
+    }
+    long ms = 250L << Math.min(aborted - PAUSE_AFTER_ABORTS, 5);
+    return Duration.ofMillis(Math.min(ms, MAX_PAUSE.toMillis()));
+  }
+
   /**
    * A node left the membership: its actions in flight will never answer, so they fail, and
    * the transition is aborted. (Fencing of that node is carried out elsewhere and is kept.)
@@ -156,16 +183,26 @@ public final class TransitionDriver {
         }
         if (phase == TransitionPhase.COMPLETE) {
           log.info("Transition {} complete ({} actions)", transitionId, engine.transition().actions().size());
+          abortedInARow = 0;
         } else {
+          abortedInARow++;
           log.info("Transition {} stopped after {} of {} actions: {}", transitionId, engine.confirmedCount(),
               engine.transition().actions().size(), engine.abortReason().orElse(""));
           rescheduleWanted = true;
         }
         engine = null;
       }
-      if (!rescheduleWanted) {
+      if (!rescheduleWanted || pausing) {
         return effects;
       }
+      Duration pause = pauseAfter(abortedInARow);
+      if (!pause.isZero() && !paused) {
+        log.warn("{} transitions aborted in a row; waiting {} ms before the next", abortedInARow, pause.toMillis());
+        pausing = true;
+        effects.add(new Effect.ResumeAfter(pause));
+        return effects;
+      }
+      paused = false;
       rescheduleWanted = false;
       Transition t = scheduler.schedule(cib, now);
       t.messages().forEach(m -> log.warn("Scheduler: {}", m));

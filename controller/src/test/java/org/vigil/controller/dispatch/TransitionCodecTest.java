@@ -32,7 +32,7 @@ class TransitionCodecTest {
         31, 1_700_000_000L, 12, 3, "0123456789abcdef0123456789abcdef", KEY);
     List<StatusChange> all = List.of(new StatusChange.OperationRecorded(e),
         new StatusChange.RecurringCancelled("n1", "db", "monitor", 10000), new StatusChange.FailuresCleared("n2", "db"),
-        new StatusChange.HistoryForgotten("n2", "web"), new StatusChange.NodeFenced("n3"));
+        new StatusChange.HistoryForgotten("n2", "web"), new StatusChange.NodeFenced("n3"), new StatusChange.NodeJoined("n1"));
     for (ActionOutcome o : List.of(new ActionOutcome.Completed(12, 7), new ActionOutcome.Failed(12, 5, "not installed"),
         new ActionOutcome.TimedOut(12))) {
       ActionReport r = new ActionReport(KEY, new ActionResult(o, all));

@@ -203,4 +203,31 @@ class TransitionDriverTest {
     assertThat(d.running()).isEmpty();
     assertThat(d.transitionId()).isEqualTo(-1);
   }
+
+  @Test
+  void transitionsThatKeepAbortingArePacedAndTheFirstCompleteOneEndsThat() throws Exception {
+    ScriptedScheduler s = new ScriptedScheduler();
+    for (int i = 0; i < 4; i++) {
+      s.then(graph().probe(1, "a", "n1").build());
+    }
+    s.then(graph().rsc(1, "a", "start", "n1").build());
+    TransitionDriver d = new TransitionDriver(s, UUID, 0, cib(""));
+    List<Effect> effects = d.start(NOW);
+    for (int i = 0; i < 3; i++) {
+      Effect.Dispatch probe = dispatches(effects).get(0);
+      effects = d.actionFinished(probe.key(), ran(probe, 0), NOW);
+    }
+    assertThat(effects).last().isEqualTo(new Effect.ResumeAfter(java.time.Duration.ofMillis(250)));
+    assertThat(s.inputs).hasSize(3);
+    assertThat(d.cibChanged(d.cib(), NOW)).as("nothing scheduled while pausing").isEmpty();
+    effects = d.resume(NOW);
+    Effect.Dispatch probe = dispatches(effects).get(0);
+    effects = d.actionFinished(probe.key(), ran(probe, 0), NOW);
+    assertThat(effects).last().isEqualTo(new Effect.ResumeAfter(java.time.Duration.ofMillis(500)));
+    Effect.Dispatch start = dispatches(d.resume(NOW)).get(0);
+    d.actionFinished(start.key(), ran(start, 0), NOW);
+    assertThat(d.running()).isEmpty();
+    assertThat(TransitionDriver.pauseAfter(2)).isZero();
+    assertThat(TransitionDriver.pauseAfter(30)).isEqualTo(TransitionDriver.MAX_PAUSE);
+  }
 }
