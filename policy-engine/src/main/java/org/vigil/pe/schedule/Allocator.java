@@ -56,9 +56,9 @@ final class Allocator {
   }
 
   /**
-   * The score a resource has where it runs now, its dependents' preferences included
-   * (-INFINITY when it runs nowhere): among resources of equal priority, those holding on
-   * hardest to their current node are assigned first.
+   * The score a resource has where it runs now, its dependents' preferences included (0 when
+   * it runs nowhere): among resources of equal priority, those holding on hardest to their
+   * current node are assigned first, those that cannot stay there last.
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -66,11 +66,11 @@ final class Allocator {
       first = first.children.get(0);
     }
     if (!first.isPrimitive()) {
-      return Score.MINUS_INFINITY;
+      return 0;
     }
     int cur = currentNode(first);
     if (cur < 0) {
-      return Score.MINUS_INFINITY;
+      return 0;
     }
     int[] w = base(first);
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
