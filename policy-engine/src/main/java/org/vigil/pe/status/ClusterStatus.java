@@ -680,6 +680,10 @@ public final class ClusterStatus {
       } else if (role == Role.UNKNOWN || role == Role.STOPPED) {
         role = Role.STARTED;
       }
+      if (task.equals("stop") && configured == OnFail.IGNORE) {
+        // a stop failure that is ignored counts as stopped
+        role = Role.STOPPED;
+      }
       if (task.equals("stop") && configured == OnFail.FENCE && !options.stonithEnabled()) {
         configured = OnFail.BLOCK;
       }
