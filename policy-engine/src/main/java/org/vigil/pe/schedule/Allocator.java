@@ -480,8 +480,8 @@ final class Allocator {
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
-    // instances already running keep their place first
-    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 1 : 2).thenComparingInt(i -> i.order));
+    // instances that can stay where they run go first, then stopped ones, then those that must move
+    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 2 : 1).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];
