@@ -74,6 +74,17 @@ final class Allocator {
       return 0;
     }
     int[] w = base(first);
+    // a mandatory primary that cannot stay there takes this resource along
+    List<Coloc> primaries = new ArrayList<>(first.asDependent);
+    for (Rsc p = first.parent; p != null; p = p.parent) {
+      primaries.addAll(p.asDependent);
+    }
+    for (Coloc c : primaries) {
+      List<Rsc> prims = c.primary().primitives();
+      if (c.score() >= Score.INFINITY && !prims.isEmpty() && base(prims.get(0))[cur] <= Score.MINUS_INFINITY) {
+        return Score.MINUS_INFINITY;
+      }
+    }
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
     for (Rsc p = first.parent; p != null; p = p.parent) {
       deps.addAll(p.asPrimary);
