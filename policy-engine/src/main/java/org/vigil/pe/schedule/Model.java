@@ -55,7 +55,7 @@ final class Model {
 
   Model(ClusterState state) {
     this.state = state;
-    this.nodes = state.nodes();
+    this.nodes = new ArrayList<>(state.nodes());
     for (int i = 0; i < nodes.size(); i++) {
       nodeIndex.put(nodes.get(i).name(), i);
     }
@@ -112,7 +112,7 @@ final class Model {
       return false;
     }
     for (String node : active) {
-      NodeStatus ns = state.node(node);
+      NodeStatus ns = node(node);
       if (ns != null && ns.maintenance()) {
         return false;
       }
@@ -122,7 +122,7 @@ final class Model {
 
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
-    NodeStatus n = state.node(node);
+    NodeStatus n = node(node);
     var policy = state.options().noQuorumPolicy();
     // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
@@ -133,7 +133,7 @@ final class Model {
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
     for (NodeHistory h : r.state.histories().values()) {
-      NodeStatus n = state.node(h.node());
+      NodeStatus n = node(h.node());
       if (h.onFail() == OnFail.BLOCK && (n == null || !n.unclean())) {
         return true;
       }
@@ -145,6 +145,12 @@ final class Model {
   boolean failedOn(Rsc r, String node) {
     NodeHistory h = r.state.history(node);
     return h != null && h.failed() && !willBeFenced(node);
+  }
+
+  /** A node by name (with fencing decided by the configuration applied), or null. */
+  NodeStatus node(String name) {
+    Integer i = nodeIndex.get(name);
+    return i == null ? null : nodes.get(i);
   }
 
   int nodeCount() {
@@ -364,6 +370,19 @@ final class Model {
     }
     String policy = t.lossPolicy() == null ? "stop" : t.lossPolicy().toLowerCase(Locale.ROOT);
     boolean promotedOnly = Role.parse(t.rscRole()).orElse(null) == Role.PROMOTED;
+    if (policy.equals("fence") && ts != null && !Booleans.isTrue(ts.granted(), false)) {
+      // a lost deadman ticket fences the nodes its resources run on
+      for (Rsc r : targets) {
+        for (Rsc p : r.primitives()) {
+          for (String where : p.state.activeNodes()) {
+            Integer i = nodeIndex.get(where);
+            if (i != null) {
+              nodes.set(i, nodes.get(i).withFence("deadman ticket was lost"));
+            }
+          }
+        }
+      }
+    }
     TicketLoss loss = promotedOnly ? TicketLoss.NO_PROMOTION : policy.equals("freeze") ? TicketLoss.FREEZE : TicketLoss.STOP;
     for (Rsc r : targets) {
       ticketLosses.merge(r, loss, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
