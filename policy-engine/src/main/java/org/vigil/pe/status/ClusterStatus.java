@@ -610,6 +610,12 @@ public final class ClusterStatus {
       }
       pendingTask = null;
       boolean probe = isProbe(op);
+      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
+      if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
+          && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")) {
+        // an expired failure (failure-timeout) no longer counts
+        continue;
+      }
       if (probe && (status == EXEC_NOT_INSTALLED || (status == EXEC_DONE && rc == 5))) {
         role = Role.STOPPED;
         notInstalled = true;
@@ -657,11 +663,6 @@ public final class ClusterStatus {
         continue;
       }
       // a failure
-      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
-      if (failureTimeoutMs > 0 && changed > 0 && changed * 1000 + failureTimeoutMs <= now.toEpochMilli()
-          && !task.equals("stop")) {
-        continue;
-      }
       OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
       // the executor could not run the agent at all: on-fail=ignore cannot help
       boolean execHard = status == EXEC_ERROR_HARD || status == EXEC_ERROR_FATAL || status == EXEC_NOT_INSTALLED;
