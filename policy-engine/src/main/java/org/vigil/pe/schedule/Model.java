@@ -364,12 +364,18 @@ final class Model {
     if (granted) {
       return;
     }
-    List<Rsc> targets = new ArrayList<>(resolve(t.rsc()));
-    for (ResourceSet set : t.sets()) {
-      targets.addAll(resolveAll(set.resources()));
-    }
     String policy = t.lossPolicy() == null ? "stop" : t.lossPolicy().toLowerCase(Locale.ROOT);
-    boolean promotedOnly = Role.parse(t.rscRole()).orElse(null) == Role.PROMOTED;
+    if (!t.sets().isEmpty()) {
+      for (ResourceSet set : t.sets()) {
+        String role = set.role() != null ? set.role() : t.rscRole();
+        ticketLoss(t, ts, policy, resolveAll(set.resources()), Role.parse(role).orElse(null) == Role.PROMOTED);
+      }
+    }
+    ticketLoss(t, ts, policy, resolve(t.rsc()), Role.parse(t.rscRole()).orElse(null) == Role.PROMOTED);
+  }
+
+  private void ticketLoss(TicketConstraint t, org.vigil.cib.model.TicketState ts, String policy, List<Rsc> targets,
+      boolean promotedOnly) {
     if (policy.equals("fence") && ts != null && !Booleans.isTrue(ts.granted(), false)) {
       // a lost deadman ticket fences the nodes its resources run on
       for (Rsc r : targets) {
