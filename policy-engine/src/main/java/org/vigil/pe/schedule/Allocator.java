@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.vigil.cib.model.Role;
+import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.ClusterOptions;
 import org.vigil.pe.status.NodeHistory;
@@ -56,9 +57,9 @@ final class Allocator {
   }
 
   /**
-   * The score a resource has where it runs now, its dependents' preferences included
-   * (-INFINITY when it runs nowhere): among resources of equal priority, those holding on
-   * hardest to their current node are assigned first.
+   * The score a resource has where it runs now, its dependents' preferences included (0 when
+   * it runs nowhere): among resources of equal priority, those holding on hardest to their
+   * current node are assigned first, those that cannot stay there last.
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -66,13 +67,24 @@ final class Allocator {
       first = first.children.get(0);
     }
     if (!first.isPrimitive()) {
-      return Score.MINUS_INFINITY;
+      return 0;
     }
     int cur = currentNode(first);
     if (cur < 0) {
-      return Score.MINUS_INFINITY;
+      return 0;
     }
     int[] w = base(first);
+    // a mandatory primary that cannot stay there takes this resource along
+    List<Coloc> primaries = new ArrayList<>(first.asDependent);
+    for (Rsc p = first.parent; p != null; p = p.parent) {
+      primaries.addAll(p.asDependent);
+    }
+    for (Coloc c : primaries) {
+      List<Rsc> prims = c.primary().primitives();
+      if (c.score() >= Score.INFINITY && !prims.isEmpty() && base(prims.get(0))[cur] <= Score.MINUS_INFINITY) {
+        return Score.MINUS_INFINITY;
+      }
+    }
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
     for (Rsc p = first.parent; p != null; p = p.parent) {
       deps.addAll(p.asPrimary);
@@ -151,19 +163,63 @@ final class Allocator {
         }
       }
       int threshold = r.meta.migrationThreshold();
-      for (var e : st.failCounts().entrySet()) {
-        Integer idx = m.nodeIndex.get(e.getKey());
-        if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
-          w[idx] = Score.MINUS_INFINITY;
+      for (Rsc same : sameResource(r)) {
+        for (var e : same.state.failCounts().entrySet()) {
+          Integer idx = m.nodeIndex.get(e.getKey());
+          if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
+            w[idx] = Score.MINUS_INFINITY;
+          }
+        }
+        if (same != r) {
+          for (NodeHistory h : same.state.histories().values()) {
+            Integer idx = m.nodeIndex.get(h.node());
+            if (idx != null && (h.hardError() || h.fatal())) {
+              w[idx] = Score.MINUS_INFINITY;
+            }
+          }
         }
       }
       if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
+      Model.TicketLoss loss = m.ticketLoss(r);
+      if (loss == Model.TicketLoss.STOP) {
+        Arrays.fill(w, Score.MINUS_INFINITY);
+      } else if (loss == Model.TicketLoss.FREEZE) {
+        // without its ticket a frozen resource stays where it runs and starts nowhere
+        int cur = currentNode(r);
+        for (int i = 0; i < n; i++) {
+          if (i != cur) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
+      }
     }
     r.weights = w;
     return w;
   }
+
+  /**
+   * The instances that stand for the same resource: for an anonymous clone every instance of
+   * the primitive (failures on a node count against all of them), else the resource itself.
+   */
+  private List<Rsc> sameResource(Rsc r) {
+    Rsc clone = r.enclosingClone();
+    if (clone == null || Booleans.isTrue(clone.meta.get("globally-unique").orElse(null), false)) {
+      return List.of(r);
+    }
+    return siblingsByBase.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
+      List<Rsc> out = new ArrayList<>();
+      for (Rsc p : clone.primitives()) {
+        if (p.state.baseId().equals(r.state.baseId())) {
+          out.add(p);
+        }
+      }
+      return out;
+    });
+  }
+
+  private final java.util.Map<String, List<Rsc>> siblingsByBase = new java.util.HashMap<>();
 
   /** Whose location constraints apply: its own, its group's (first member only) and its clone's. */
   private List<Rsc> locationSources(Rsc r) {
@@ -263,6 +319,11 @@ final class Allocator {
         }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
+        if (s.isClone()) {
+          // one instance is enough for a dependent: only its positive preferences pull instances
+          w = mergePositive(w, c);
+          continue;
+        }
         w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
       }
     }
@@ -272,7 +333,13 @@ final class Allocator {
     if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
-    r.node = choose(r, w);
+    int cur = currentNode(r);
+    if (restrict != null && cur >= 0 && usable[cur] && w[cur] >= 0 && !stopAll) {
+      // a clone instance stays where it runs whenever it may (other instances take the new nodes)
+      r.node = cur;
+    } else {
+      r.node = choose(r, w);
+    }
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
       load[r.node]++;
@@ -402,6 +469,25 @@ final class Allocator {
     return out;
   }
 
+  private int[] mergePositive(int[] w, Coloc c) {
+    Rsc dep = c.dependent();
+    if (dep.assigned || c.score() <= 0) {
+      return w;
+    }
+    Rsc source = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
+    if (source == null || !m.managed(source)) {
+      return w;
+    }
+    int[] dw = byAttribute(base(source), c.nodeAttribute());
+    int[] out = w.clone();
+    for (int i = 0; i < n; i++) {
+      if (dw[i] > 0) {
+        out[i] = Score.add(out[i], scale(dw[i], c.score() / (double) Score.INFINITY));
+      }
+    }
+    return out;
+  }
+
   /** INFINITY stays infinite whatever the factor (with the factor's sign). */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
@@ -480,8 +566,8 @@ final class Allocator {
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
-    // instances already running keep their place first
-    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 1 : 2).thenComparingInt(i -> i.order));
+    // instances that can stay where they run go first, then stopped ones, then those that must move
+    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 2 : 1).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];
@@ -597,6 +683,9 @@ final class Allocator {
     int score = promotionAttribute(first);
     if (score == -1 && isPromoted(inst)) {
       score = 0;
+    }
+    if (m.ticketLoss(first) == Model.TicketLoss.NO_PROMOTION) {
+      score = Score.MINUS_INFINITY;
     }
     int[] loc = m.promotedLocations.get(c);
     if (loc != null) {

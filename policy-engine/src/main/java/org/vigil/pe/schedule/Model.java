@@ -20,6 +20,7 @@ import org.vigil.cib.model.ResourceSet;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.model.Rule;
 import org.vigil.cib.model.Tag;
+import org.vigil.cib.model.TicketConstraint;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.rules.RuleContext;
@@ -54,7 +55,7 @@ final class Model {
 
   Model(ClusterState state) {
     this.state = state;
-    this.nodes = state.nodes();
+    this.nodes = new ArrayList<>(state.nodes());
     for (int i = 0; i < nodes.size(); i++) {
       nodeIndex.put(nodes.get(i).name(), i);
     }
@@ -87,6 +88,8 @@ final class Model {
         addColocation(co);
       } else if (c instanceof Order o) {
         addOrder(o);
+      } else if (c instanceof TicketConstraint t) {
+        addTicket(t);
       }
     }
   }
@@ -109,7 +112,7 @@ final class Model {
       return false;
     }
     for (String node : active) {
-      NodeStatus ns = state.node(node);
+      NodeStatus ns = node(node);
       if (ns != null && ns.maintenance()) {
         return false;
       }
@@ -119,17 +122,18 @@ final class Model {
 
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
-    NodeStatus n = state.node(node);
+    NodeStatus n = node(node);
     var policy = state.options().noQuorumPolicy();
+    // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
         || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE
-        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.SUICIDE);
+        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.SUICIDE || n.online());
   }
 
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
     for (NodeHistory h : r.state.histories().values()) {
-      NodeStatus n = state.node(h.node());
+      NodeStatus n = node(h.node());
       if (h.onFail() == OnFail.BLOCK && (n == null || !n.unclean())) {
         return true;
       }
@@ -143,6 +147,12 @@ final class Model {
     return h != null && h.failed() && !willBeFenced(node);
   }
 
+  /** A node by name (with fencing decided by the configuration applied), or null. */
+  NodeStatus node(String name) {
+    Integer i = nodeIndex.get(name);
+    return i == null ? null : nodes.get(i);
+  }
+
   int nodeCount() {
     return nodes.size();
   }
@@ -150,7 +160,7 @@ final class Model {
   private Rsc build(Resource r, Rsc parent, Map<String, ResourceState> instances, int instance,
       List<List<NvSet>> metaChain) {
     List<List<NvSet>> chain = new ArrayList<>(metaChain);
-    chain.add(r.metaAttributes());
+    chain.add(ClusterStatus.ownMeta(r, state.cib().configuration()));
     ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
     if (r instanceof Primitive p) {
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
@@ -329,6 +339,72 @@ final class Model {
 
   private static Map<String, String> metaValues(Rsc r) {
     return r.meta == null ? Map.of() : r.meta.values();
+  }
+
+  // ---- tickets ----
+
+  /** What a resource loses without its ticket: stop (and demote) stop it, freeze keeps it where it is. */
+  enum TicketLoss {
+    STOP,
+    FREEZE,
+    NO_PROMOTION
+  }
+
+  /** Resources whose ticket is not granted (or is in standby), with what that costs them. */
+  final Map<Rsc, TicketLoss> ticketLosses = new HashMap<>();
+
+  private void addTicket(TicketConstraint t) {
+    org.vigil.cib.model.TicketState ts = null;
+    for (org.vigil.cib.model.TicketState s : state.cib().status().tickets()) {
+      if (s.id().equals(t.ticket())) {
+        ts = s;
+      }
+    }
+    boolean granted = ts != null && Booleans.isTrue(ts.granted(), false) && !Booleans.isTrue(ts.standby(), false);
+    if (granted) {
+      return;
+    }
+    String policy = t.lossPolicy() == null ? "stop" : t.lossPolicy().toLowerCase(Locale.ROOT);
+    if (!t.sets().isEmpty()) {
+      for (ResourceSet set : t.sets()) {
+        String role = set.role() != null ? set.role() : t.rscRole();
+        ticketLoss(t, ts, policy, resolveAll(set.resources()), Role.parse(role).orElse(null) == Role.PROMOTED);
+      }
+    }
+    ticketLoss(t, ts, policy, resolve(t.rsc()), Role.parse(t.rscRole()).orElse(null) == Role.PROMOTED);
+  }
+
+  private void ticketLoss(TicketConstraint t, org.vigil.cib.model.TicketState ts, String policy, List<Rsc> targets,
+      boolean promotedOnly) {
+    if (policy.equals("fence") && ts != null && !Booleans.isTrue(ts.granted(), false)) {
+      // a lost deadman ticket fences the nodes its resources run on
+      for (Rsc r : targets) {
+        for (Rsc p : r.primitives()) {
+          for (String where : p.state.activeNodes()) {
+            Integer i = nodeIndex.get(where);
+            if (i != null) {
+              nodes.set(i, nodes.get(i).withFence("deadman ticket was lost"));
+            }
+          }
+        }
+      }
+    }
+    TicketLoss loss = promotedOnly ? TicketLoss.NO_PROMOTION : policy.equals("freeze") ? TicketLoss.FREEZE : TicketLoss.STOP;
+    for (Rsc r : targets) {
+      ticketLosses.merge(r, loss, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+    }
+  }
+
+  /** The ticket loss that applies to a primitive through itself or its group or clone, or null. */
+  TicketLoss ticketLoss(Rsc r) {
+    TicketLoss loss = null;
+    for (Rsc x = r; x != null; x = x.parent) {
+      TicketLoss l = ticketLosses.get(x);
+      if (l != null && (loss == null || l.ordinal() < loss.ordinal())) {
+        loss = l;
+      }
+    }
+    return loss;
   }
 
   // ---- colocations ----

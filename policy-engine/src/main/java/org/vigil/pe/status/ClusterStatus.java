@@ -284,7 +284,7 @@ public final class ClusterStatus {
   private static void collectSlots(Resource r, Configuration config, Map<String, String> rscDefaults,
       List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now) {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
-    chain.add(r.metaAttributes());
+    chain.add(ownMeta(r, config));
     if (r instanceof Primitive p) {
       Map<String, String> defaults = firstWins(config.rscDefaults(),
           RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type())));
@@ -314,6 +314,23 @@ public final class ClusterStatus {
       }
     }
     return n;
+  }
+
+  /**
+   * A resource's own meta attribute sets; a primitive built on a template has the template's
+   * after its own (its own win).
+   */
+  public static List<NvSet> ownMeta(Resource r, Configuration config) {
+    if (r instanceof Primitive p && p.template() != null) {
+      for (Resource t : config.resources()) {
+        if (t instanceof org.vigil.cib.model.Template tpl && tpl.id().equals(p.template())) {
+          List<NvSet> both = new ArrayList<>(p.metaAttributes());
+          both.addAll(tpl.metaAttributes());
+          return both;
+        }
+      }
+    }
+    return r.metaAttributes();
   }
 
   /**
@@ -588,6 +605,7 @@ public final class ClusterStatus {
     LrmRscOp lastStart = null;
     Map<String, LrmRscOp> migration = new LinkedHashMap<>();
     long failureTimeoutMs = s.meta.failureTimeoutMs();
+    String failedKey = null;
     for (LrmRscOp op : ops) {
       String task = op.operation() == null ? "" : op.operation();
       int status = effectiveStatus(op);
@@ -609,6 +627,12 @@ public final class ClusterStatus {
       }
       pendingTask = null;
       boolean probe = isProbe(op);
+      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
+      if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
+          && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")) {
+        // an expired failure (failure-timeout) no longer counts
+        continue;
+      }
       if (probe && (status == EXEC_NOT_INSTALLED || (status == EXEC_DONE && rc == 5))) {
         role = Role.STOPPED;
         notInstalled = true;
@@ -619,6 +643,11 @@ public final class ClusterStatus {
         if (task.equals("monitor")) {
           if (op.intervalMs() > 0) {
             recurring.put(op.intervalMs(), op);
+            // the same monitor succeeded since it failed: that failure is over
+            if (op.operationKey() != null && op.operationKey().equals(failedKey)) {
+              onFail = OnFail.NONE;
+              failedKey = null;
+            }
           }
           role = switch (rc) {
             case 7 -> Role.STOPPED;
@@ -651,11 +680,6 @@ public final class ClusterStatus {
         continue;
       }
       // a failure
-      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
-      if (failureTimeoutMs > 0 && changed > 0 && changed * 1000 + failureTimeoutMs <= now.toEpochMilli()
-          && !task.equals("stop")) {
-        continue;
-      }
       OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
       // the executor could not run the agent at all: on-fail=ignore cannot help
       boolean execHard = status == EXEC_ERROR_HARD || status == EXEC_ERROR_FATAL || status == EXEC_NOT_INSTALLED;
@@ -668,7 +692,7 @@ public final class ClusterStatus {
       }
       if (status == EXEC_DONE && rc == 7 && !probe) {
         // found stopped: with the failure ignored it is simply stopped, else it is recovered
-        role = role == Role.UNKNOWN || configured == OnFail.IGNORE ? Role.STOPPED : role;
+        role = configured == OnFail.IGNORE ? Role.STOPPED : role == Role.UNKNOWN ? Role.STARTED : role;
       } else if (status == EXEC_DONE && rc == 8) {
         role = Role.PROMOTED;
       } else if (status == EXEC_DONE && rc == 9) {
@@ -680,10 +704,15 @@ public final class ClusterStatus {
       } else if (role == Role.UNKNOWN || role == Role.STOPPED) {
         role = Role.STARTED;
       }
+      if (task.equals("stop") && configured == OnFail.IGNORE) {
+        // a stop failure that is ignored counts as stopped
+        role = Role.STOPPED;
+      }
       if (task.equals("stop") && configured == OnFail.FENCE && !options.stonithEnabled()) {
         configured = OnFail.BLOCK;
       }
       onFail = onFail.max(configured);
+      failedKey = op.operationKey();
     }
     return new NodeHistory(node, lr.id(), role, onFail, pendingTask, notInstalled, hardError, fatal, true, ops,
         recurring, lastStart, migration);
