@@ -260,4 +260,52 @@ class TransitionScenarioTest {
       assertThat(agentRuns(c, Integer.parseInt(second.substring("node".length())), "db")).isTrue();
     }
   }
+
+  private static String standby(int k, String value) {
+    return "<configuration><nodes><node id=\"" + k + "\" uname=\"node" + k + "\"><instance_attributes id=\"nodes-" + k
+        + "\"><nvpair id=\"nodes-" + k + "-standby\" name=\"standby\" value=\"" + value
+        + "\"/></instance_attributes></node></nodes></configuration>";
+  }
+
+  @Test
+  void standbyDrainsANodeAndOnlineLetsItBackWithoutMovingTheGroupBack() throws Exception {
+    assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
+    try (VigildCluster c = new VigildCluster(dir, 3, 7709)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(CONFIG);
+      }
+      String first = VigildCluster.await("the group running", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib == null ? null : groupNode(cib);
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      try (VigilClient client = c.client(1)) {
+        client.update(standby(k, "on"));
+      }
+      String second = VigildCluster.await("the group drained off " + first, SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        String node = cib == null ? null : groupNode(cib);
+        return node != null && !node.equals(first) ? node : null;
+      });
+      for (String rsc : GROUP) {
+        assertThat(agentRuns(c, k, rsc)).as(rsc + " stopped on " + first).isFalse();
+      }
+      try (VigilClient client = c.client(1)) {
+        client.update(standby(k, "off"));
+      }
+      VigildCluster.await(first + " back online", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib != null && cib.configuration().findNode(first).orElseThrow()
+            .instanceAttributes().stream().anyMatch(set -> set.get("standby").equals(Optional.of("off")))
+            && second.equals(groupNode(cib)) ? cib : null;
+      });
+      Thread.sleep(2000); // a transition that would move it back has had time to run
+      assertThat(groupNode(c.cib(1))).as("stickiness keeps the group where it runs").isEqualTo(second);
+      for (String rsc : GROUP) {
+        assertThat(agentRuns(c, k, rsc)).isFalse();
+      }
+    }
+  }
 }
