@@ -1,7 +1,7 @@
 #!/bin/sh
 # Executor benchmark: N monitor operations of ocf:pacemaker:Dummy with a concurrency limit,
 # against bare fork+exec of the same script on as many threads; prints ops/s and overhead.
-# Usage: bench/lrm-monitor-bench.sh [operations (1000)] [concurrency (8)]
+# Usage: bench/lrm-monitor-bench.sh [operations (1000)] [concurrency (8)] [rounds (5), alternating, medians printed]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

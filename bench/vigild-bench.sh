@@ -1,5 +1,5 @@
 #!/bin/sh
-# vigild benchmark: three vigild processes on 127.0.0.1 (ports 7900-7902, 8000-8002):
+# vigild benchmark: three vigild processes on 127.0.0.1 (ports 7870-7872 and 7970-7972, or the next free block):
 # committed CIB updates per second through the DC, then detection of a SIGKILLed node (median of N).
 # Usage: bench/vigild-bench.sh [kill-rounds (10)] [clients (32)] [seconds (10)]
 set -eu

@@ -3,7 +3,7 @@ package org.vigil.controller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +82,8 @@ public final class Daemon implements AutoCloseable {
 
   private record MessageInput(Node from, byte[] payload) implements Input {}
 
-  private record ClientInput(long clientId, Request request, CompletableFuture<Reply> reply) implements Input {}
+  private record ClientInput(long clientId, Request request, String user, CompletableFuture<Reply> reply)
+      implements Input {}
 
   private record StopInput() implements Input {}
 
@@ -196,10 +197,14 @@ public final class Daemon implements AutoCloseable {
     };
   }
 
-  /** Answers one client request (called on a socket thread; blocks until the loop has answered). */
-  Reply call(Request request) {
+  /**
+   * Answers one client request (called on a socket thread; blocks until the loop has answered).
+   *
+   * @param user the local user who sent it, or empty
+   */
+  Reply call(Request request, String user) {
     CompletableFuture<Reply> reply = new CompletableFuture<>();
-    inputs.add(new ClientInput(clientIds.incrementAndGet(), request, reply));
+    inputs.add(new ClientInput(clientIds.incrementAndGet(), request, user, reply));
     try {
       return reply.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -362,7 +367,7 @@ public final class Daemon implements AutoCloseable {
         return List.of();
       }
       waiting.put(c.clientId(), c.reply());
-      return replica.onClientWrite(c.clientId(), r);
+      return replica.onClientWrite(c.clientId(), r, c.user(), Instant.now().getEpochSecond());
     }
     throw new AssertionError(in);
   }
@@ -467,7 +472,11 @@ public final class Daemon implements AutoCloseable {
     } else if (e instanceof MembershipEvent.PartitionMerged m) {
       LOG.warn("node {}: partitions merged: {}", config.nodeName(), m.partitions());
     } else if (e instanceof MembershipEvent.QuorumChanged q) {
-      LOG.warn("node {}: quorum {}", config.nodeName(), q.quorate() ? "acquired" : "lost");
+      if (q.quorate()) {
+        LOG.info("node {}: quorum acquired", config.nodeName());
+      } else {
+        LOG.warn("node {}: quorum lost", config.nodeName());
+      }
     } else if (e instanceof MembershipEvent.DcChanged d) {
       LOG.info("node {}: DC is now node {}", config.nodeName(), d.dc().name());
     }

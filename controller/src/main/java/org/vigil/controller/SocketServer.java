@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.protocol.ErrorCode;
@@ -36,13 +37,13 @@ final class SocketServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SocketServer.class);
 
   private final Path path;
-  private final Function<Request, Reply> handler;
+  private final BiFunction<Request, String, Reply> handler;
   private final ServerSocketChannel server;
   private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
   private final AtomicLong connectionCount = new AtomicLong();
   private volatile boolean closed;
 
-  private SocketServer(Path path, Function<Request, Reply> handler, ServerSocketChannel server) {
+  private SocketServer(Path path, BiFunction<Request, String, Reply> handler, ServerSocketChannel server) {
     this.path = path;
     this.handler = handler;
     this.server = server;
@@ -52,7 +53,7 @@ final class SocketServer implements AutoCloseable {
    * Listens on {@code path}. A socket file left by a dead vigild is replaced; one that another
    * process still answers on is not.
    */
-  static SocketServer start(Path path, Function<Request, Reply> handler) throws IOException {
+  static SocketServer start(Path path, BiFunction<Request, String, Reply> handler) throws IOException {
     if (Files.exists(path)) {
       try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
         probe.connect(UnixDomainSocketAddress.of(path));
@@ -93,6 +94,7 @@ final class SocketServer implements AutoCloseable {
   }
 
   private void serve(SocketChannel c) {
+    String user = peerUser(c);
     try (c) {
       InputStream in = new BufferedInputStream(Channels.newInputStream(c));
       OutputStream out = new BufferedOutputStream(Channels.newOutputStream(c));
@@ -110,7 +112,7 @@ final class SocketServer implements AutoCloseable {
         }
         Reply reply;
         try {
-          reply = handler.apply(Wire.decodeRequest(frame.get()));
+          reply = handler.apply(Wire.decodeRequest(frame.get()), user);
         } catch (ProtocolException e) {
           LOG.warn("local socket {}: malformed request: {}", path, e.getMessage());
           reply = new Reply.Failure(ErrorCode.MALFORMED, "malformed request: " + e.getMessage());
@@ -123,6 +125,15 @@ final class SocketServer implements AutoCloseable {
       }
     } finally {
       connections.remove(c);
+    }
+  }
+
+  /** The user of the process at the other end (SO_PEERCRED), or empty when the system does not say. */
+  private static String peerUser(SocketChannel c) {
+    try {
+      return c.getOption(ExtendedSocketOptions.SO_PEERCRED).user().getName();
+    } catch (IOException | UnsupportedOperationException e) {
+      return "";
     }
   }
 

@@ -11,7 +11,7 @@ import org.vigil.protocol.ClusterStatus;
 import org.vigil.protocol.VigilClient;
 
 /**
- * Benchmark (not a test), three vigild processes on 127.0.0.1 ports 7900-7902:
+ * Benchmark (not a test), three vigild processes on 127.0.0.1 ports 7870-7872 (or the next free block):
  * <ol>
  *   <li>a SIGKILLed node: time until the survivors' vigild report the new membership, and until their CIB
  *       records the node offline; median of N rounds;</li>
@@ -35,7 +35,7 @@ public final class VigildBench {
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     Path dir = Files.createTempDirectory(Path.of(System.getProperty("vigild.bench.dir",
         System.getProperty("java.io.tmpdir"))), "vigild-bench");
-    try (VigildCluster c = new VigildCluster(dir, 3, 7900).withJvmOptions("-Xmx256m", "-XX:+UseSerialGC")) {
+    try (VigildCluster c = new VigildCluster(dir, 3, 7870).withJvmOptions("-Xmx256m", "-XX:+UseSerialGC")) {
       c.startAll();
       c.awaitMembers(List.of(1, 2, 3), Duration.ofSeconds(60));
       throughput(c, clients, seconds, "warm-up (JIT compilation)");

@@ -45,13 +45,41 @@ final class VigildCluster implements AutoCloseable {
     int nodes = addresses.size();
     this.dir = dir;
     this.nodes = nodes;
-    this.basePort = basePort;
+    this.basePort = addresses.stream().allMatch("127.0.0.1"::equals) ? freeBlock(basePort, nodes) : basePort;
     this.extraConfig = List.of(extraConfig);
     this.key = dir.resolve("authkey");
     KeyFile.generate(key);
     for (int k = 1; k <= nodes; k++) {
       writeConfig(k, key);
     }
+  }
+
+  /**
+   * {@code preferred} when its ports (and the failure detector's, 100 above) are free on 127.0.0.1, else
+   * the next free block of ten in 7600-7899: other clusters (a demo, another engineer's tests) may hold
+   * some.
+   */
+  private static int freeBlock(int preferred, int nodes) {
+    for (int i = 0; i < 30; i++) {
+      int base = 7600 + Math.floorMod(preferred - 7600 + 10 * i, 300);
+      if (free(base, nodes)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no free block of " + nodes + " ports in 7600-7899 on 127.0.0.1");
+  }
+
+  private static boolean free(int base, int nodes) {
+    for (int k = 0; k < nodes; k++) {
+      for (int port : new int[] {base + k, base + k + 100}) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+          s.getLocalPort();
+        } catch (IOException e) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Starts node K through this command prefix (e.g. {@code ip netns exec NS}). */
@@ -184,6 +212,19 @@ final class VigildCluster implements AutoCloseable {
     try (VigilClient client = client(k)) {
       return CibXml.parse(client.query(Scope.CIB).xml(), "node" + k);
     }
+  }
+
+  /** Waits until node K's CIB satisfies {@code condition}. */
+  Cib awaitCib(int k, String what, java.util.function.Predicate<Cib> condition, Duration timeout)
+      throws InterruptedException {
+    return await("node" + k + "'s CIB: " + what, timeout, () -> {
+      try {
+        Cib cib = cib(k);
+        return condition.test(cib) ? cib : null;
+      } catch (Exception e) {
+        return null;
+      }
+    });
   }
 
   String logText(int k) throws IOException {

@@ -15,8 +15,9 @@ import org.vigil.protocol.ClusterStatus;
 import org.vigil.protocol.VigilClient;
 
 /**
- * vigild processes on 127.0.0.1 (ports 7610-7659, failure detection 100 above): forming, writes through
- * any node, a killed DC, a stale restart, two_node and a quorum-less minority.
+ * vigild processes on 127.0.0.1 (ports from 7610-7659, or the next free blocks; failure detection 100
+ * above): forming, writes through any node, a killed DC, a stale restart, two_node and a quorum-less
+ * minority.
  */
 class VigildScenarioTest {
   private static final Duration FORM = Duration.ofSeconds(60);
@@ -80,6 +81,9 @@ class VigildScenarioTest {
       survivors.remove(Integer.valueOf(dc));
       ClusterStatus after = c.awaitMembers(survivors, FORM);
       assertThat(after.dc()).isPresent().isNotEqualTo(formed.dc());
+      // The new DC records the loss once it has gathered the survivors' CIBs.
+      c.awaitCib(survivors.get(0), "node" + dc + " recorded offline",
+          cib -> cib.status().nodeState("node" + dc).map(s -> "false".equals(s.inCcm())).orElse(false), FORM);
       c.awaitSameCib(survivors, Duration.ofSeconds(10));
       for (int k : survivors) {
         Cib cib = cibOf(c, k);

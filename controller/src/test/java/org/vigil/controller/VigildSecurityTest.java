@@ -28,7 +28,10 @@ import org.vigil.protocol.Reply;
 import org.vigil.protocol.VigilClient;
 import org.vigil.protocol.Wire;
 
-/** A node with the wrong key, a member sending garbage, a client sending garbage (ports 7660-7679). */
+/**
+ * A node with the wrong key, a member sending garbage, a client sending garbage (ports from 7660, or the
+ * next free blocks).
+ */
 class VigildSecurityTest {
   private static final Duration FORM = Duration.ofSeconds(60);
 

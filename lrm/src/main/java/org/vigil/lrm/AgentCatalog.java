@@ -26,10 +26,6 @@ public final class AgentCatalog {
     this.lsbDir = lsbDir;
   }
 
-  public Path ocfRoot() {
-    return ocfRoot;
-  }
-
   /** Whether systemd is this machine's service manager (not merely installed). */
   public boolean systemdRunning() {
     return Files.isDirectory(SYSTEMD_RUNTIME);

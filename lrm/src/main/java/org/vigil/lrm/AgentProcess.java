@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * threads that keep at most {@code cap} bytes and drop the rest, so a chatty agent never
  * blocks on a full pipe. A child that outlives a successful agent and keeps the pipes open
  * (a daemon that did not close them) does not hold up the result: after the agent exits,
- * its output is taken as it is after a short drain.
+ * its output is taken as it is after a short drain. The reader threads go on draining (and
+ * dropping) what such a daemon writes until it closes the pipes or exits; closing our end
+ * instead would make the daemon's writes fail.
  */
 final class AgentProcess {
   private static final Logger LOG = LoggerFactory.getLogger(AgentProcess.class);

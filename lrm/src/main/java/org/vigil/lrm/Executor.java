@@ -214,7 +214,8 @@ public final class Executor implements AutoCloseable {
   /**
    * Stops: recurring operations are cancelled (listeners get CANCELLED), queued one-shot
    * operations complete as CANCELLED, and running agents are waited for (each is bounded
-   * by its own timeout).
+   * by its own timeout). Not to be called from a listener or a result callback, which run on
+   * the threads it waits for.
    */
   @Override
   public void close() {
@@ -324,7 +325,7 @@ public final class Executor implements AutoCloseable {
     }
     return new OperationResult(r.request(), r.node(), r.callId(), r.status(), r.rc(), r.exitCode(), r.exitReason(),
         r.started(), r.finished(), r.execTime(), r.queueTime(), r.stdout(), r.stderr(), r.outputTruncated(),
-        OpDigests.of(r.request().params(), md));
+        OpDigests.of(r.request(), md));
   }
 
   // ---- running one agent
@@ -399,7 +400,7 @@ public final class Executor implements AutoCloseable {
     }
     return new OperationResult(req, config.nodeName(), callId, status, rc, o.timedOut() ? -1 : o.exitCode(), reason,
         started, finished, o.ran(), queued, o.stdout(), o.stderr(), o.truncated(),
-        OpDigests.of(req.params(), null));
+        OpDigests.of(req, null));
   }
 
   /**
@@ -423,7 +424,7 @@ public final class Executor implements AutoCloseable {
       LOG.warn("node {}: {} {}: {}", config.nodeName(), req.resourceId(), req.action(), reason);
     }
     return new OperationResult(req, config.nodeName(), callId, status, rc, -1, reason, enqueued, now, Duration.ZERO,
-        Duration.between(enqueued, now), "", "", false, OpDigests.of(req.params(), null));
+        Duration.between(enqueued, now), "", "", false, OpDigests.of(req, null));
   }
 
   /** The LSB action for an operation: monitor is status; promote and the like do not exist. */
@@ -557,7 +558,7 @@ public final class Executor implements AutoCloseable {
         Instant now = Instant.now();
         listener.onResult(new OperationResult(request, config.nodeName(), callId, ExecStatus.CANCELLED,
             lastReported == null ? OcfCode.ERR_GENERIC.code() : lastReported.rc(), -1, "", now, now, Duration.ZERO,
-            Duration.ZERO, "", "", false, OpDigests.of(request.params(), null)));
+            Duration.ZERO, "", "", false, OpDigests.of(request, null)));
       }
     }
   }

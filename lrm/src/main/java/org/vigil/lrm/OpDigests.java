@@ -17,30 +17,37 @@ import java.util.TreeMap;
  * reloaded or restarted; when {@link #restartDigest} changes too (or the agent cannot
  * reload), restarted.
  *
- * <p>The scheme (implement it the same way wherever digests are compared): take the
- * instance parameters (never meta attributes), sorted by name; write them as one XML
- * element {@code <parameters NAME="VALUE" .../>} with a single space before each
- * attribute, values escaped as {@code &amp; &lt; &gt; &quot;} and {@code &#9; &#10; &#13;}
- * for tab, newline and carriage return; the digest is the lowercase hex MD5 of its UTF-8
- * bytes. The restart digest applies the same scheme to the parameters that force a restart:
- * those not marked {@code reloadable="1"} when the agent has a {@code reload-agent} action,
- * or those marked {@code unique="1"} when it has only the older {@code reload} action.
- * Parameters the meta-data does not declare force a restart in the first case.
+ * <p>The scheme is the one Pacemaker writes in {@code lrm_rsc_op}, so that its tools and
+ * Vigil's controller read the same values: take the instance parameters (never meta
+ * attributes), sorted by name, plus {@code CRM_meta_timeout} (milliseconds) for a recurring
+ * operation; write them as {@code " <parameters NAME=\"VALUE\" .../>\n"} (a space before
+ * each attribute, values escaped as {@code &amp; &lt; &gt; &quot;} and {@code &#9; &#10;
+ * &#13;} for tab, newline and carriage return); the digest is the lowercase hex MD5 of its
+ * UTF-8 bytes. The restart digest applies the same text to the parameters that force a
+ * restart, without the timeout: those not marked {@code reloadable="1"} when the agent has
+ * a {@code reload-agent} action (parameters the meta-data does not declare included), or
+ * those marked {@code unique="1"} when it has only the older {@code reload} action.
  *
  * @param opDigest the digest over all parameters
  * @param restartDigest the digest over {@link #forceRestart}, or null when the agent cannot
  *     reload (every change then restarts) or its meta-data could not be read
  * @param forceRestart the names of the parameters whose change forces a restart (Pacemaker's
- *     {@code op-force-restart}); empty when {@link #restartDigest} is null
+ *     {@code op-force-restart}, which it writes as {@code " a b "}); empty when
+ *     {@link #restartDigest} is null
  */
 public record OpDigests(String opDigest, String restartDigest, List<String> forceRestart) {
   public OpDigests {
     forceRestart = List.copyOf(forceRestart);
   }
 
-  /** The digests of {@code params} for an agent described by {@code metadata} (null if unknown). */
-  public static OpDigests of(Map<String, String> params, AgentMetadata metadata) {
-    String op = digest(params);
+  /** The digests of {@code request}'s parameters for an agent described by {@code metadata} (null if unknown). */
+  public static OpDigests of(OperationRequest request, AgentMetadata metadata) {
+    Map<String, String> params = request.params();
+    SortedMap<String, String> withTimeout = new TreeMap<>(params);
+    if (request.recurring()) {
+      withTimeout.put("CRM_meta_timeout", Long.toString(request.timeout().toMillis()));
+    }
+    String op = digest(withTimeout);
     if (metadata == null) {
       return new OpDigests(op, null, List.of());
     }
@@ -73,11 +80,11 @@ public record OpDigests(String opDigest, String restartDigest, List<String> forc
 
   /** The digest of {@code params} by the scheme above. */
   public static String digest(Map<String, String> params) {
-    StringBuilder sb = new StringBuilder("<parameters");
+    StringBuilder sb = new StringBuilder(" <parameters");
     for (var e : new TreeMap<>(params).entrySet()) {
       sb.append(' ').append(e.getKey()).append("=\"").append(escape(e.getValue())).append('"');
     }
-    sb.append("/>");
+    sb.append("/>\n");
     try {
       byte[] md5 = MessageDigest.getInstance("MD5").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder(32);

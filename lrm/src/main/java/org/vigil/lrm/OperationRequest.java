@@ -55,10 +55,6 @@ public record OperationRequest(
     return new OperationRequest(resourceId, agent, action, every, timeout, params, meta);
   }
 
-  public OperationRequest withMeta(Map<String, String> extra) {
-    return new OperationRequest(resourceId, agent, action, interval, timeout, params, extra);
-  }
-
   public boolean recurring() {
     return !interval.isZero();
   }

@@ -70,9 +70,20 @@ class CodesAndDigestsTest {
     assertThat(OpDigests.digest(ab)).isNotEqualTo(OpDigests.digest(Map.of("a", "1", "b", "x  y")));
     // escaping keeps "a=1 b=2" apart from one value that contains a quote and a space
     assertThat(OpDigests.digest(Map.of("a", "1\" b=\"2"))).isNotEqualTo(OpDigests.digest(Map.of("a", "1", "b", "2")));
-    // the canonical text is <parameters a="1" b="x y"/>: its MD5
-    assertThat(OpDigests.digest(ab)).isEqualTo(md5("<parameters a=\"1\" b=\"x y\"/>"));
-    assertThat(OpDigests.digest(Map.of())).isEqualTo(md5("<parameters/>"));
+    // the canonical text is Pacemaker's: " <parameters a="1" b="x y"/>\n"
+    assertThat(OpDigests.digest(ab)).isEqualTo(md5(" <parameters a=\"1\" b=\"x y\"/>\n"));
+    // Pacemaker's regression input params-4: op-restart-digest of no restart parameters
+    assertThat(OpDigests.digest(Map.of())).isEqualTo("f2317cad3d54cec5d7d7aa7d0bf35cf8");
+  }
+
+  @Test
+  void recurringOperationsAlsoDigestTheirTimeout() {
+    AgentSpec a = AgentSpec.ocf("heartbeat", "Dummy");
+    OperationRequest start = OperationRequest.of("r", a, "start", Duration.ofSeconds(20), Map.of("x", "1"));
+    OperationRequest monitor = start.withInterval(Duration.ofSeconds(10));
+    assertThat(OpDigests.of(start, null).opDigest()).isEqualTo(OpDigests.digest(Map.of("x", "1")));
+    assertThat(OpDigests.of(monitor, null).opDigest())
+        .isEqualTo(OpDigests.digest(Map.of("x", "1", "CRM_meta_timeout", "20000")));
   }
 
   private static String md5(String s) throws RuntimeException {
@@ -89,6 +100,10 @@ class CodesAndDigestsTest {
         java.util.Arrays.stream(actions).map(a -> AgentAction.of(a, "timeout", "20s")).toList());
   }
 
+  private static OperationRequest req(Map<String, String> params) {
+    return OperationRequest.of("r", AgentSpec.ocf("t", "x"), "start", Duration.ofSeconds(20), params);
+  }
+
   private static AgentParameter param(String name, boolean unique, boolean reloadable) {
     return new AgentParameter(name, "string", null, false, unique, reloadable, false, "", "");
   }
@@ -97,16 +112,16 @@ class CodesAndDigestsTest {
   void restartDigestCoversWhatCannotBeReloaded() {
     Map<String, String> p = Map.of("ip", "10.0.0.1", "label", "web", "extra", "1");
     // reload-agent: reloadable="1" parameters can change without a restart; undeclared ones cannot
-    OpDigests modern = OpDigests.of(p,
+    OpDigests modern = OpDigests.of(req(p),
         agent(List.of(param("ip", true, false), param("label", false, true)), "start", "reload-agent"));
     assertThat(modern.forceRestart()).containsExactly("extra", "ip");
     assertThat(modern.restartDigest()).isEqualTo(OpDigests.digest(Map.of("ip", "10.0.0.1", "extra", "1")));
     // legacy reload: unique parameters force a restart
-    OpDigests legacy = OpDigests.of(p,
+    OpDigests legacy = OpDigests.of(req(p),
         agent(List.of(param("ip", true, false), param("label", false, false)), "start", "reload"));
     assertThat(legacy.forceRestart()).containsExactly("ip");
     // no reload at all: every change restarts
-    OpDigests none = OpDigests.of(p, agent(List.of(param("ip", true, false)), "start"));
+    OpDigests none = OpDigests.of(req(p), agent(List.of(param("ip", true, false)), "start"));
     assertThat(none.restartDigest()).isNull();
     assertThat(none.forceRestart()).isEmpty();
     assertThat(none.opDigest()).isEqualTo(modern.opDigest());

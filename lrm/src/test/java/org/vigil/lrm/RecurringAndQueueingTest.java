@@ -79,6 +79,45 @@ class RecurringAndQueueingTest {
     assertThat(executor.cancelRecurring("f1", "monitor", Duration.ofMillis(100))).isFalse();
   }
 
+  @Test
+  void restartingAMonitorReplacesItAndCloseCancelsWhatIsLeft() throws Exception {
+    executor = new Executor(agents.config("n1"));
+    AgentSpec up = agents.ocf("Up", "[ \"$1\" = meta-data ] && exit 3; exit 0");
+    BlockingQueue<OperationResult> first = new LinkedBlockingQueue<>();
+    BlockingQueue<OperationResult> second = new LinkedBlockingQueue<>();
+    OperationRequest mon = TestAgents.op("u1", up, "monitor", Duration.ofSeconds(5)).withInterval(Duration.ofSeconds(1));
+    long id1 = executor.startRecurring(mon, first::add);
+    assertThat(next(first).rc()).isZero();
+    long id2 = executor.startRecurring(mon, second::add);
+    assertThat(id2).isNotEqualTo(id1);
+    assertThat(next(first).status()).as("the replaced monitor's listener is told").isEqualTo(ExecStatus.CANCELLED);
+    assertThat(next(second).callId()).isEqualTo(id2);
+    assertThat(executor.recurringOperations()).hasSize(1);
+
+    executor.close();
+    assertThat(next(second).status()).isEqualTo(ExecStatus.CANCELLED);
+    assertThat(first).isEmpty();
+  }
+
+  @Test
+  void aHangingRecurringMonitorIsReportedTimedOutAndKeepsRunning() throws Exception {
+    executor = new Executor(agents.config("n1"));
+    Path hang = agents.root.resolve("hang");
+    AgentSpec agent = agents.ocf("Sometimes", "[ \"$1\" = meta-data ] && exit 3; [ -e " + hang + " ] && sleep 60; exit 0");
+    BlockingQueue<OperationResult> reported = new LinkedBlockingQueue<>();
+    executor.startRecurring(TestAgents.op("h1", agent, "monitor", Duration.ofMillis(500))
+        .withInterval(Duration.ofMillis(100)), reported::add);
+    assertThat(next(reported).rc()).isZero();
+    Files.writeString(hang, "");
+    OperationResult timedOut = next(reported);
+    assertThat(timedOut.status()).isEqualTo(ExecStatus.TIMED_OUT);
+    assertThat(timedOut.execTime()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    Files.delete(hang);
+    OperationResult recovered = next(reported);
+    assertThat(recovered.status()).isEqualTo(ExecStatus.DONE);
+    assertThat(recovered.rc()).isZero();
+  }
+
   private static void waitForRuns(Path runs, int n) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!Files.exists(runs) || Files.readAllLines(runs).size() < n) {

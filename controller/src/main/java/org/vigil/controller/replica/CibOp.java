@@ -12,13 +12,33 @@ import org.vigil.protocol.Request;
  */
 public sealed interface CibOp {
 
-  /** A write a client asked for (replace, update or delete). */
-  record Client(Request request) implements CibOp {
+  /** A write a client asked for (replace, update or delete), with who asked, from where and when. */
+  record Client(Request request, Stamp stamp) implements CibOp {
     public Client {
       Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(stamp, "stamp");
       if (request instanceof Request.Query || request instanceof Request.Status) {
         throw new IllegalArgumentException("not a write: " + request);
       }
+    }
+  }
+
+  /**
+   * What a write records in the {@code cib} element when it changes the CIB, as Pacemaker's
+   * {@code cib-last-written}, {@code update-user}, {@code update-client} and {@code update-origin}
+   * (crm_mon's "Last change: ... by USER via CLIENT on NODE"). Carried with the write, so every
+   * member records the same values.
+   *
+   * @param user        the local user who sent it (from the socket's peer credentials), or empty
+   * @param client      the program ("crm")
+   * @param origin      the node whose socket it came in on
+   * @param epochSecond when that node received it
+   */
+  record Stamp(String user, String client, String origin, long epochSecond) {
+    public Stamp {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(client, "client");
+      Objects.requireNonNull(origin, "origin");
     }
   }
 

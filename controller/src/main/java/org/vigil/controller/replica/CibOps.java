@@ -1,8 +1,12 @@
 package org.vigil.controller.replica;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.vigil.cib.edit.ConfigurationUpdate;
@@ -63,7 +67,8 @@ public final class CibOps {
 
   private static Cib apply(Cib current, CibOp op, boolean validate) throws Refused {
     if (op instanceof CibOp.Client c) {
-      return applyClient(current, c.request(), validate);
+      Cib next = applyClient(current, c.request(), validate);
+      return next == current ? current : stamped(next, c.stamp());
     } else if (op instanceof CibOp.MembershipStatus m) {
       return bump(current, membership(current, m), Optional.empty());
     } else if (op instanceof CibOp.Status s) {
@@ -133,6 +138,17 @@ public final class CibOps {
           + " more error(s))" : "") + "; the CIB is unchanged");
     }
     return next;
+  }
+
+  /** Pacemaker's cib-last-written layout (ctime), in UTC so that every member writes the same text. */
+  private static final DateTimeFormatter CTIME =
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private static Cib stamped(Cib cib, CibOp.Stamp stamp) {
+    Cib out = cib.withAttribute("cib-last-written", CTIME.format(Instant.ofEpochSecond(stamp.epochSecond())))
+        .withAttribute("update-client", stamp.client())
+        .withAttribute("update-origin", stamp.origin());
+    return stamp.user().isEmpty() ? out : out.withAttribute("update-user", stamp.user());
   }
 
   // ---- parsing ---------------------------------------------------------------------------

@@ -208,9 +208,14 @@ public final class CibReplica {
     return drain();
   }
 
-  /** A write from a client of this node; its reply comes as {@link Effect.Respond} with {@code clientId}. */
-  public List<Effect> onClientWrite(long clientId, Request request) {
-    CibOp op = new CibOp.Client(request);
+  /**
+   * A write from a client of this node; its reply comes as {@link Effect.Respond} with {@code clientId}.
+   *
+   * @param user        the local user who sent it, or empty when unknown
+   * @param epochSecond now, as this node's clock says (recorded as cib-last-written)
+   */
+  public List<Effect> onClientWrite(long clientId, Request request, String user, long epochSecond) {
+    CibOp op = new CibOp.Client(request, new CibOp.Stamp(user, "crm", self, epochSecond));
     Origin origin = new Origin(self, clientId);
     Optional<Node> dc = view == null ? Optional.empty() : view.dc();
     if (dc.isEmpty()) {

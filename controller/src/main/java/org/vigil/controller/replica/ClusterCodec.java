@@ -151,6 +151,10 @@ public final class ClusterCodec {
     if (op instanceof CibOp.Client c) {
       out.writeByte(OP_CLIENT);
       blob(out, Wire.encode(c.request()));
+      str(out, c.stamp().user());
+      str(out, c.stamp().client());
+      str(out, c.stamp().origin());
+      out.writeLong(c.stamp().epochSecond());
     } else if (op instanceof CibOp.MembershipStatus m) {
       out.writeByte(OP_MEMBERSHIP);
       str(out, m.dcId());
@@ -174,7 +178,7 @@ public final class ClusterCodec {
     int kind = in.get() & 0xff;
     if (kind == OP_CLIENT) {
       Request r = Wire.decodeRequest(blob(in));
-      return new CibOp.Client(r);
+      return new CibOp.Client(r, new CibOp.Stamp(str(in), str(in), str(in), in.getLong()));
     }
     if (kind == OP_MEMBERSHIP) {
       String dc = str(in);

@@ -74,6 +74,11 @@ class CibReplicaTest {
     assertAllHoldTheSameCib(h);
     assertThat(h.node("node1").replica.cib().configuration().findResource("r1")).isPresent();
     assertThat(h.node("node1").replica.cib().version()).isEqualTo(v);
+    Cib cib = h.node("node1").replica.cib();
+    assertThat(cib.attr("update-origin")).isEqualTo("node3");
+    assertThat(cib.attr("update-client")).isEqualTo("crm");
+    assertThat(cib.attr("update-user")).isEqualTo("tester");
+    assertThat(cib.attr("cib-last-written")).isEqualTo("Mon Nov 23 12:00:00 2026");
   }
 
   @Test
@@ -194,7 +199,7 @@ class CibReplicaTest {
     // node2 forwards to node1, which crashes before anything arrives: node2 answers its client.
     ReplicaHarness.SimNode n2 = h.node("node2");
     long id = 99;
-    n2.replica.onClientWrite(id, addDummy("r1")); // effects dropped: the message never leaves
+    n2.replica.onClientWrite(id, addDummy("r1"), "tester", ReplicaHarness.NOW); // effects dropped: the message never leaves
     h.crash("node1");
     assertThat(h.replies.get(id)).isInstanceOfSatisfying(Reply.Failure.class,
         f -> assertThat(f.code()).isEqualTo(ErrorCode.UNAVAILABLE));

@@ -15,15 +15,16 @@ import org.vigil.protocol.Scope;
 
 class ClusterCodecTest {
   private static final CibVersion V = new CibVersion(0, 3, 1);
+  private static final CibOp.Stamp STAMP = new CibOp.Stamp("root", "crm", "node2", 1_795_435_200L);
 
   @Test
   void everyMessageSurvivesARoundTrip() throws Exception {
     List<ClusterMessage> all = List.of(
         new ClusterMessage.Announce("1.2", V, "d1", "<cib/>"),
         new ClusterMessage.Sync("1.2", "<cib/>"),
-        new ClusterMessage.Forward(7, new CibOp.Client(new Request.Delete("vip"))),
+        new ClusterMessage.Forward(7, new CibOp.Client(new Request.Delete("vip"), STAMP)),
         new ClusterMessage.Commit(V, List.of(
-            new CibOp.Client(new Request.Replace(Scope.CIB, "<cib/>", Optional.of(V))),
+            new CibOp.Client(new Request.Replace(Scope.CIB, "<cib/>", Optional.of(V)), STAMP),
             new CibOp.MembershipStatus("1", true, List.of(new CibOp.NodeEntry("1", "node1", true, "member"),
                 new CibOp.NodeEntry("2", "node2", false, "down")))), V.nextEpoch(), "d2"),
         new ClusterMessage.Ack(V),
@@ -39,7 +40,7 @@ class ClusterCodecTest {
 
   @Test
   void anyDamageIsRefusedNotMisread() {
-    byte[] good = ClusterCodec.encode(new ClusterMessage.Commit(V, List.of(new CibOp.Client(new Request.Delete("x"))),
+    byte[] good = ClusterCodec.encode(new ClusterMessage.Commit(V, List.of(new CibOp.Client(new Request.Delete("x"), STAMP)),
         V.nextEpoch(), "d"));
     for (int cut = 0; cut < good.length; cut++) {
       byte[] truncated = Arrays.copyOf(good, cut);

@@ -33,6 +33,8 @@ final class ReplicaHarness {
   final Map<Long, Reply> replies = new HashMap<>();
   final List<String> notices = new ArrayList<>();
   private long nextClientId = 1;
+  /** The clock reading every write gets (2026-11-23 12:00:00 UTC). */
+  static final long NOW = 1_795_435_200L;
 
   ReplicaHarness(int nodes, QuorumOptions quorum) {
     List<NodeConfig> list = new ArrayList<>();
@@ -125,7 +127,7 @@ final class ReplicaHarness {
   long write(String name, Request request) {
     long id = nextClientId++;
     SimNode n = running.get(name);
-    n.run(n.replica.onClientWrite(id, request));
+    n.run(n.replica.onClientWrite(id, request, "tester", NOW));
     n.run(n.replica.flush());
     return id;
   }

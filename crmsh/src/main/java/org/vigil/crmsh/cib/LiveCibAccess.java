@@ -7,6 +7,9 @@ import org.vigil.cib.xml.CibFormatException;
 import org.vigil.cib.xml.CibXml;
 import org.vigil.cib.xml.XmlParseException;
 import org.vigil.crmsh.CrmException;
+import org.vigil.crmsh.VersionProvider;
+import org.vigil.pe.render.ClusterSummary;
+import org.vigil.protocol.ClusterStatus;
 import org.vigil.protocol.ProtocolException;
 import org.vigil.protocol.Scope;
 import org.vigil.protocol.VigilClient;
@@ -46,6 +49,24 @@ public final class LiveCibAccess implements CibAccess {
     } catch (VigilClient.RefusedException e) {
       throw new CrmException(e.getMessage());
     }
+  }
+
+  /**
+   * crm_mon's summary facts from the node itself: its partition's DC and quorum now (not as last
+   * written in the CIB), the stack, and who changed the CIB last.
+   */
+  public ClusterSummary summary(Cib cib) {
+    ClusterStatus st;
+    try (VigilClient client = VigilClient.connect(socket)) {
+      st = client.status();
+    } catch (ProtocolException e) {
+      throw new CrmException(e.getMessage());
+    } catch (VigilClient.RefusedException e) {
+      throw new CrmException("vigild refused the status request: " + e.getMessage());
+    }
+    return new ClusterSummary("vigil (JGroups)", st.dc().orElse(null), "Vigil " + VersionProvider.VERSION,
+        st.quorate(), cib.attr("cib-last-written"), cib.attr("update-user"), cib.attr("update-client"),
+        cib.attr("update-origin"));
   }
 
   @Override

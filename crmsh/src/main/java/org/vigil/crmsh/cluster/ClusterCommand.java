@@ -19,12 +19,14 @@ import picocli.CommandLine.Parameters;
 /** {@code crm cluster ...}: the cluster key, quorum and membership of a running node, and a local demo cluster. */
 @Command(
     name = "cluster",
-    description = "Cluster: keygen, quorum, status, demo",
+    description = "Cluster: keygen, quorum, status, start, stop, demo",
     mixinStandardHelpOptions = true,
     subcommands = {
       ClusterCommand.Keygen.class,
       ClusterCommand.Quorum.class,
       ClusterCommand.Status.class,
+      LocalNodeCommand.Start.class,
+      LocalNodeCommand.Stop.class,
       DemoCommand.class
     })
 public final class ClusterCommand implements Runnable {

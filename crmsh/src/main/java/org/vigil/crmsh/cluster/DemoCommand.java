@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.vigil.cib.model.Cib;
 import org.vigil.crmsh.CrmException;
+import org.vigil.crmsh.cib.LiveCibAccess;
+import org.vigil.crmsh.status.StatusCommand;
 import org.vigil.protocol.ClusterKeyFile;
 import org.vigil.protocol.ClusterStatus;
 import org.vigil.protocol.ProtocolException;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code crm cluster demo}: N vigild processes on 127.0.0.1 named node1..nodeN, each with its own
  * port and data directory {@code DIR/nodeK} (vigild.conf, vigild.sock, vigild.pid, vigild.log), one
- * generated key {@code DIR/authkey}. Returns once every node sees all N members and the same DC.
+ * generated key {@code DIR/authkey}. Returns once every node sees all N members and the same DC and the
+ * CIB records them, printing {@code crm status}.
  */
 @Command(name = "demo", description = "Start a local cluster of N vigild processes on 127.0.0.1 (stop: 'demo stop')",
     mixinStandardHelpOptions = true, subcommands = DemoCommand.Stop.class)
@@ -41,8 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--nodes", defaultValue = "3", description = "how many nodes (default 3)") int nodes;
   @Option(names = "--dir", description = "where the nodes keep their data (default /tmp/vigil-demo)") Path dir;
-  @Option(names = "--base-port", defaultValue = "7600", description = "node K listens on BASE+K-1 (default 7600)")
-  int basePort;
+  @Option(names = "--base-port", description = "node K listens on BASE+K-1 (default: the first free block from 7600"
+      + " up, in steps of 20)")
+  Integer basePortOption;
+  private int basePort;
 
   @Override
   public Integer call() {
@@ -55,9 +61,14 @@ public final class DemoCommand implements Callable<Integer> {
       throw new CrmException("a demo cluster is already running in " + root + " (pids " + alive
           + "); stop it with: crm cluster demo stop --dir " + root);
     }
-    for (int k = 0; k < nodes; k++) {
-      requireFree(basePort + k);
-      requireFree(basePort + k + FD_PORT_OFFSET);
+    if (basePortOption != null) {
+      basePort = basePortOption;
+      Optional<Integer> busy = firstBusy(basePort);
+      if (busy.isPresent()) {
+        throw new CrmException("port " + busy.get() + " on 127.0.0.1 is in use; choose another --base-port");
+      }
+    } else {
+      basePort = freeBase();
     }
     Path key = root.resolve("authkey");
     List<Process> started = new ArrayList<>();
@@ -77,10 +88,14 @@ public final class DemoCommand implements Callable<Integer> {
       started.forEach(Process::destroy);
       throw new CrmException("cannot start the demo in " + root + ": " + e.getMessage());
     }
-    ClusterStatus formed = awaitFormed(root, started);
+    awaitFormed(root, started);
+    LiveCibAccess node1 = new LiveCibAccess(root.resolve("node1").resolve("vigild.sock"));
+    awaitRecorded(node1, root);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Demo cluster of " + nodes + " nodes running in " + root);
-    ClusterCommand.print(formed, out);
+    out.println();
+    StatusCommand.print(node1, out);
+    out.println();
     out.println("Sockets: " + root + "/nodeK/vigild.sock; e.g. crm --socket " + root.resolve("node1/vigild.sock")
         + " status");
     out.println("Stop it with: crm cluster demo stop" + (dir != null ? " --dir " + root : ""));
@@ -104,15 +119,30 @@ public final class DemoCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  private static void requireFree(int port) {
-    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      s.getLocalPort();
-    } catch (IOException e) {
-      throw new CrmException("port " + port + " on 127.0.0.1 is in use; choose another --base-port");
+  /** The first port of BASE..BASE+N-1 and of their failure-detector ports that is taken, if any. */
+  private Optional<Integer> firstBusy(int base) {
+    for (int k = 0; k < nodes; k++) {
+      for (int port : new int[] {base + k, base + k + FD_PORT_OFFSET}) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+          s.getLocalPort();
+        } catch (IOException e) {
+          return Optional.of(port);
+        }
+      }
     }
+    return Optional.empty();
   }
 
-  private static Process launch(Path conf, Path nodeDir) throws IOException {
+  private int freeBase() {
+    for (int base = 7600; base + nodes + FD_PORT_OFFSET < 8000; base += 20) {
+      if (firstBusy(base).isEmpty()) {
+        return base;
+      }
+    }
+    throw new CrmException("no free block of " + nodes + " ports between 7600 and 7999 on 127.0.0.1; use --base-port");
+  }
+
+  static Process launch(Path conf, Path nodeDir) throws IOException {
     List<String> cmd = new ArrayList<>();
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       cmd.add("/usr/bin/setsid"); // the nodes outlive crm and ignore its terminal's Ctrl-C
@@ -174,7 +204,22 @@ public final class DemoCommand implements Callable<Integer> {
         + "); see the logs in " + root + "/node*/vigild.log; stop it with crm cluster demo stop --dir " + root);
   }
 
-  private static Optional<ClusterStatus> tryStatus(Path socket) {
+  /** Waits until the replicated CIB records every node as a member (the DC writes it after forming). */
+  private void awaitRecorded(LiveCibAccess access, Path root) {
+    long deadline = System.currentTimeMillis() + FORM_TIMEOUT_MILLIS;
+    while (System.currentTimeMillis() < deadline) {
+      Cib cib = access.read();
+      long inCcm = cib.status().nodeStates().stream().filter(s -> "true".equals(s.inCcm())).count();
+      if (inCcm == nodes) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new CrmException("the demo cluster formed but its CIB does not record all " + nodes
+        + " nodes as members; see the logs in " + root + "/node*/vigild.log");
+  }
+
+  static Optional<ClusterStatus> tryStatus(Path socket) {
     if (!Files.exists(socket)) {
       return Optional.empty();
     }
@@ -185,7 +230,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
@@ -216,7 +261,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Optional<Long> readPid(Path pidFile) {
+  static Optional<Long> readPid(Path pidFile) {
     try {
       return Optional.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip()));
     } catch (IOException | NumberFormatException e) {

@@ -12,7 +12,7 @@ import org.jline.terminal.TerminalBuilder;
 import org.vigil.crmsh.CrmException;
 import org.vigil.crmsh.cib.CibAccess;
 import org.vigil.crmsh.configure.shell.ConfigureSession;
-import org.vigil.crmsh.configure.shell.LocalAgents;
+import org.vigil.crmsh.configure.shell.LrmAgents;
 import org.vigil.crmsh.configure.shell.ShellRunner;
 import org.vigil.crmsh.configure.syntax.Lexer;
 import org.vigil.crmsh.configure.syntax.Statement;
@@ -59,7 +59,7 @@ public final class ConfigureCommand implements Callable<Integer> {
   /** A session on the CIB this crm works on (CIB_file or the live cluster). */
   public static ConfigureSession session(PrintWriter out, PrintWriter err) {
     CibAccess access = CibAccess.fromEnvironment(System.getenv(), null);
-    return new ConfigureSession(access, LocalAgents.system(), out, err, ConfigureCommand::runEditor);
+    return new ConfigureSession(access, new LrmAgents(System.getenv()), out, err, ConfigureCommand::runEditor);
   }
 
   /** crmsh keeps its history under the user's configuration directory. */

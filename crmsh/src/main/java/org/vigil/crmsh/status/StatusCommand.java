@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import org.vigil.cib.model.Cib;
 import org.vigil.crmsh.cib.CibAccess;
+import org.vigil.crmsh.cib.LiveCibAccess;
 import org.vigil.pe.render.ClusterSummary;
 import org.vigil.pe.render.CrmMonReport;
 import org.vigil.pe.render.StatusViews;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code crm status}: the layout of {@code crm_mon -1 -r} (what crmsh runs), inactive
- * resources included. On a CIB file the DC and quorum are what the file records.
+ * resources included. On a CIB file the DC and quorum are what the file records; on a live
+ * node they are what its membership says now.
  */
 @Command(name = "status", description = "Show the cluster status (crm_mon -1 -r layout)")
 public final class StatusCommand implements Callable<Integer> {
@@ -24,13 +26,18 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Cib cib = CibAccess.fromEnvironment(System.getenv(), null).read();
+    print(CibAccess.fromEnvironment(System.getenv(), null), spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Prints the status of the CIB behind {@code access} (also used by {@code crm cluster demo}). */
+  public static void print(CibAccess access, PrintWriter out) {
+    Cib cib = access.read();
+    ClusterSummary summary = access instanceof LiveCibAccess live ? live.summary(cib) : ClusterSummary.fromCib(cib);
     Instant now = Instant.now();
     ClusterState state = ClusterStatus.unpack(cib, now);
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(CrmMonReport.render(ClusterSummary.fromCib(cib), now, ZoneId.systemDefault(),
+    out.print(CrmMonReport.render(summary, now, ZoneId.systemDefault(),
         StatusViews.of(state), StatusViews.failedActions(state)));
     out.flush();
-    return 0;
   }
 }

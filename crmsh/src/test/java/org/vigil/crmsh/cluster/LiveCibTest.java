@@ -90,6 +90,21 @@ class LiveCibTest {
   }
 
   @Test
+  void crmStatusTakesTheDcAndQuorumFromTheNodeAndTheLastChangeFromTheCib() throws Exception {
+    Path socket = dir.resolve("vigild.sock");
+    Cib cib = Cib.empty().withAttribute("cib-last-written", "Mon Nov 23 12:00:00 2026")
+        .withAttribute("update-origin", "node2").withAttribute("update-client", "crm")
+        .withAttribute("update-user", "root").withAttribute("have-quorum", "0");
+    try (FakeVigild fake = new FakeVigild(socket, cib)) {
+      CrmProcess.Result status = CrmProcess.run(Map.of("VIGIL_SOCKET", socket.toString()), null, "status");
+      assertThat(status.exitCode()).as(status.stderr()).isZero();
+      assertThat(status.stdout()).contains("Stack: vigil (JGroups)")
+          .contains("Current DC: node1 (version Vigil 0.1.0) - partition with quorum")
+          .contains("Last change:  Mon Nov 23 12:00:00 2026 by root via crm on node2");
+    }
+  }
+
+  @Test
   void keygenWritesAPrivateKeyOnceAndRefusesToReplaceIt() throws Exception {
     Path key = dir.resolve("authkey");
     CrmProcess.Result r = CrmProcess.run(Map.of(), null, "cluster", "keygen", key.toString());

@@ -63,7 +63,7 @@ class MalformedInputTest {
       "primitive d1 ocf::Dummy",
       "primitive vip ocf:heartbeat:Dummy",
       "primitive 1bad ocf:heartbeat:Dummy",
-      "primitive d1 ocf:heartbeat:Dummy params fake",
+      "primitive d1 ocf:heartbeat:Dummy params nosuchparam=1",
       "primitive d1 ocf:heartbeat:Dummy op",
       "primitive d1 ocf:heartbeat:Dummy op interval=10s",
       "primitive d1 ocf:heartbeat:Dummy bogus fake=1",

@@ -34,7 +34,7 @@ class TranscriptDifferentialTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"nfs-mysql", "drbd", "lvs"})
+  @ValueSource(strings = {"nfs-mysql", "drbd", "lvs", "coverage-1", "coverage-2", "coverage-3"})
   void vigilWritesWhatCrmshWrites(String name) throws Exception {
     String transcript = new String(getClass().getResourceAsStream("/configure/" + name + ".crm").readAllBytes(),
         StandardCharsets.UTF_8);

@@ -117,9 +117,9 @@ class StatusCommandTest {
   }
 
   @Test
-  void withoutCibFileOrClusterItSaysWhatToDo() throws Exception {
-    CrmProcess.Result r = CrmProcess.run(Map.of(), null, "status");
+  void withoutCibFileAndWithoutADaemonItIsOneClearError() throws Exception {
+    CrmProcess.Result r = CrmProcess.run(Map.of("VIGIL_SOCKET", dir.resolve("none.sock").toString()), null, "status");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr()).contains("CIB_file");
+    assertThat(r.stderr()).startsWith("ERROR: ").contains("none.sock");
   }
 }

@@ -26,7 +26,8 @@ import org.vigil.lrm.OperationResult;
  * same script with the same environment and the same number of threads. Prints operations
  * per second for both and the executor's overhead per operation.
  *
- * <p>Usage: {@code MonitorBench [operations (1000)] [concurrency (8)]}
+ * <p>Usage: {@code MonitorBench [operations (1000)] [concurrency (8)] [rounds (5)]}; the two
+ * are run alternately, round by round, and the medians printed.
  */
 public final class MonitorBench {
   private static final Path DUMMY = Path.of("/usr/lib/ocf/resource.d/pacemaker/Dummy");
@@ -36,6 +37,7 @@ public final class MonitorBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     if (!Files.isExecutable(DUMMY)) {
       System.err.println("ocf:pacemaker:Dummy is not installed (apt-get install -y pacemaker-resource-agents)");
       System.exit(2);
@@ -43,7 +45,7 @@ public final class MonitorBench {
     Files.createDirectories(Path.of("/tmp/lrm"));
     Path dir = Files.createTempDirectory(Path.of("/tmp/lrm"), "bench-");
     try {
-      run(dir, n, concurrency);
+      run(dir, n, concurrency, rounds);
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -51,7 +53,7 @@ public final class MonitorBench {
     }
   }
 
-  private static void run(Path dir, int n, int concurrency) throws Exception {
+  private static void run(Path dir, int n, int concurrency, int rounds) throws Exception {
     AgentSpec dummy = AgentSpec.parse("ocf:pacemaker:Dummy");
     List<String> rscs = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
@@ -70,28 +72,61 @@ public final class MonitorBench {
       executorRound(ex, dir, dummy, rscs, n / 10);
       bareRound(dir, rscs, n / 10, concurrency);
 
-      long t0 = System.nanoTime();
-      List<OperationResult> results = executorRound(ex, dir, dummy, rscs, n);
-      long executorNanos = System.nanoTime() - t0;
-      long t1 = System.nanoTime();
-      List<Long> bare = bareRound(dir, rscs, n, concurrency);
-      long bareNanos = System.nanoTime() - t1;
-
-      long failed = results.stream().filter(r -> r.status() != ExecStatus.DONE || r.rc() != 0).count();
-      double execMs = results.stream().mapToLong(r -> r.execTime().toNanos()).average().orElse(0) / 1e6;
-      double bareMs = bare.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
-      System.out.printf("executor:       %8.1f ops/s  (%d ms for %d; %d not rc 0)%n",
-          n / (executorNanos / 1e9), executorNanos / 1_000_000, n, failed);
-      System.out.printf("bare fork+exec: %8.1f ops/s  (%d ms for %d)%n", n / (bareNanos / 1e9), bareNanos / 1_000_000, n);
-      System.out.printf("overhead per operation: %.3f ms of wall time per op at concurrency %d "
-          + "(%.3f ms x %d threads)%n", (executorNanos - bareNanos) / 1e6 / n, concurrency,
-          (executorNanos - bareNanos) / 1e6 / n * concurrency, concurrency);
-      System.out.printf("mean time one agent run takes: executor %.2f ms, bare %.2f ms (difference %.2f ms:"
-          + " setsid, output threads, environment)%n", execMs, bareMs, execMs - bareMs);
+      // alternate the two, so that a change of load on a shared machine hits both alike
+      List<Double> execRates = new ArrayList<>();
+      List<Double> bareRates = new ArrayList<>();
+      List<Double> overheads = new ArrayList<>();
+      List<Double> execRunMs = new ArrayList<>();
+      List<Double> bareRunMs = new ArrayList<>();
+      List<Double> execCpuMs = new ArrayList<>();
+      List<Double> bareCpuMs = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        long c0 = jvmCpuNanos();
+        long t0 = System.nanoTime();
+        List<OperationResult> results = executorRound(ex, dir, dummy, rscs, n);
+        long executorNanos = System.nanoTime() - t0;
+        long c1 = jvmCpuNanos();
+        long t1 = System.nanoTime();
+        List<Long> bare = bareRound(dir, rscs, n, concurrency);
+        long bareNanos = System.nanoTime() - t1;
+        long c2 = jvmCpuNanos();
+        execCpuMs.add((c1 - c0) / 1e6 / n);
+        bareCpuMs.add((c2 - c1) / 1e6 / n);
+        long failed = results.stream().filter(r -> r.status() != ExecStatus.DONE || r.rc() != 0).count();
+        if (failed > 0) {
+          throw new IllegalStateException(failed + " monitors did not return 0");
+        }
+        execRates.add(n / (executorNanos / 1e9));
+        bareRates.add(n / (bareNanos / 1e9));
+        overheads.add((executorNanos - bareNanos) / 1e6 / n);
+        execRunMs.add(results.stream().mapToLong(r -> r.execTime().toNanos()).average().orElse(0) / 1e6);
+        bareRunMs.add(bare.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6);
+        System.out.printf("round %d: executor %7.1f ops/s, bare fork+exec %7.1f ops/s, overhead %6.3f ms/op%n",
+            round, execRates.get(round - 1), bareRates.get(round - 1), overheads.get(round - 1));
+      }
+      System.out.printf("median of %d rounds:%n", rounds);
+      System.out.printf("  executor:       %7.1f ops/s%n", median(execRates));
+      System.out.printf("  bare fork+exec: %7.1f ops/s%n", median(bareRates));
+      System.out.printf("  overhead per operation: %.3f ms of wall time at concurrency %d%n", median(overheads),
+          concurrency);
+      System.out.printf("  CPU time of this JVM per operation (spawning included, the agent's own not):"
+          + " executor %.3f ms, bare %.3f ms%n", median(execCpuMs), median(bareCpuMs));
+      System.out.printf("  one agent run: executor %.2f ms, bare %.2f ms (setsid exec, output threads, environment)%n",
+          median(execRunMs), median(bareRunMs));
       for (String r : rscs) {
         ex.execute(request(dir, r, dummy, "stop")).join();
       }
     }
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> sorted = xs.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private static OperationRequest request(Path dir, String rsc, AgentSpec agent, String action) {

@@ -21,8 +21,10 @@ public record BundleView(String id, String image, boolean managed, List<Replica>
    * @param name {@code bundle-N}, or the container's id when the bundle has no primitive
    * @param ip the replica's address ({@code ip-range-start}), or null
    * @param shown the primitive whose agent and state the line shows
+   * @param instances how many resource instances the replica counts in the status totals (its
+   *     container, address, connection and inner resource)
    */
-  public record Replica(String name, String ip, PrimitiveView shown) {}
+  public record Replica(String name, String ip, PrimitiveView shown, int instances) {}
 
   @Override
   public List<PrimitiveView> primitives() {

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param stoppedDisabled the nodes without an instance are listed as "Stopped (disabled)": the
  *     clone's target-role, or when it has none its first instance's, is Stopped
  * @param maxInstances {@code clone-max}: the "Stopped" lists appear only while fewer instances
- *     than this are active
+ *     than this are summarised as Started/Promoted/Unpromoted
  * @param allowedNodes the nodes the clone may run on as far as the status shows (every node in
  *     a symmetric cluster); the "Stopped" lists name those where no instance is active
  * @param failedProbes per node, what a failed probe of the clone said there (e.g. {@code not

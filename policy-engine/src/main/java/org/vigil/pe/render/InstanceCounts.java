@@ -2,7 +2,8 @@ package org.vigil.pe.render;
 
 /**
  * The resource instances the status counts: every primitive instance except orphans that are
- * no longer active, with how many of them are disabled and how many blocked by a failure.
+ * no longer active (a bundle replica counts each of its implicit resources), with how many of
+ * them are disabled and how many blocked by a failure.
  */
 public record InstanceCounts(int total, int disabled, int blocked) {
   public static InstanceCounts of(StatusView view) {
@@ -10,6 +11,13 @@ public record InstanceCounts(int total, int disabled, int blocked) {
     int disabled = 0;
     int blocked = 0;
     for (ResourceView r : view.resources()) {
+      if (r instanceof BundleView b) {
+        for (BundleView.Replica replica : b.replicas()) {
+          total += replica.instances();
+          disabled += replica.shown().disabled() ? replica.instances() : 0;
+        }
+        continue;
+      }
       for (PrimitiveView p : r.primitives()) {
         if (p.orphaned() && !p.active()) {
           continue;

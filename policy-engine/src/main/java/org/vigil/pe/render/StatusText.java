@@ -203,9 +203,9 @@ public final class StatusText {
     addList(out, level + 1, "Promoted", new ArrayList<>(promoted));
     addList(out, level + 1, "Unpromoted", new ArrayList<>(unpromoted));
     addList(out, level + 1, "Started", new ArrayList<>(started));
-    long activeInstances = c.instances().stream()
-        .filter(i -> i.primitives().stream().anyMatch(PrimitiveView::active)).count();
-    if (!c.unique() && activeInstances < c.maxInstances()) {
+    // only instances summarised in the lists above count against clone-max here
+    int summarised = promoted.size() + unpromoted.size() + started.size();
+    if (!c.unique() && summarised < c.maxInstances()) {
       stoppedLists(c, level + 1, out);
     }
   }

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vigil.cib.model.Bundle;
-import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Group;
 import org.vigil.cib.model.LrmResource;
@@ -31,6 +30,7 @@ import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.FailedOperation;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
+import org.vigil.pe.status.OnFail;
 import org.vigil.pe.status.ResourceState;
 
 /**
@@ -43,6 +43,7 @@ public final class StatusViews {
   private final Map<String, String> rscDefaults;
   private final Map<String, Template> templates = new HashMap<>();
   private final Set<String> maintenanceNodes = new LinkedHashSet<>();
+  private final Set<String> lostNodes = new HashSet<>();
   private final Map<String, Resource> configured = new HashMap<>();
   private final Map<String, List<ResourceState>> byClone = new HashMap<>();
   private final Map<String, List<ResourceState>> byGroup = new HashMap<>();
@@ -69,6 +70,9 @@ public final class StatusViews {
       if (n.maintenance()) {
         maintenanceNodes.add(n.name());
       }
+      if (n.unclean() && !n.online()) {
+        lostNodes.add(n.name());
+      }
     }
   }
 
@@ -77,12 +81,17 @@ public final class StatusViews {
     return new StatusViews(state).build();
   }
 
-  /** The failed operations, node by node in status order, as crm_mon lists them. */
+  /** The failed operations in status order (node, then resource record, then call), as crm_mon lists them. */
   public static List<FailedActionView> failedActions(ClusterState state) {
     Map<String, Integer> nodeOrder = new HashMap<>();
+    Map<String, Integer> recordOrder = new HashMap<>();
     List<NodeState> states = state.cib().status().nodeStates();
     for (int i = 0; i < states.size(); i++) {
       nodeOrder.putIfAbsent(states.get(i).uname(), i);
+      List<LrmResource> records = states.get(i).lrmResources();
+      for (int j = 0; j < records.size(); j++) {
+        recordOrder.putIfAbsent(states.get(i).uname() + "\u0000" + records.get(j).id(), j);
+      }
     }
     List<FailedOperation> all = new ArrayList<>();
     Map<FailedOperation, String> keys = new HashMap<>();
@@ -93,6 +102,7 @@ public final class StatusViews {
       }
     }
     all.sort(Comparator.comparingInt((FailedOperation f) -> nodeOrder.getOrDefault(f.node(), Integer.MAX_VALUE))
+        .thenComparingInt(f -> recordOrder.getOrDefault(f.node() + "\u0000" + f.resource(), Integer.MAX_VALUE))
         .thenComparingInt(FailedOperation::callId));
     List<FailedActionView> out = new ArrayList<>();
     for (FailedOperation f : all) {
@@ -162,7 +172,7 @@ public final class StatusViews {
       }
     }
     for (ResourceState r : state.resources()) {
-      if (r.orphan() && r.cloneId() == null && !r.activeNodes().isEmpty()) {
+      if (r.orphan() && r.cloneId() == null && !r.activeNodes().isEmpty() && !implicitInBundle(r.id())) {
         resources.add(primitive(r));
       }
     }
@@ -269,30 +279,67 @@ public final class StatusViews {
         stoppedDisabled, instances, max, allowed, failedProbes);
   }
 
-  /** Bundles are not unpacked yet: shown by their header with every replica stopped. */
+  /**
+   * A bundle from the records of its implicit resources (the unpacker keeps them as orphans):
+   * each replica shows its container's state, under the replica's name and the child's agent
+   * when the bundle runs a primitive inside.
+   */
   private BundleView bundle(Bundle b) {
     String image = b.container() == null ? "" : b.container().attr("image", "");
-    int replicas = 1;
-    if (b.container() != null) {
-      String r = b.container().attr("replicas");
-      if (r != null && r.matches("[0-9]+")) {
-        replicas = Integer.parseInt(r);
-      }
-    }
     String kind = b.container() == null ? "docker" : b.container().name();
+    int replicas = b.container() == null ? 1 : leadingInt(b.container().attr("replicas")).orElse(1);
+    String ipStart = b.network() == null ? null : b.network().attr("ip-range-start");
     List<BundleView.Replica> out = new ArrayList<>();
     for (int i = 0; i < replicas; i++) {
-      String name = b.id() + "-" + kind + "-" + i;
-      out.add(new BundleView.Replica(name, null, PrimitiveView.of(name, "ocf:heartbeat:" + kind, Role.STOPPED,
-          List.of())));
+      String container = b.id() + "-" + kind + "-" + i;
+      ResourceState s = byId.get(container);
+      List<String> nodes = s == null ? List.of() : s.activeNodes();
+      Role role = nodes.isEmpty() ? Role.STOPPED : Role.STARTED;
+      if (b.primitive() != null) {
+        String ip = ipStart == null ? null : nthAddress(ipStart, i);
+        out.add(new BundleView.Replica(b.id() + "-" + i, ip,
+            PrimitiveView.of(b.id() + "-" + i, b.primitive().agentName(), role, nodes), ip == null ? 3 : 4));
+      } else {
+        out.add(new BundleView.Replica(container, null, PrimitiveView.of(container, "ocf:heartbeat:" + kind, role,
+            nodes), ipStart == null ? 1 : 2));
+      }
     }
     return new BundleView(b.id(), image, managed(meta(b)), out);
+  }
+
+  /** Whether an unconfigured record is one of a bundle's implicit resources (container, address, connection). */
+  private boolean implicitInBundle(String id) {
+    for (Resource r : state.cib().configuration().resources()) {
+      if (r instanceof Bundle b && id.startsWith(b.id() + "-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code 192.168.122.131} plus {@code n}: a bundle's replica addresses count up from ip-range-start. */
+  private static String nthAddress(String start, int n) {
+    String[] parts = start.split("\\.");
+    if (parts.length != 4) {
+      return start;
+    }
+    try {
+      long v = 0;
+      for (String p : parts) {
+        v = v * 256 + Integer.parseInt(p);
+      }
+      v += n;
+      return (v >> 24 & 255) + "." + (v >> 16 & 255) + "." + (v >> 8 & 255) + "." + (v & 255);
+    } catch (NumberFormatException e) {
+      return start;
+    }
   }
 
   private PrimitiveView primitive(ResourceState s) {
     List<String> nodes = s.activeNodes();
     boolean onMaintenanceNode = nodes.stream().anyMatch(maintenanceNodes::contains);
-    boolean blocked = s.blocked() || blockedAsMultiplyActive(s);
+    boolean blocked = s.histories().values().stream()
+        .anyMatch(h -> h.onFail() == OnFail.BLOCK && !lostNodes.contains(h.node())) || blockedAsMultiplyActive(s);
     boolean managed = s.managed() && !state.options().maintenanceMode() && !onMaintenanceNode && !blocked
         && !(s.orphan() && !state.options().stopOrphanResources());
     Role target = s.meta().hasTargetRole() ? s.meta().targetRole() : null;
@@ -307,7 +354,9 @@ public final class StatusViews {
         }
       }
     }
-    return new PrimitiveView(s.id(), agent(s), s.role(), nodes, s.failed(), s.orphan(), managed, blocked,
+    // a failure recorded on a lost node that is about to be fenced is moot: Pacemaker ignores it
+    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()));
+    return new PrimitiveView(s.id(), agent(s), s.role(), nodes, failed, s.orphan(), managed, blocked,
         disabled, s.failureIgnored(), pendingTask(s), null, probe);
   }
 

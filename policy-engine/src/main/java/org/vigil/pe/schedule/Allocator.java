@@ -56,8 +56,9 @@ final class Allocator {
   }
 
   /**
-   * The highest score a resource has anywhere, its dependents' preferences included: among
-   * resources of equal priority, those with the strongest preference are assigned first.
+   * The score a resource has where it runs now, its dependents' preferences included
+   * (-INFINITY when it runs nowhere): among resources of equal priority, those holding on
+   * hardest to their current node are assigned first.
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -65,7 +66,11 @@ final class Allocator {
       first = first.children.get(0);
     }
     if (!first.isPrimitive()) {
-      return 0;
+      return Score.MINUS_INFINITY;
+    }
+    int cur = currentNode(first);
+    if (cur < 0) {
+      return Score.MINUS_INFINITY;
     }
     int[] w = base(first);
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
@@ -75,13 +80,9 @@ final class Allocator {
     for (Coloc c : deps) {
       Set<Rsc> visited = new HashSet<>();
       visited.add(first);
-      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+      w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
-    int max = Score.MINUS_INFINITY;
-    for (int v : w) {
-      max = Math.max(max, v);
-    }
-    return max;
+    return w[cur];
   }
 
   private static int priority(Rsc r) {
@@ -137,6 +138,16 @@ final class Allocator {
         }
         if (h.fatal()) {
           Arrays.fill(w, Score.MINUS_INFINITY);
+        }
+      }
+      if (r.inPromotable()) {
+        // where an instance runs, its promotion score counts towards keeping it there
+        int promotion = promotionAttribute(r);
+        for (String node : st.activeNodes()) {
+          Integer idx = m.nodeIndex.get(node);
+          if (idx != null && promotion > 0) {
+            w[idx] = Score.add(w[idx], promotion);
+          }
         }
       }
       int threshold = r.meta.migrationThreshold();
@@ -239,14 +250,26 @@ final class Allocator {
         applyColocation(w, c);
       }
     }
+    // a group placed with something: every member is
+    if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
+      for (Coloc c : r.parent.asDependent) {
+        applyColocation(w, c);
+      }
+    }
     for (Rsc s : scope) {
       for (Coloc c : s.asPrimary) {
+        if (c.primaryRole() == Role.PROMOTED && s.promotable) {
+          continue;
+        }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
-        w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited);
+        w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
       }
     }
     if (stopAll) {
+      Arrays.fill(w, Score.MINUS_INFINITY);
+    }
+    if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
     r.node = choose(r, w);
@@ -264,6 +287,9 @@ final class Allocator {
 
   /** Applies a colocation in which the resource being assigned is the dependent. */
   private void applyColocation(int[] w, Coloc c) {
+    if (c.dependentRole() == Role.PROMOTED && c.dependent().isClone()) {
+      return;
+    }
     Rsc primary = c.primary();
     Rsc unit = unit(primary);
     assign(unit);
@@ -340,7 +366,7 @@ final class Allocator {
    * Adds a not-yet-assigned dependent's preferences (and, recursively, its own dependents')
    * to {@code w}, scaled by {@code factor}; ignored when the result leaves no usable node.
    */
-  private int[] mergeDependent(int[] w, Rsc dep, double factor, Set<Rsc> visited) {
+  private int[] mergeDependent(int[] w, Rsc dep, double factor, Set<Rsc> visited, String attr) {
     if (dep.assigned || !visited.add(dep)) {
       return w;
     }
@@ -351,7 +377,7 @@ final class Allocator {
     if (source.isPrimitive() && !isManaged(source)) {
       return w;
     }
-    int[] dw = base(source);
+    int[] dw = byAttribute(base(source), attr);
     int[] out = w.clone();
     for (int i = 0; i < n; i++) {
       if (factor < 0 && dw[i] <= Score.MINUS_INFINITY) {
@@ -371,16 +397,43 @@ final class Allocator {
       next.addAll(source.asPrimary);
     }
     for (Coloc c : next) {
-      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited);
+      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited, c.nodeAttribute());
     }
     return out;
   }
 
+  /** INFINITY stays infinite whatever the factor (with the factor's sign). */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
+    if (score >= Score.INFINITY || score <= Score.MINUS_INFINITY) {
+      return factor > 0 ? score : Score.negate(score);
+    }
     return Score.clamp((long) (score * factor));
+  }
+
+  /**
+   * With a node-attribute colocation, a node counts as good as the best node sharing its
+   * value of the attribute.
+   */
+  private int[] byAttribute(int[] w, String attr) {
+    if (attr == null || attr.equals("#uname")) {
+      return w;
+    }
+    java.util.Map<String, Integer> best = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String v = m.nodes.get(i).attribute(attr);
+      if (v != null) {
+        best.merge(v, w[i], Math::max);
+      }
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      String v = m.nodes.get(i).attribute(attr);
+      out[i] = v == null ? Score.MINUS_INFINITY : best.get(v);
+    }
+    return out;
   }
 
   private String name(int i) {
@@ -428,7 +481,7 @@ final class Allocator {
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
     // instances already running keep their place first
-    instances.sort(Comparator.comparingInt((Rsc i) -> isActive(i) ? 0 : 1).thenComparingInt(i -> i.order));
+    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 1 : 2).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];
@@ -451,6 +504,146 @@ final class Allocator {
         started++;
       }
     }
+    if (c.promotable) {
+      promote(c);
+    }
+  }
+
+  /** The {@code master-RSC} node attribute of an instance's node (its current node when unassigned). */
+  private int promotionAttribute(Rsc inst) {
+    int node = inst.node >= 0 ? inst.node : currentNode(inst);
+    if (node < 0) {
+      return Score.MINUS_INFINITY;
+    }
+    String v = m.nodes.get(node).attribute("master-" + inst.state.baseId());
+    if (v == null) {
+      v = m.nodes.get(node).attribute("master-" + inst.id);
+    }
+    if (v == null) {
+      return -1;
+    }
+    return Score.parse(v).orElse(0);
+  }
+
+  /**
+   * Chooses which instances of a promotable clone are promoted: the highest promotion scores
+   * (the node's {@code master-RSC} attribute, Promoted-role locations and colocations), up to
+   * promoted-max overall and promoted-node-max per node, none below 0.
+   */
+  private void promote(Rsc c) {
+    int max = c.meta.get("promoted-max").or(() -> c.meta.get("master-max")).flatMap(Score::parse).orElse(1);
+    int perNode = c.meta.get("promoted-node-max").or(() -> c.meta.get("master-node-max")).flatMap(Score::parse)
+        .orElse(1);
+    List<Rsc> candidates = new ArrayList<>();
+    java.util.Map<Rsc, Integer> score = new java.util.HashMap<>();
+    for (Rsc inst : c.children) {
+      if (inst.node < 0) {
+        continue;
+      }
+      candidates.add(inst);
+      score.put(inst, promotionScore(c, inst));
+    }
+    candidates.sort(Comparator.comparingInt((Rsc i) -> -score.get(i))
+        .thenComparingInt(i -> isPromoted(i) ? 0 : 1).thenComparingInt(i -> i.order));
+    int[] perNodeCount = new int[n];
+    int promoted = 0;
+    for (Rsc inst : candidates) {
+      boolean yes = promoted < max && score.get(inst) >= 0 && perNodeCount[inst.node] < perNode
+          && managedInstance(inst);
+      if (!managedInstance(inst)) {
+        yes = isPromoted(inst);
+      }
+      Role role = yes ? Role.PROMOTED : Role.UNPROMOTED;
+      if (yes) {
+        promoted++;
+        perNodeCount[inst.node]++;
+      }
+      inst.nextRole = role;
+      for (Rsc p : inst.primitives()) {
+        if (p.node >= 0) {
+          p.nextRole = role;
+        }
+      }
+    }
+  }
+
+  private boolean managedInstance(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      if (!m.managed(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isPromoted(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      if (p.state.role() == Role.PROMOTED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int promotionScore(Rsc c, Rsc inst) {
+    int node = inst.node;
+    Rsc first = inst.primitives().get(0);
+    int score = promotionAttribute(first);
+    if (score == -1 && isPromoted(inst)) {
+      score = 0;
+    }
+    int[] loc = m.promotedLocations.get(c);
+    if (loc != null) {
+      score = Score.add(score, loc[node]);
+    }
+    for (Coloc col : c.asDependent) {
+      if (col.dependentRole() != Role.PROMOTED) {
+        continue;
+      }
+      assign(unit(col.primary()));
+      boolean[] where = nodesOf(col.primary(), col.primaryRole());
+      score = Score.add(score, colocationEffect(col.score(), where[node]));
+    }
+    for (Coloc col : c.asPrimary) {
+      if (col.primaryRole() != Role.PROMOTED) {
+        continue;
+      }
+      Rsc dep = col.dependent();
+      if (dep.assigned || dep.node >= 0) {
+        score = Score.add(score, colocationEffect(col.score(), dep.node == node));
+      } else if (!dep.assigning) {
+        Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
+        if (src != null) {
+          int dw = base(src)[node];
+          double factor = col.score() / (double) Score.INFINITY;
+          if (!(factor < 0 && dw <= Score.MINUS_INFINITY)) {
+            score = Score.add(score, scale(dw, factor));
+          }
+        }
+      }
+    }
+    return score;
+  }
+
+  private static int colocationEffect(int score, boolean there) {
+    if (score >= Score.INFINITY) {
+      return there ? 0 : Score.MINUS_INFINITY;
+    }
+    if (score <= Score.MINUS_INFINITY) {
+      return there ? Score.MINUS_INFINITY : 0;
+    }
+    return there ? score : 0;
+  }
+
+  /** Active where it may still run (its node usable and not banned). */
+  private boolean canStay(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      int cur = currentNode(p);
+      if (cur < 0 || !usable[cur] || base(p)[cur] < 0) {
+        return false;
+      }
+    }
+    return !inst.primitives().isEmpty();
   }
 
   private static boolean isActive(Rsc inst) {

@@ -32,10 +32,14 @@ final class GraphBuilder {
       succ.add(new ArrayList<>());
       preds.add(new ArrayList<>());
     }
+    // edges from one action are added together, so a mark per target drops duplicates
+    int[] lastFrom = new int[chosen.size()];
+    java.util.Arrays.fill(lastFrom, -1);
     for (int i = 0; i < chosen.size(); i++) {
       for (Act.Edge e : chosen.get(i).out) {
         Integer j = index.get(e.then());
-        if (j != null && j != i && !preds.get(j).contains(i)) {
+        if (j != null && j != i && lastFrom[j] != i) {
+          lastFrom[j] = i;
           succ.get(i).add(j);
           preds.get(j).add(i);
           indegree[j]++;
@@ -50,16 +54,15 @@ final class GraphBuilder {
     }
     List<Integer> order = new ArrayList<>();
     boolean[] done = new boolean[chosen.size()];
+    int scan = 0;
     while (order.size() < chosen.size()) {
       if (ready.isEmpty()) {
         // a cycle: break it at the earliest remaining action
-        for (int i = 0; i < chosen.size(); i++) {
-          if (!done[i]) {
-            ready.add(i);
-            indegree[i] = 0;
-            break;
-          }
+        while (done[scan]) {
+          scan++;
         }
+        ready.add(scan);
+        indegree[scan] = 0;
       }
       int i = ready.poll();
       if (done[i]) {

@@ -63,7 +63,7 @@ final class Model {
       tags.put(t.id(), t.refs());
     }
     Map<String, ResourceState> instances = state.resourcesById();
-    rscDefaults = ClusterStatus.firstWins(config.rscDefaults());
+    rscDefaults = ClusterStatus.firstWins(config.rscDefaults(), state.now());
     for (Resource r : config.resources()) {
       Rsc top = build(r, null, instances, -1, List.of());
       if (top != null) {
@@ -120,14 +120,17 @@ final class Model {
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
     NodeStatus n = state.node(node);
-    return n != null && n.unclean() && state.options().stonithEnabled()
-        && (state.haveQuorum() || state.options().noQuorumPolicy() == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE);
+    var policy = state.options().noQuorumPolicy();
+    return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
+        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE
+        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.SUICIDE);
   }
 
-  /** Blocked by a failure (on-fail=block) on a node that will not be fenced. */
+  /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
     for (NodeHistory h : r.state.histories().values()) {
-      if (h.onFail() == OnFail.BLOCK && !willBeFenced(h.node())) {
+      NodeStatus n = state.node(h.node());
+      if (h.onFail() == OnFail.BLOCK && (n == null || !n.unclean())) {
         return true;
       }
     }
@@ -148,7 +151,7 @@ final class Model {
       List<List<NvSet>> metaChain) {
     List<List<NvSet>> chain = new ArrayList<>(metaChain);
     chain.add(r.metaAttributes());
-    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain);
+    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
     if (r instanceof Primitive p) {
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       ResourceState rs = instances.get(id);
@@ -176,6 +179,7 @@ final class Model {
     }
     if (r instanceof Clone c) {
       Rsc clone = new Rsc(c.id(), Rsc.Kind.CLONE, parent, null, meta, counter++);
+      clone.promotable = c.legacyMaster() || Booleans.isTrue(meta.get("promotable").orElse(null), false);
       for (int i = 0; ; i++) {
         Rsc child = build(c.child(), clone, instances, i, chain);
         if (child == null) {
@@ -240,14 +244,15 @@ final class Model {
       targets.addAll(resolve(l.rsc()));
     } else if (l.rscPattern() != null) {
       java.util.regex.Pattern p;
+      boolean negate = l.rscPattern().startsWith("!");
       try {
-        p = java.util.regex.Pattern.compile(l.rscPattern());
+        p = java.util.regex.Pattern.compile(negate ? l.rscPattern().substring(1) : l.rscPattern());
       } catch (RuntimeException e) {
         messages.add("error: Invalid regular expression " + l.rscPattern() + " in " + l.id());
         return;
       }
       for (Rsc top : tops) {
-        if (p.matcher(top.id).find()) {
+        if (p.matcher(top.id).find() != negate) {
           targets.add(top);
         }
       }
@@ -258,28 +263,20 @@ final class Model {
       }
     }
     Role role = Role.parse(l.role()).orElse(null);
-    if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
-      return;
-    }
     for (Rsc r : targets) {
-      int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
       if (l.node() != null) {
         Integer idx = nodeIndex.get(l.node());
         int score = Score.parse(l.score()).orElse(0);
         if (idx != null) {
-          scores[idx] = Score.add(scores[idx], score);
-          markMentioned(r, idx);
+          addLocation(r, role, idx, score);
         }
         continue;
       }
       for (Rule rule : l.rules()) {
-        Role ruleRole = Role.parse(rule.role()).orElse(null);
-        if (ruleRole == Role.PROMOTED || ruleRole == Role.UNPROMOTED) {
-          continue;
-        }
+        Role ruleRole = Role.parse(rule.role()).orElse(role);
         for (int i = 0; i < nodes.size(); i++) {
           NodeStatus n = nodes.get(i);
-          RuleContext ctx = new RuleContext(n.attributes(), state.now(), params(r), metaValues(r));
+          RuleContext ctx = new RuleContext(n.attributes(), state.now(), params(r, n), metaValues(r));
           if (!Rules.matches(rule, ctx)) {
             continue;
           }
@@ -290,12 +287,28 @@ final class Model {
           } else {
             score = Score.parse(rule.score()).orElse(0);
           }
-          scores[i] = Score.add(scores[i], score);
-          markMentioned(r, i);
+          addLocation(r, ruleRole, i, score);
         }
       }
     }
   }
+
+  /** Role-specific locations (Promoted) only weigh in on promotion. */
+  private void addLocation(Rsc r, Role role, int idx, int score) {
+    if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
+      if (role == Role.PROMOTED) {
+        int[] p = promotedLocations.computeIfAbsent(r, k -> new int[nodes.size()]);
+        p[idx] = Score.add(p[idx], score);
+      }
+      return;
+    }
+    int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
+    scores[idx] = Score.add(scores[idx], score);
+    markMentioned(r, idx);
+  }
+
+  /** Location scores for the Promoted role of promotable clones. */
+  final Map<Rsc, int[]> promotedLocations = new HashMap<>();
 
   /** Nodes a location constraint names; in an asymmetric cluster only these are allowed. */
   final Map<Rsc, boolean[]> mentioned = new HashMap<>();
@@ -304,20 +317,14 @@ final class Model {
     mentioned.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
   }
 
-  private static Map<String, String> params(Rsc r) {
+  /** A resource's instance attributes as they resolve on a node (sets may have node rules). */
+  private Map<String, String> params(Rsc r, NodeStatus n) {
     List<Rsc> prims = r.primitives();
     if (prims.isEmpty() || prims.get(0).state.primitive() == null) {
       return Map.of();
     }
-    Map<String, String> out = new HashMap<>();
-    for (NvSet s : prims.get(0).state.primitive().instanceAttributes()) {
-      s.pairs().forEach(p -> {
-        if (p.name() != null && p.value() != null) {
-          out.putIfAbsent(p.name(), p.value());
-        }
-      });
-    }
-    return out;
+    return ClusterStatus.firstWins(prims.get(0).state.primitive().instanceAttributes(),
+        new RuleContext(n.attributes(), state.now(), Map.of(), Map.of()));
   }
 
   private static Map<String, String> metaValues(Rsc r) {
@@ -346,7 +353,11 @@ final class Model {
       if (Booleans.isTrue(set.sequential(), true)) {
         List<Rsc> members = resolveAll(set.resources());
         for (int i = 1; i < members.size(); i++) {
-          colocate(c.id(), members.get(i), members.get(i - 1), s, role, role, c.nodeAttribute());
+          // an anti-colocation set keeps every member away from every member before it
+          int from = s < 0 ? 0 : i - 1;
+          for (int j = from; j < i; j++) {
+            colocate(c.id(), members.get(i), members.get(j), s, role, role, c.nodeAttribute());
+          }
         }
       }
     }

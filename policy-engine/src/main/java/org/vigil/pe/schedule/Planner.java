@@ -38,6 +38,12 @@ final class Planner {
   private static final int RUNNING = 1;
   private static final int STOP = 2;
   private static final int STOPPED = 3;
+  private static final int PROMOTE = 4;
+  private static final int PROMOTED = 5;
+  private static final int DEMOTE = 6;
+  private static final int DEMOTED = 7;
+  final Map<Rsc, Act> promotes = new HashMap<>();
+  final Map<Rsc, Act> demotes = new HashMap<>();
 
   Planner(Model m) {
     this.m = m;
@@ -73,8 +79,7 @@ final class Planner {
   private void fencing() {
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      boolean quorate = m.state.haveQuorum() || options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.IGNORE;
-      if (n.unclean() && quorate && options.stonithEnabled() && n.kind() == NodeStatus.Kind.CLUSTER) {
+      if (n.kind() == NodeStatus.Kind.CLUSTER && m.willBeFenced(n.name())) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));
         f.required = true;
         f.reason = n.fenceReason();
@@ -89,11 +94,17 @@ final class Planner {
       createPrimitive(r);
       return;
     }
-    Act[] p = new Act[4];
+    Act[] p = new Act[8];
     p[START] = add(new Act(Act.Type.PSEUDO, r, "start", 0, -1));
     p[RUNNING] = add(new Act(Act.Type.PSEUDO, r, "running", 0, -1));
     p[STOP] = add(new Act(Act.Type.PSEUDO, r, "stop", 0, -1));
     p[STOPPED] = add(new Act(Act.Type.PSEUDO, r, "stopped", 0, -1));
+    if (r.promotable) {
+      p[PROMOTE] = add(new Act(Act.Type.PSEUDO, r, "promote", 0, -1));
+      p[PROMOTED] = add(new Act(Act.Type.PSEUDO, r, "promoted", 0, -1));
+      p[DEMOTE] = add(new Act(Act.Type.PSEUDO, r, "demote", 0, -1));
+      p[DEMOTED] = add(new Act(Act.Type.PSEUDO, r, "demoted", 0, -1));
+    }
     pseudo.put(r, p);
     for (Rsc c : r.children) {
       create(c);
@@ -154,6 +165,9 @@ final class Planner {
       }
       edge(stop, start, flags);
     }
+    if (r.inPromotable()) {
+      roles(r, start, stopActs, managed);
+    }
     probes(r);
   }
 
@@ -179,6 +193,37 @@ final class Planner {
     start.reasonRank = 10;
     for (Act stop : stopActs) {
       stop.required = true;
+    }
+  }
+
+  /**
+   * Promote and demote for an instance of a promotable clone: demote before it stops or
+   * when it loses the Promoted role; promote after it starts or when it gains it.
+   */
+  private void roles(Rsc r, Act start, List<Act> stopActs, boolean managed) {
+    int t = r.node;
+    for (Act stop : stopActs) {
+      NodeHistory h = r.state.history(m.nodes.get(stop.node).name());
+      if (h == null || h.role() != Role.PROMOTED) {
+        continue;
+      }
+      Act demote = add(new Act(Act.Type.RESOURCE, r, "demote", 0, stop.node));
+      demote.required = managed && (r.nextRole != Role.PROMOTED || stop.node != t);
+      demote.runnable = managed && stop.runnable;
+      if (stop.attributes.containsKey("implied-by-fencing")) {
+        demote.attributes.put("implied-by-fencing", "true");
+      }
+      edge(demote, stop, Act.Edge.IMPLIES_FIRST);
+      demotes.put(r, demote);
+    }
+    if (t >= 0 && r.nextRole == Role.PROMOTED) {
+      NodeHistory h = r.state.history(m.nodes.get(t).name());
+      boolean already = h != null && h.role() == Role.PROMOTED && h.active();
+      Act promote = add(new Act(Act.Type.RESOURCE, r, "promote", 0, t));
+      promote.required = managed && !already;
+      promote.runnable = managed;
+      edge(start, promote, Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN);
+      promotes.put(r, promote);
     }
   }
 
@@ -217,12 +262,60 @@ final class Planner {
       if (!n.online() || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
+      if (r.enclosingClone() != null && !probesFor(r, i)) {
+        continue;
+      }
       Act probe = add(new Act(Act.Type.RESOURCE, r, "monitor", 0, i));
       probe.required = true;
       probe.attributes.put("target_rc", "7");
       probes.add(probe);
       edge(probe, starts.get(r), 0);
     }
+  }
+
+  /**
+   * An anonymous clone is probed once per node, by one instance: none when any instance has
+   * history there; else the instance assigned there, or the first one active nowhere.
+   */
+  private boolean probesFor(Rsc r, int node) {
+    String nodeName = m.nodes.get(node).name();
+    List<Rsc> siblings = siblings(r);
+    Rsc chosen = null;
+    for (Rsc p : siblings) {
+      if (p.state.probedOn(nodeName)) {
+        return false;
+      }
+      if (p.node == node && chosen == null) {
+        chosen = p;
+      }
+    }
+    if (chosen == null) {
+      for (Rsc p : siblings) {
+        if (p.state.activeNodes().isEmpty()) {
+          chosen = p;
+          break;
+        }
+      }
+    }
+    return (chosen == null ? siblings.get(0) : chosen) == r;
+  }
+
+  private final Map<String, List<Rsc>> siblings = new HashMap<>();
+
+  /** The instances of the same primitive in the same clone. */
+  private List<Rsc> siblings(Rsc r) {
+    Rsc clone = r.enclosingClone();
+    return siblings.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
+      List<Rsc> out = new ArrayList<>();
+      for (Rsc inst : clone.children) {
+        for (Rsc p : inst.primitives()) {
+          if (p.state.baseId().equals(r.state.baseId())) {
+            out.add(p);
+          }
+        }
+      }
+      return out;
+    });
   }
 
   // ---- orderings ----
@@ -259,6 +352,28 @@ final class Planner {
     edge(p[STOPPED], p[START], 0);
     edge(p[START], p[RUNNING], 0);
     edge(p[STOP], p[STOPPED], 0);
+    if (r.promotable) {
+      for (Rsc inst : r.children) {
+        for (Rsc prim : inst.primitives()) {
+          Act pr = promotes.get(prim);
+          if (pr != null) {
+            edge(p[PROMOTE], pr, Act.Edge.RUNNABLE_LEFT);
+            edge(pr, p[PROMOTE], PRINTS_FIRST);
+            edge(pr, p[PROMOTED], Act.Edge.IMPLIES_THEN);
+          }
+          Act de = demotes.get(prim);
+          if (de != null) {
+            edge(p[DEMOTE], de, 0);
+            edge(de, p[DEMOTE], PRINTS_FIRST);
+            edge(de, p[DEMOTED], Act.Edge.IMPLIES_THEN);
+          }
+        }
+      }
+      edge(p[RUNNING], p[PROMOTE], 0);
+      edge(p[DEMOTED], p[STOP], 0);
+      edge(p[DEMOTE], p[DEMOTED], 0);
+      edge(p[PROMOTE], p[PROMOTED], 0);
+    }
     if (r.kind == Rsc.Kind.GROUP) {
       for (int i = 1; i < r.children.size(); i++) {
         Rsc prev = r.children.get(i - 1);
@@ -298,6 +413,8 @@ final class Planner {
     return switch (action) {
       case "start" -> runningOf(r);
       case "stop" -> stoppedOf(r);
+      case "promote" -> r.promotable ? List.of(pseudo.get(r)[PROMOTED]) : List.of();
+      case "demote" -> r.promotable ? List.of(pseudo.get(r)[DEMOTED]) : List.of();
       default -> List.of();
     };
   }
@@ -306,6 +423,8 @@ final class Planner {
     return switch (action) {
       case "start" -> startsOf(r);
       case "stop" -> stopsOf(r);
+      case "promote" -> r.promotable ? List.of(pseudo.get(r)[PROMOTE]) : List.of();
+      case "demote" -> r.promotable ? List.of(pseudo.get(r)[DEMOTE]) : List.of();
       default -> List.of();
     };
   }

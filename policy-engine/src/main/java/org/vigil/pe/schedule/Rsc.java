@@ -27,6 +27,9 @@ final class Rsc {
   /** Index in configuration order, for stable sorting. */
   final int order;
 
+  /** A promotable clone (set once while building the model). */
+  boolean promotable;
+
   final List<Coloc> asDependent = new ArrayList<>();
   final List<Coloc> asPrimary = new ArrayList<>();
 
@@ -89,6 +92,12 @@ final class Rsc {
       }
     }
     return null;
+  }
+
+  /** An instance (or a member of an instance) of a promotable clone. */
+  boolean inPromotable() {
+    Rsc c = enclosingClone();
+    return c != null && c.promotable;
   }
 
   @Override

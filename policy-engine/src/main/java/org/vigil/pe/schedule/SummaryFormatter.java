@@ -2,6 +2,7 @@ package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.cib.model.Role;
 import org.vigil.pe.status.NodeStatus;
 
 /**
@@ -65,20 +66,31 @@ final class SummaryFormatter {
     if (!p.managed(r)) {
       return List.of();
     }
+    boolean roles = r.inPromotable();
+    Act promote = p.promotes.get(r);
+    boolean promotes = promote != null && promote.required && promote.runnable;
     boolean starts = start.required && start.runnable && t >= 0;
     if (active.isEmpty()) {
+      if (starts && promotes) {
+        return List.of(new Line("Promote", r.id, "Stopped -> Promoted " + name(t), null));
+      }
       if (starts) {
         return List.of(new Line("Start", r.id, name(t), null));
       }
-      if (t >= 0 && start.required && !start.runnable) {
+      if (t >= 0 && start.required && !start.runnable && (start.reason != null || r.enclosingClone() == null)) {
         String why = start.reason == null ? "blocked" : "due to " + start.reason + " (blocked)";
-        return List.of(new Line("Start", r.id, name(t), why));
+        String details = roles && r.nextRole == Role.PROMOTED ? "Stopped -> Promoted " + name(t) : name(t);
+        return List.of(new Line(roles && r.nextRole == Role.PROMOTED ? "Promote" : "Start", r.id, details, why));
       }
       return List.of();
     }
     if (active.size() > 1) {
       if (starts) {
-        return List.of(new Line("Restart", r.id, name(t), null));
+        if (r.meta.multipleActive().equals("stop_unexpected")) {
+          return List.of(new Line("Recover", r.id, name(t), "due to being multiply active"));
+        }
+        boolean anyFailed = active.stream().anyMatch(n -> m.failedOn(r, name(n)));
+        return List.of(new Line(anyFailed ? "Recover" : "Restart", r.id, name(t), null));
       }
       List<Line> out = new ArrayList<>();
       for (Act s : stops) {
@@ -90,31 +102,54 @@ final class SummaryFormatter {
     }
     int c = active.get(0);
     Act stop = stops.get(0);
+    Role from = roles ? currentRole(r, c) : Role.STARTED;
+    Role to = roles ? r.nextRole : Role.STARTED;
+    Act demote = p.demotes.get(r);
+    boolean demotes = demote != null && demote.required && demote.runnable;
     if (!stop.required && !starts) {
+      if (t == c && promotes) {
+        return List.of(new Line("Promote", r.id, "Unpromoted -> Promoted " + name(c), null));
+      }
+      if (t == c && demotes) {
+        return List.of(new Line("Demote", r.id, "Promoted -> Unpromoted " + name(c), null));
+      }
       return List.of();
     }
     boolean failed = m.failedOn(r, name(c));
+    String here = roles ? from.text() + " " + name(c) : name(c);
     if (t == c && starts) {
       if (failed) {
-        return List.of(new Line("Recover", r.id, name(c), null));
+        return List.of(new Line("Recover", r.id, here, null));
       }
-      return List.of(new Line("Restart", r.id, name(c), due(start.requiredBy)));
+      if (roles && from == Role.PROMOTED && to == Role.PROMOTED) {
+        return List.of(new Line("Re-promote", r.id, here, due(start.requiredBy)));
+      }
+      return List.of(new Line("Restart", r.id, here, due(start.requiredBy)));
     }
     if (t >= 0 && t != c && starts) {
+      String move = name(c) + " -> " + name(t);
+      if (roles) {
+        move = from == to ? move + " " + to.text() : from.text() + " " + name(c) + " -> " + to.text() + " " + name(t);
+      }
       if (failed) {
-        return List.of(new Line("Recover", r.id, name(c) + " -> " + name(t), null));
+        return List.of(new Line("Recover", r.id, move, null));
       }
       if (migratable(r, c)) {
-        return List.of(new Line("Migrate", r.id, name(c) + " -> " + name(t), null));
+        return List.of(new Line("Migrate", r.id, move, null));
       }
-      return List.of(new Line("Move", r.id, name(c) + " -> " + name(t), null));
+      return List.of(new Line("Move", r.id, move, null));
     }
     String reason = stopReason(r, start, stop);
     String text = due(reason);
     if (!stop.runnable) {
       text = text == null ? "blocked" : text + " (blocked)";
     }
-    return List.of(new Line("Stop", r.id, name(c), text));
+    return List.of(new Line("Stop", r.id, here, text));
+  }
+
+  private Role currentRole(Rsc r, int node) {
+    var h = r.state.history(name(node));
+    return h != null && h.role() == Role.PROMOTED ? Role.PROMOTED : Role.UNPROMOTED;
   }
 
   /**
@@ -122,7 +157,7 @@ final class SummaryFormatter {
    * disabled), else why it has nowhere to go, else why its stop was forced.
    */
   private static String stopReason(Rsc r, Act start, Act stop) {
-    boolean disabled = r.meta.targetRole() == org.vigil.cib.model.Role.STOPPED;
+    boolean disabled = r.meta.targetRole() == Role.STOPPED;
     if (!start.runnable && start.reason != null && (r.node >= 0 || disabled)) {
       return start.reason;
     }

@@ -9,12 +9,17 @@ public final class ActionLine {
   /** The line, without the section's two leading spaces. */
   public static String of(GraphAction a) {
     return switch (a.kind()) {
-      case RESOURCE -> String.format("* Resource action: %-15s %s on %s", a.resource(), taskText(a), a.node());
+      case RESOURCE -> "* Resource action: " + padRight(a.resource(), 15) + " " + taskText(a) + " on " + a.node();
       case PSEUDO -> "* Pseudo action:   " + pseudoName(a);
       case CLUSTER -> "* Cluster action:  " + a.task() + (a.resource() == null ? "" : " for " + a.resource())
           + " on " + a.node();
       case FENCE -> "* Fencing " + a.node() + " (" + fenceType(a) + ")";
     };
+  }
+
+  /** {@code %-15s}: graphs have tens of thousands of these lines, String.format is too slow. */
+  private static String padRight(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
   }
 
   /** {@code monitor}, {@code monitor=10000}, {@code cancel=10000}, {@code start}... */

@@ -132,7 +132,10 @@ public final class TransitionSimulator {
     }
     NodeHistory node = node(a.node());
     String base = baseOf(a.resource());
-    String rsc = node.existingHistoryOf(a.resource(), uniqueClonePrimitives.contains(base) ? a.resource() : base)
+    // a probe asks about this node afresh: it never lands on another instance's record
+    boolean probe = task.equals("monitor") && a.intervalMs() == 0;
+    String rsc = node.existingHistoryOf(a.resource(),
+            uniqueClonePrimitives.contains(base) || probe ? a.resource() : base)
         .orElse(historyId(a.resource()));
     if (task.equals("cancel")) {
       node.removeOp(rsc, rsc + "_monitor_" + a.intervalMs());

@@ -24,6 +24,8 @@ import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
+import org.vigil.pe.rules.RuleContext;
+import org.vigil.pe.rules.Rules;
 
 /** Unpacks a CIB's configuration and status into a {@link ClusterState}. */
 public final class ClusterStatus {
@@ -33,11 +35,11 @@ public final class ClusterStatus {
   public static ClusterState unpack(Cib cib, Instant now) {
     Configuration config = cib.configuration();
     ClusterOptions options = ClusterOptions.of(config);
-    Map<String, NodeStatus> nodes = unpackNodes(cib, options);
+    Map<String, NodeStatus> nodes = unpackNodes(cib, options, now);
     List<Slot> slots = new ArrayList<>();
-    Map<String, String> rscDefaults = firstWins(config.rscDefaults());
+    Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
     for (Resource r : config.resources()) {
-      collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots);
+      collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now);
     }
     Map<String, Slot> byId = new LinkedHashMap<>();
     Map<String, List<Slot>> cloneChildren = new HashMap<>();
@@ -51,13 +53,22 @@ public final class ClusterStatus {
     assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans);
 
     List<ResourceState> resources = new ArrayList<>();
+    Failures failures = Failures.index(nodes);
     for (Slot s : slots) {
-      resources.add(s.toState(now, nodes));
+      resources.add(s.toState(now, nodes, failures));
     }
     for (Slot s : orphans) {
-      resources.add(s.toState(now, nodes));
+      resources.add(s.toState(now, nodes, failures));
     }
     applyNodeEffects(resources, nodes, options);
+    if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
+        && options.stonithEnabled()) {
+      for (NodeStatus n : List.copyOf(nodes.values())) {
+        if (n.online() && n.kind() == NodeStatus.Kind.CLUSTER) {
+          nodes.put(n.name(), n.withFence("cluster does not have quorum"));
+        }
+      }
+    }
     String dc = null;
     String dcUuid = cib.attr("dc-uuid");
     if (dcUuid != null) {
@@ -72,7 +83,7 @@ public final class ClusterStatus {
 
   // ---- nodes ----
 
-  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options) {
+  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options, Instant now) {
     Map<String, NodeStatus> out = new LinkedHashMap<>();
     String dcUuid = cib.attr("dc-uuid");
     for (Node n : cib.configuration().nodes()) {
@@ -83,7 +94,7 @@ public final class ClusterStatus {
       if (state == null) {
         state = cib.status().nodeStates().stream().filter(s -> n.uname().equals(s.uname())).findFirst().orElse(null);
       }
-      Map<String, String> attrs = new LinkedHashMap<>(firstWins(n.instanceAttributes()));
+      Map<String, String> attrs = new LinkedHashMap<>(firstWins(n.instanceAttributes(), now));
       boolean remote = "remote".equalsIgnoreCase(n.type());
       if (state != null && state.transientAttributes() != null) {
         for (NvSet set : state.transientAttributes().sets()) {
@@ -182,7 +193,7 @@ public final class ClusterStatus {
     if (v == null) {
       return null;
     }
-    if (v.matches("[0-9]+")) {
+    if (digits(v, 0)) {
       return Long.parseLong(v) > 0;
     }
     return Booleans.isTrue(v, false);
@@ -264,30 +275,30 @@ public final class ClusterStatus {
       return histories.values().stream().anyMatch(NodeHistory::active);
     }
 
-    ResourceState toState(Instant now, Map<String, NodeStatus> nodes) {
-      Map<String, FailCount> counts = failCounts(this, nodes, now);
+    ResourceState toState(Instant now, Map<String, NodeStatus> nodes, Failures failures) {
+      Map<String, FailCount> counts = failCounts(this, nodes, now, failures);
       return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan, histories, counts, failed);
     }
   }
 
   private static void collectSlots(Resource r, Configuration config, Map<String, String> rscDefaults,
-      List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out) {
+      List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now) {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(r.metaAttributes());
     if (r instanceof Primitive p) {
-      ResourceMeta meta = mergedMeta(rscDefaults, chain);
+      ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       boolean unique = cloneId != null && Booleans.isTrue(meta.get("globally-unique").orElse(null), false);
       out.add(new Slot(id, p.id(), p, groupId, cloneId, instance, meta, false, unique));
     } else if (r instanceof Group g) {
       for (Primitive m : g.members()) {
-        collectSlots(m, config, rscDefaults, chain, g.id(), cloneId, instance, out);
+        collectSlots(m, config, rscDefaults, chain, g.id(), cloneId, instance, out, now);
       }
     } else if (r instanceof Clone c) {
-      ResourceMeta meta = mergedMeta(rscDefaults, chain);
+      ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
       int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config));
       for (int i = 0; i < max; i++) {
-        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out);
+        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now);
       }
     }
     // bundles and templates: not scheduled here
@@ -307,11 +318,11 @@ public final class ClusterStatus {
    * Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources)
    * winning, except that a Stopped target-role anywhere in the chain wins.
    */
-  public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain) {
+  public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain, Instant now) {
     Map<String, String> m = new HashMap<>(defaults);
     boolean stopped = false;
     for (List<NvSet> sets : chain) {
-      Map<String, String> own = firstWins(sets);
+      Map<String, String> own = firstWins(sets, now);
       m.putAll(own);
       stopped |= Role.parse(own.get("target-role")).orElse(Role.STARTED) == Role.STOPPED;
     }
@@ -322,11 +333,22 @@ public final class ClusterStatus {
     return new ResourceMeta(m);
   }
 
-  /** Name/value pairs of sets without rules; the first set that names a value wins. */
-  public static Map<String, String> firstWins(List<NvSet> sets) {
+  /**
+   * The name/value pairs of sets as Pacemaker resolves them: sets by descending score (document
+   * order among equals), a set with a rule only when the rule holds at {@code now}, the first
+   * set that names a value winning.
+   */
+  public static Map<String, String> firstWins(List<NvSet> sets, Instant now) {
+    return firstWins(sets, RuleContext.at(now));
+  }
+
+  /** As {@link #firstWins(List, Instant)}, with rules evaluated in {@code ctx} (a node's attributes). */
+  public static Map<String, String> firstWins(List<NvSet> sets, RuleContext ctx) {
+    List<NvSet> ordered = new ArrayList<>(sets);
+    ordered.sort(Comparator.comparingInt((NvSet s) -> -Score.parse(s.score()).orElse(0)));
     Map<String, String> m = new LinkedHashMap<>();
-    for (NvSet s : sets) {
-      if (s.rule() != null) {
+    for (NvSet s : ordered) {
+      if (s.rule() != null && !Rules.matches(s.rule(), ctx)) {
         continue;
       }
       for (NvPair p : s.pairs()) {
@@ -337,6 +359,7 @@ public final class ClusterStatus {
     }
     return m;
   }
+
 
   private static void assignHistories(Cib cib, Instant now, ClusterOptions options, Map<String, NodeStatus> nodes,
       List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans) {
@@ -429,7 +452,7 @@ public final class ClusterStatus {
           }
           NodeHistory before = target.histories.get(p.node);
           if (before == null || !before.active() || p.history.active()) {
-            attach(target, p.node, p.lr, now, options);
+            attach(target, p.node, p.lr, p.history);
           }
         }
       }
@@ -451,10 +474,19 @@ public final class ClusterStatus {
 
   static String stripInstance(String id) {
     int colon = id.lastIndexOf(':');
-    if (colon > 0 && id.substring(colon + 1).matches("[0-9]+")) {
+    if (colon > 0 && colon < id.length() - 1 && digits(id, colon + 1)) {
       return id.substring(0, colon);
     }
     return id;
+  }
+
+  private static boolean digits(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return from < s.length();
   }
 
   private static int instanceOf(String id) {
@@ -463,7 +495,10 @@ public final class ClusterStatus {
   }
 
   private static void attach(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options) {
-    NodeHistory h = replay(s, node, lr, now, options);
+    attach(s, node, lr, replay(s, node, lr, now, options));
+  }
+
+  private static void attach(Slot s, String node, LrmResource lr, NodeHistory h) {
     s.histories.put(node, h);
     for (LrmRscOp op : h.ops()) {
       if (isFailure(op) && s.failed.stream().noneMatch(f -> f.node().equals(node) && f.callId() == op.call()
@@ -481,6 +516,8 @@ public final class ClusterStatus {
   static final int EXEC_DONE = 0;
   static final int EXEC_CANCELLED = 1;
   static final int EXEC_ERROR = 4;
+  static final int EXEC_ERROR_HARD = 5;
+  static final int EXEC_ERROR_FATAL = 6;
   static final int EXEC_NOT_INSTALLED = 7;
 
   /** The op's expected result: the target rc in its transition key, 0 without one. */
@@ -491,9 +528,15 @@ public final class ClusterStatus {
       key = semi >= 0 ? op.transitionMagic().substring(semi + 1) : null;
     }
     if (key != null) {
-      String[] parts = key.split(":");
-      if (parts.length >= 3 && parts[2].matches("-?[0-9]+")) {
-        return Integer.parseInt(parts[2]);
+      int a = key.indexOf(':');
+      int b = a < 0 ? -1 : key.indexOf(':', a + 1);
+      int c = b < 0 ? -1 : key.indexOf(':', b + 1);
+      if (c > b + 1) {
+        try {
+          return Integer.parseInt(key, b + 1, c, 10);
+        } catch (NumberFormatException e) {
+          return 0;
+        }
       }
     }
     return 0;
@@ -611,14 +654,19 @@ public final class ClusterStatus {
           && !task.equals("stop")) {
         continue;
       }
-      if (status == EXEC_DONE && (rc == 2 || rc == 4 || rc == 5 || rc == 6)) {
+      OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
+      // the executor could not run the agent at all: on-fail=ignore cannot help
+      boolean execHard = status == EXEC_ERROR_HARD || status == EXEC_ERROR_FATAL || status == EXEC_NOT_INSTALLED;
+      if (execHard) {
+        hardError = true;
+        configured = configured == OnFail.IGNORE ? OnFail.RESTART : configured;
+      } else if (status == EXEC_DONE && (rc == 2 || rc == 4 || rc == 5 || rc == 6) && configured != OnFail.IGNORE) {
         hardError = true;
         fatal |= rc == 6;
       }
-      OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
       if (status == EXEC_DONE && rc == 7 && !probe) {
-        // the resource was found stopped: it must be started again (a monitor), not stopped
-        role = role == Role.UNKNOWN ? Role.STOPPED : role;
+        // found stopped: with the failure ignored it is simply stopped, else it is recovered
+        role = role == Role.UNKNOWN || configured == OnFail.IGNORE ? Role.STOPPED : role;
       } else if (status == EXEC_DONE && rc == 8) {
         role = Role.PROMOTED;
       } else if (status == EXEC_DONE && rc == 9) {
@@ -663,25 +711,62 @@ public final class ClusterStatus {
 
   // ---- fail counts ----
 
-  private static Map<String, FailCount> failCounts(Slot s, Map<String, NodeStatus> nodes, Instant now) {
+  /**
+   * Fail counts and last failures by node, then by the resource the attribute names
+   * ({@code rsc} or {@code rsc:N}, the {@code #op_interval} suffix dropped).
+   */
+  private record Failures(Map<String, Map<String, int[]>> counts, Map<String, Map<String, Long>> lasts,
+      Map<String, Map<String, java.util.Set<String>>> byBase) {
+    static Failures index(Map<String, NodeStatus> nodes) {
+      Map<String, Map<String, java.util.Set<String>>> byBase = new HashMap<>();
+      Map<String, Map<String, int[]>> counts = new HashMap<>();
+      Map<String, Map<String, Long>> lasts = new HashMap<>();
+      for (NodeStatus n : nodes.values()) {
+        for (Map.Entry<String, String> a : n.attributes().entrySet()) {
+          String name = a.getKey();
+          if (name.startsWith("fail-count-")) {
+            int[] c = counts.computeIfAbsent(n.name(), k -> new HashMap<>())
+                .computeIfAbsent(resourceOf(name.substring(11)), k -> new int[1]);
+            byBase.computeIfAbsent(n.name(), k -> new HashMap<>())
+                .computeIfAbsent(stripInstance(resourceOf(name.substring(11))), k -> new java.util.HashSet<>())
+                .add(resourceOf(name.substring(11)));
+            c[0] = Score.add(c[0], Score.parse(a.getValue()).orElse(0));
+          } else if (name.startsWith("last-failure-")) {
+            try {
+              long v = Long.parseLong(a.getValue().trim());
+              lasts.computeIfAbsent(n.name(), k -> new HashMap<>()).merge(resourceOf(name.substring(13)), v, Math::max);
+            } catch (NumberFormatException e) {
+              // not a time: ignored, as Pacemaker does
+            }
+          }
+        }
+      }
+      return new Failures(counts, lasts, byBase);
+    }
+
+    private static String resourceOf(String suffix) {
+      int hash = suffix.indexOf('#');
+      return hash >= 0 ? suffix.substring(0, hash) : suffix;
+    }
+  }
+
+  private static Map<String, FailCount> failCounts(Slot s, Map<String, NodeStatus> nodes, Instant now, Failures f) {
     Map<String, FailCount> out = new LinkedHashMap<>();
     long timeoutMs = s.meta.failureTimeoutMs();
+    boolean anonymous = s.cloneId != null && !s.uniqueClone;
     for (NodeStatus n : nodes.values()) {
-      if (s.cloneId != null && !s.uniqueClone && !s.histories.containsKey(n.name())) {
+      Map<String, int[]> counts = f.counts().get(n.name());
+      if (counts == null || (anonymous && !s.histories.containsKey(n.name()))) {
         continue;
       }
+      Map<String, Long> lasts = f.lasts().getOrDefault(n.name(), Map.of());
       int count = 0;
       long last = 0;
-      for (Map.Entry<String, String> a : n.attributes().entrySet()) {
-        String name = a.getKey();
-        if (name.startsWith("fail-count-") && matchesResource(name.substring(11), s)) {
-          count = Score.add(count, Score.parse(a.getValue()).orElse(0));
-        } else if (name.startsWith("last-failure-") && matchesResource(name.substring(13), s)) {
-          try {
-            last = Math.max(last, Long.parseLong(a.getValue().trim()));
-          } catch (NumberFormatException e) {
-            // not a time: ignore it as Pacemaker does
-          }
+      java.util.Set<String> named = f.byBase().get(n.name()).getOrDefault(stripInstance(s.id), java.util.Set.of());
+      for (String rsc : named) {
+        if (rsc.equals(s.id) || (anonymous && stripInstance(rsc).equals(s.baseId))) {
+          count = Score.add(count, counts.get(rsc)[0]);
+          last = Math.max(last, lasts.getOrDefault(rsc, 0L));
         }
       }
       if (count == 0) {
@@ -693,13 +778,6 @@ public final class ClusterStatus {
     return out;
   }
 
-  /** {@code RSC} or {@code RSC#op_interval} naming this instance (anonymous clones by base id). */
-  private static boolean matchesResource(String suffix, Slot s) {
-    int hash = suffix.indexOf('#');
-    String rsc = hash >= 0 ? suffix.substring(0, hash) : suffix;
-    if (rsc.equals(s.id)) {
-      return true;
-    }
-    return s.cloneId != null && !s.uniqueClone && stripInstance(rsc).equals(s.baseId);
-  }
+
+
 }

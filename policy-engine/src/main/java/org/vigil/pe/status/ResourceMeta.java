@@ -9,11 +9,33 @@ import org.vigil.cib.values.Score;
 
 /**
  * A resource's effective meta attributes: its own, over its group's, over its clone's, over
- * {@code rsc_defaults} (children inherit their parents' meta attributes).
+ * {@code rsc_defaults} (children inherit their parents' meta attributes). The values the
+ * scheduler reads often are parsed once.
  */
-public record ResourceMeta(Map<String, String> values) {
-  public ResourceMeta {
-    values = Map.copyOf(values);
+public final class ResourceMeta {
+  private final Map<String, String> values;
+  private final int stickiness;
+  private final int priority;
+  private final int migrationThreshold;
+  private final long failureTimeoutMs;
+  private final boolean managed;
+  private final boolean maintenance;
+
+  public ResourceMeta(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+    String st = values.get("resource-stickiness");
+    this.stickiness = st == null ? 0 : Score.parse(st).orElse(0);
+    String pr = values.get("priority");
+    this.priority = pr == null ? 0 : Score.parse(pr).orElse(0);
+    String mt = values.get("migration-threshold");
+    this.migrationThreshold = mt == null ? Score.INFINITY : Score.parse(mt).orElse(Score.INFINITY);
+    this.failureTimeoutMs = Durations.parseMillis(values.get("failure-timeout")).orElse(0L);
+    this.managed = Booleans.isTrue(values.get("is-managed"), true);
+    this.maintenance = Booleans.isTrue(values.get("maintenance"), false);
+  }
+
+  public Map<String, String> values() {
+    return values;
   }
 
   public Optional<String> get(String name) {
@@ -30,33 +52,30 @@ public record ResourceMeta(Map<String, String> values) {
   }
 
   public boolean isManaged() {
-    return Booleans.isTrue(values.get("is-managed"), true);
+    return managed;
   }
 
   public boolean maintenance() {
-    return Booleans.isTrue(values.get("maintenance"), false);
+    return maintenance;
   }
 
   /** {@code resource-stickiness} (legacy {@code default-resource-stickiness} via rsc_defaults). */
   public int stickiness() {
-    String v = values.get("resource-stickiness");
-    return v == null ? 0 : Score.parse(v).orElse(0);
+    return stickiness;
   }
 
   public int priority() {
-    String v = values.get("priority");
-    return v == null ? 0 : Score.parse(v).orElse(0);
+    return priority;
   }
 
   /** {@code migration-threshold}: failures before the node is banned; INFINITY by default. */
   public int migrationThreshold() {
-    String v = values.get("migration-threshold");
-    return v == null ? Score.INFINITY : Score.parse(v).orElse(Score.INFINITY);
+    return migrationThreshold;
   }
 
   /** {@code failure-timeout} in ms; 0 when failures never expire. */
   public long failureTimeoutMs() {
-    return Durations.parseMillis(values.get("failure-timeout")).orElse(0L);
+    return failureTimeoutMs;
   }
 
   /** {@code multiple-active}: stop_start (default), stop_only, block, stop_unexpected. */

@@ -140,6 +140,21 @@ class StatusTextTest {
   }
 
   @Test
+  void bundleWithSeveralReplicasIsASetAndShowsEachReplicaWithItsAddress() {
+    BundleView b = new BundleView("web", "pcmk:http", false, List.of(
+        new BundleView.Replica("web-0", "192.168.122.131", started("web-0", "n1"), 4),
+        new BundleView.Replica("web-1", "192.168.122.132", started("web-1"), 4)));
+    BundleView single = new BundleView("db", "pcmk:db", true, List.of(
+        new BundleView.Replica("db-docker-0", null, started("db-docker-0", "n2"), 1)));
+    assertThat(resources(THREE, b, single)).containsExactly(
+        "    * Container bundle set: web [pcmk:http] (unmanaged):",
+        "      * web-0 (192.168.122.131)\t(ocf:pacemaker:Dummy):\t Started n1",
+        "      * web-1 (192.168.122.132)\t(ocf:pacemaker:Dummy):\t Stopped",
+        "    * Container bundle: db [pcmk:db]:",
+        "      * db-docker-0\t(ocf:pacemaker:Dummy):\t Started n2");
+  }
+
+  @Test
   void naturalOrderComparesDigitRunsAsNumbersIgnoringCase() {
     List<String> names = new java.util.ArrayList<>(List.of("node10", "RNVM1", "node9", "lama3", "lama2", "node010a"));
     names.sort(NaturalOrder.INSTANCE);

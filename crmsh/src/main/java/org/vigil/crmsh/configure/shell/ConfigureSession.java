@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.vigil.cib.edit.ConfigurationUpdate;
 import org.vigil.cib.model.Cib;
@@ -312,10 +311,5 @@ public final class ConfigureSession {
     } catch (IOException e) {
       throw SyntaxError.at(file, "cannot read " + file.text() + ": " + e.getMessage());
     }
-  }
-
-  /** Statements of a script, or the errors that stop it, as a list for callers that batch. */
-  public static List<Statement> statements(String text) {
-    return new ArrayList<>(Lexer.statements(text));
   }
 }

@@ -57,6 +57,10 @@ public final class Equivalence {
       }
       children.add(strip(c, false));
     }
+    if (e.name().equals("primitive") || e.name().equals("template")) {
+      // Where operations stand among the sets has no meaning; the sets' own order does.
+      children.sort(java.util.Comparator.comparingInt(c -> c.name().equals("operations") ? 1 : 0));
+    }
     return out.withChildren(children);
   }
 }

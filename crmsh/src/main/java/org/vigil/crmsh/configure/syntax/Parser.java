@@ -24,6 +24,9 @@ public final class Parser {
   private static final Set<String> ROLES = Set.of("Started", "Stopped", "Promoted", "Unpromoted", "Master", "Slave");
   private static final Pattern SCORE = Pattern.compile("[-+]?(\\d+|inf|INFINITY|infinity|INF)");
   private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
+  /** Words that start the next part of a statement, never a name in a name/value list. */
+  private static final Set<String> SECTION_WORDS = Set.of("params", "meta", "utilization", "op", "operations",
+      "op_params", "op_meta", "attributes", "rule", "to", "select", "and", "or");
 
   private final List<Token> tokens;
   private final IdAllocator ids;
@@ -282,10 +285,14 @@ public final class Parser {
 
   private List<XmlElement> nvpairs(String setId) {
     List<XmlElement> out = new ArrayList<>();
-    while (!atEnd() && isNvPair(peek()) && !peek().text().startsWith("$")) {
+    while (!atEnd() && !peek().text().startsWith("$")
+        && (isNvPair(peek()) || (!SECTION_WORDS.contains(peek().text()) && ID.matcher(peek().text()).matches()))) {
       Token t = next();
-      out.add(XmlElement.builder("nvpair").attr("name", name(t)).attr("value", value(t))
-          .attr("id", ids.unique(setId + "-" + name(t))).build());
+      // A bare name is a pair without a value, as crmsh prints one.
+      String name = isNvPair(t) ? name(t) : t.text();
+      String value = isNvPair(t) ? value(t) : null;
+      out.add(XmlElement.builder("nvpair").attr("name", name).attr("value", value)
+          .attr("id", ids.unique(setId + "-" + name)).build());
     }
     return out;
   }
@@ -1090,6 +1097,11 @@ public final class Parser {
     XmlElement.Builder s = XmlElement.builder("select");
     boolean any = false;
     while (!atEnd() && Set.of("nodes", "fencing", "resources", "attributes").contains(peek().text())) {
+      // "attributes name=value" after select is the alert's own attributes, not select_attributes.
+      if (peek().is("attributes") && !(pos + 1 < tokens.size() && tokens.get(pos + 1).is("{"))
+          && pos + 1 < tokens.size() && isNvPair(tokens.get(pos + 1))) {
+        break;
+      }
       Token t = next();
       XmlElement.Builder kind = XmlElement.builder("select_" + t.text());
       if (t.is("attributes") && peekIs("{")) {

@@ -184,8 +184,11 @@ public final class Printer {
     };
   }
 
-  /** {@code params|meta|utilization [$id=...] [rule ...] name=value...}. */
-  private static String nvset(String keyword, XmlElement set, String defaultId) {
+  /**
+   * {@code params|meta|utilization [$id-ref=...] [$score=...] [rule ...] name=value...}; set
+   * ids are not shown, as crmsh does not show them.
+   */
+  private static String nvset(String keyword, XmlElement set) {
     List<String> words = new ArrayList<>();
     words.add(keyword);
     if (set.attr("id-ref") != null) {
@@ -209,11 +212,11 @@ public final class Printer {
         .collect(Collectors.joining(" "));
   }
 
-  private static void nvsets(XmlElement owner, String context, List<String> parts, String ownerId) {
+  private static void nvsets(XmlElement owner, String context, List<String> parts) {
     for (XmlElement c : owner.children()) {
       String keyword = nvsetKeyword(c.name(), context);
       if (keyword != null) {
-        parts.add(nvset(keyword, c, ownerId + "-" + c.name()));
+        parts.add(nvset(keyword, c));
       }
     }
   }
@@ -231,9 +234,9 @@ public final class Printer {
     }
     for (XmlElement c : n.children()) {
       if (c.name().equals("instance_attributes")) {
-        parts.add(nvset("attributes", c, uname + "-instance_attributes"));
+        parts.add(nvset("attributes", c));
       } else if (c.name().equals("utilization")) {
-        parts.add(nvset("utilization", c, uname + "-utilization"));
+        parts.add(nvset("utilization", c));
       }
     }
     return head;
@@ -254,19 +257,18 @@ public final class Printer {
         }
         for (XmlElement op : c.children("op")) {
           parts.add(join("op", op.attr("name"), attrs(op, List.of("id", "name"))));
-          String opId = op.id();
           for (XmlElement s : op.children()) {
             if (s.name().equals("instance_attributes")) {
-              parts.add(nvset("op_params", s, opId + "-instance_attributes"));
+              parts.add(nvset("op_params", s));
             } else if (s.name().equals("meta_attributes")) {
-              parts.add(nvset("op_meta", s, opId + "-meta_attributes"));
+              parts.add(nvset("op_meta", s));
             }
           }
         }
       } else {
         String keyword = nvsetKeyword(c.name(), "primitive");
         if (keyword != null) {
-          parts.add(nvset(keyword, c, p.id() + "-" + c.name()));
+          parts.add(nvset(keyword, c));
         }
       }
     }
@@ -279,7 +281,7 @@ public final class Printer {
     if (c.attr("description") != null) {
       parts.add(pair("description", c.attr("description")));
     }
-    nvsets(c, kind.keyword(), parts, c.id());
+    nvsets(c, kind.keyword(), parts);
     return kind.keyword() + " " + c.id() + " " + String.join(" ", members);
   }
 
@@ -304,7 +306,7 @@ public final class Printer {
         default -> {
           String keyword = nvsetKeyword(c.name(), "bundle");
           if (keyword != null) {
-            parts.add(nvset(keyword, c, b.id() + "-" + c.name()));
+            parts.add(nvset(keyword, c));
           }
         }
       }
@@ -501,7 +503,7 @@ public final class Printer {
           for (XmlElement s : c.children()) {
             String keyword = nvsetKeyword(s.name(), "alert");
             if (keyword != null) {
-              words.add(nvset(keyword, s, c.id() + "-" + s.name()));
+              words.add(nvset(keyword, s));
             }
           }
           parts.add(String.join(" ", words));
@@ -509,7 +511,7 @@ public final class Printer {
         default -> {
           String keyword = nvsetKeyword(c.name(), "alert");
           if (keyword != null) {
-            parts.add(nvset(keyword, c, a.id() + "-" + c.name()));
+            parts.add(nvset(keyword, c));
           }
         }
       }

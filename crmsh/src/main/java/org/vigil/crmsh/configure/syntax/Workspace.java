@@ -220,8 +220,23 @@ public final class Workspace {
       return;
     }
     Agent agent = new Agent(e.attr("class"), e.attr("provider"), e.attr("type"));
-    if (agents.parameters(agent).isEmpty()) {
+    Optional<List<String>> known = agents.parameters(agent);
+    if (known.isEmpty()) {
       throw SyntaxError.at(statement.tokens().get(2), "resource agent " + agent.fullName() + " is not installed");
+    }
+    if (known.get().isEmpty()) {
+      return;
+    }
+    // As crmsh: a parameter the agent's meta-data does not declare is refused (pcmk_* options
+    // of fence devices belong to Pacemaker's fencer, not to the agent).
+    for (XmlElement set : e.children("instance_attributes")) {
+      for (XmlElement pair : set.children("nvpair")) {
+        boolean fencerOption = agent.resourceClass().equals("stonith") && pair.attr("name").startsWith("pcmk_");
+        if (!known.get().contains(pair.attr("name")) && !fencerOption) {
+          throw SyntaxError.at(tokenFor(statement, pair.attr("name") + "="), "parameter " + pair.attr("name")
+              + " is not known by " + agent.fullName() + " (its parameters: " + String.join(", ", known.get()) + ")");
+        }
+      }
     }
   }
 
@@ -385,7 +400,7 @@ public final class Workspace {
   private static Token tokenFor(Statement s, String id) {
     for (Token t : s.tokens().subList(Math.min(2, s.tokens().size()), s.tokens().size())) {
       String text = t.text();
-      if (text.equals(id) || text.startsWith(id + ":")) {
+      if (text.equals(id) || text.startsWith(id + ":") || (id.endsWith("=") && text.startsWith(id))) {
         return t;
       }
     }

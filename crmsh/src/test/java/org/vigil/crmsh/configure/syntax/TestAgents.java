@@ -14,6 +14,8 @@ public final class TestAgents implements AgentCatalog {
       "ocf:linbit:drbd", List.of("drbd_resource"),
       "ocf:pacemaker:Stateful", List.of("state"),
       "lsb:mysqld", List.of(),
+      "lsb:postgresql", List.of(),
+      "stonith:fence_dummy", List.of("pcmk_host_list"),
       "stonith:fence_xvm", List.of("pcmk_host_list"));
 
   @Override
