@@ -13,7 +13,6 @@ import org.vigil.controller.transition.ActionOutcome;
 import org.vigil.controller.transition.ActionReport;
 import org.vigil.controller.transition.ActionResult;
 import org.vigil.controller.transition.ExecutedOperation;
-import org.vigil.controller.transition.OperationDigest;
 import org.vigil.controller.transition.StatusChange;
 import org.vigil.controller.transition.TransitionKey;
 import org.vigil.lrm.AgentClass;
@@ -107,7 +106,7 @@ public final class LocalExecution {
         op.type(), op.agentAction(), op.intervalMs(), r.rc(), r.status().opStatus(),
         r.exitReason().isEmpty() ? null : r.exitReason(), (int) r.callId(), r.started().getEpochSecond(),
         r.execTime().toMillis(), r.queueTime().toMillis(),
-        OperationDigest.of(op.params(), op.intervalMs(), op.timeoutMs()), key);
+        r.digests().opDigest(), key);
     if (firstOfItsAction) {
       log.info("Result of {} operation for {} on {}: {}", op.agentAction(), op.resourceId(), r.node(), r.describe());
     } else {
