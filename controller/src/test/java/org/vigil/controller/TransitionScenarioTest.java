@@ -308,4 +308,58 @@ class TransitionScenarioTest {
       }
     }
   }
+
+  /** The member node where the CIB says the anonymous promotable clone {@code rsc} is promoted. */
+  private static String promotedOn(Cib cib, String rsc) {
+    List<String> out = new ArrayList<>();
+    for (NodeState s : cib.status().nodeStates()) {
+      if ("true".equals(s.inCcm())) {
+        last(s, rsc).filter(o -> o.status() == 0 && (o.operation().equals("promote") && o.rc() == 0
+            || o.operation().equals("monitor") && o.rc() == 8)).ifPresent(o -> out.add(s.uname()));
+      }
+    }
+    return out.size() == 1 ? out.get(0) : null;
+  }
+
+  @Test
+  void aPromotableCloneGetsAPromotedAndANewOneWhenItsNodeIsKilled() throws Exception {
+    Path stateful = Path.of("/usr/lib/ocf/resource.d/pacemaker/Stateful");
+    assumeTrue(Files.isExecutable(stateful), "ocf:pacemaker:Stateful is not installed (pacemaker-resource-agents)");
+    String config = """
+        <configuration>
+          <crm_config><cluster_property_set id="cib-bootstrap-options">
+            <nvpair id="o-stonith" name="stonith-enabled" value="false"/></cluster_property_set></crm_config>
+          <resources><clone id="st-clone"><meta_attributes id="stc-m">
+              <nvpair id="stc-p" name="promotable" value="true"/><nvpair id="stc-pm" name="promoted-max" value="1"/>
+            </meta_attributes>
+            <primitive id="st" class="ocf" provider="pacemaker" type="Stateful"><operations>
+              <op id="st-mon-p" name="monitor" interval="3s" role="Promoted"/>
+              <op id="st-mon-u" name="monitor" interval="4s" role="Unpromoted"/></operations></primitive></clone>
+          </resources>
+        </configuration>""";
+    try (VigildCluster c = new VigildCluster(dir, 3, 7712)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(config);
+      }
+      String first = VigildCluster.await("a promoted instance", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib == null ? null : promotedOn(cib, "st");
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      assertThat(c.cib(1).status().nodeState(first).flatMap(s -> s.transientAttribute("master-st")))
+          .as("the agent's promotion score, set through crm_attribute").isPresent();
+      c.kill(k);
+      int survivor = k == 1 ? 2 : 1;
+      String second = VigildCluster.await("a new promoted instance", SETTLE, () -> {
+        Cib cib = cib(c, survivor);
+        String node = cib == null ? null : promotedOn(cib, "st");
+        return node != null && !node.equals(first) ? node : null;
+      });
+      Path agentState = c.dataDir(Integer.parseInt(second.substring("node".length()))).resolve("rsctmp")
+          .resolve("Stateful-st.state");
+      assertThat(Files.readString(agentState).strip()).as("the agent itself says so").isEqualTo("Promoted");
+    }
+  }
 }
