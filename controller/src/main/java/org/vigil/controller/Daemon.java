@@ -546,6 +546,11 @@ public final class Daemon implements AutoCloseable {
     if (socket != null) {
       socket.close();
     }
+    // a clean leave: what runs here stops first, so the others never start it while it still runs here
+    List<String> notStopped = transitions.stopLocalResources();
+    if (!notStopped.isEmpty()) {
+      LOG.error("node {}: could not stop {} before leaving", config.nodeName(), notStopped);
+    }
     if (membership != null) {
       membership.close();
     }

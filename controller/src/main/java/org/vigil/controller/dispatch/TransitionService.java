@@ -257,6 +257,11 @@ public final class TransitionService implements AutoCloseable {
     return timeout + delay;
   }
 
+  /** Stops what runs on this node before it leaves the cluster (see {@link LocalExecution#stopAll}). */
+  public List<String> stopLocalResources() {
+    return local.stopAll();
+  }
+
   @Override
   public void close() {
     timers.shutdownNow();
