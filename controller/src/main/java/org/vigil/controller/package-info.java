@@ -18,11 +18,11 @@
  *       sockets on the membership module's SimulatedCluster.</li>
  * </ul>
  *
- * <p>Where the transition executor goes: the DC's scheduler run is one more consumer of the loop. After
- * each batch, when {@code replica.isDc()} and the CIB version changed, hand the CIB to the policy engine
- * (a pure function) off the loop thread, and feed the graph's actions and the executor's results back as
- * inputs; operation results become {@code lrm_rsc_op} entries written through the replica like any other
- * CIB update (an {@code Update} with a {@code <node_state>}), so they replicate and survive a DC change.
- * Nothing here may block the loop (disk and agents run on their own threads).
+ * <p>Transitions ({@code transition}, {@code dispatch}, {@code fencing}) are one more consumer of the
+ * loop: after each turn the DC, once its CIB is settled (not {@code syncing()}), hands the CIB to the
+ * transition service; executor results and timers come back as loop inputs, and operation results are
+ * written through the replica ({@code CibOp.Status}) like any other CIB change, so they replicate and
+ * survive a DC change. Nothing may block the loop: the disk, agents and fencing run on their own
+ * threads.
  */
 package org.vigil.controller;

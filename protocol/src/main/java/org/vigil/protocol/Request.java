@@ -16,9 +16,10 @@ public sealed interface Request {
 
   /**
    * Replaces the whole CIB or its configuration with {@code xml}. With {@code expected}, the
-   * write is refused unless the cluster's CIB still has that version (nobody wrote since it was
-   * read). The DC sets the new version: epoch up when the configuration changed, num_updates up
-   * otherwise.
+   * write is refused unless nobody wrote what it replaces since it was read: for the whole CIB
+   * the version must be the same; for the configuration, admin_epoch and epoch (status updates
+   * in between do not conflict). The DC sets the new version: epoch up when the configuration
+   * changed, num_updates up otherwise.
    */
   record Replace(Scope scope, String xml, Optional<CibVersion> expected) implements Request {
     public Replace {

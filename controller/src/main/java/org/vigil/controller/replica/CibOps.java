@@ -87,9 +87,10 @@ public final class CibOps {
 
   private static Cib applyClient(Cib current, Request request, boolean validate) throws Refused {
     if (request instanceof Request.Replace r) {
-      if (r.expected().isPresent() && !r.expected().get().equals(current.version())) {
-        throw new Refused(ErrorCode.VERSION_CONFLICT, "the CIB changed since it was read (version "
-            + r.expected().get() + " is now " + current.version() + "); nothing written");
+      if (r.expected().isPresent() && conflicts(r.scope(), r.expected().get(), current.version())) {
+        throw new Refused(ErrorCode.VERSION_CONFLICT, "the " + (r.scope() == Scope.CIB ? "CIB" : "configuration")
+            + " changed since it was read (version " + r.expected().get() + " is now " + current.version()
+            + "); nothing written");
       }
       if (r.scope() == Scope.CIB) {
         Cib given = parseCib(r.xml(), "replace");
@@ -103,6 +104,18 @@ public final class CibOps {
       return checked(validate, current, bump(current, delete(current, d.id()), Optional.empty()));
     }
     throw new AssertionError(request);
+  }
+
+  /**
+   * Whether a guarded replace must be refused: a whole-CIB replace needs the exact version read; a
+   * configuration replace only the same admin_epoch and epoch, since status updates (num_updates) in
+   * between do not touch what it replaces.
+   */
+  private static boolean conflicts(Scope scope, CibVersion expected, CibVersion current) {
+    if (scope == Scope.CIB) {
+      return !expected.equals(current);
+    }
+    return expected.adminEpoch() != current.adminEpoch() || expected.epoch() != current.epoch();
   }
 
   /**

@@ -115,6 +115,30 @@ class CibReplicaTest {
   }
 
   @Test
+  void aConfigurationReplaceConflictsWithConfigurationChangesOnlyNotWithStatusUpdates() {
+    ReplicaHarness h = new ReplicaHarness(3, QuorumOptions.defaults());
+    h.start("node1");
+    h.start("node2");
+    h.start("node3");
+    Cib read = h.node("node2").replica.cib();
+    String config = "<configuration><crm_config/><nodes/><resources><primitive id=\"r9\" class=\"ocf\" "
+        + "provider=\"pacemaker\" type=\"Dummy\"/></resources><constraints/></configuration>";
+    h.writeAndReply("node1", new Request.Update("<status><node_state id=\"1\" uname=\"node1\" in_ccm=\"true\" "
+        + "crmd=\"online\" join=\"member\" expected=\"member\"><transient_attributes id=\"1\"/></node_state></status>"));
+    assertThat(h.node("node2").replica.cib().version().numUpdates()).isGreaterThan(read.version().numUpdates());
+    Reply afterStatus = h.writeAndReply("node2", new Request.Replace(Scope.CONFIGURATION, config,
+        Optional.of(read.version())));
+    assertThat(afterStatus).isInstanceOf(Reply.Committed.class);
+    Reply afterConfig = h.writeAndReply("node3", new Request.Replace(Scope.CONFIGURATION, config,
+        Optional.of(read.version())));
+    assertThat(afterConfig).isInstanceOfSatisfying(Reply.Failure.class, f -> {
+      assertThat(f.code()).isEqualTo(ErrorCode.VERSION_CONFLICT);
+      assertThat(f.message()).startsWith("the configuration changed since it was read");
+    });
+    assertAllHoldTheSameCib(h);
+  }
+
+  @Test
   void whenTheDcCrashesTheNewDcKeepsEveryCommittedChangeAndMarksTheNodeDown() {
     ReplicaHarness h = new ReplicaHarness(3, QuorumOptions.defaults());
     h.start("node1");

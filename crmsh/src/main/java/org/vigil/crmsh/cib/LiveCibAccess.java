@@ -1,10 +1,14 @@
 package org.vigil.crmsh.cib;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.NodeState;
 import org.vigil.cib.xml.CibFormatException;
 import org.vigil.cib.xml.CibXml;
+import org.vigil.cib.xml.XmlCodec;
+import org.vigil.cib.xml.XmlElement;
 import org.vigil.cib.xml.XmlParseException;
 import org.vigil.crmsh.CrmException;
 import org.vigil.crmsh.VersionProvider;
@@ -15,9 +19,9 @@ import org.vigil.protocol.Scope;
 import org.vigil.protocol.VigilClient;
 
 /**
- * The CIB of a running cluster, through the local socket of one node's vigild. A commit is a
- * replace guarded by the version read: the DC refuses it if anybody wrote in between, and sets the
- * new version itself.
+ * The CIB of a running cluster, through the local socket of one node's vigild. A commit sends what
+ * changed: the configuration guarded by the epoch read (the DC refuses it if anybody changed the
+ * configuration in between, and sets the new version itself), changed node states as an update.
  */
 public final class LiveCibAccess implements CibAccess {
   private final Path socket;
@@ -40,10 +44,25 @@ public final class LiveCibAccess implements CibAccess {
     }
   }
 
+  /**
+   * Sends only what changed, so that status the cluster wrote meanwhile (operation results) is not
+   * overwritten: a changed configuration as a replace guarded by the epoch read, changed node
+   * states as an update of those node states.
+   */
   @Override
   public void commit(Cib base, Cib next) {
     try (VigilClient client = VigilClient.connect(socket)) {
-      client.replace(Scope.CIB, CibXml.write(next), Optional.of(base.version()));
+      if (!next.configuration().equals(base.configuration())) {
+        XmlElement config = CibXml.toElement(next).child("configuration").orElseThrow();
+        client.replace(Scope.CONFIGURATION, XmlCodec.write(config), Optional.of(base.version()));
+      }
+      List<NodeState> changed = next.status().nodeStates().stream()
+          .filter(s -> !base.status().nodeStates().contains(s)).toList();
+      if (!changed.isEmpty()) {
+        XmlElement.Builder status = XmlElement.builder("status");
+        changed.forEach(s -> status.child(CibXml.toElement(s)));
+        client.update(XmlCodec.write(status.build()));
+      }
     } catch (ProtocolException e) {
       throw new CrmException(e.getMessage());
     } catch (VigilClient.RefusedException e) {

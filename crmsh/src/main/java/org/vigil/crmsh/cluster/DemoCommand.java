@@ -58,8 +58,17 @@ public final class DemoCommand implements Callable<Integer> {
     Path root = dir != null ? dir.toAbsolutePath() : DEFAULT_DIR;
     List<Long> alive = runningPids(root);
     if (!alive.isEmpty()) {
-      throw new CrmException("a demo cluster is already running in " + root + " (pids " + alive
-          + "); stop it with: crm cluster demo stop --dir " + root);
+      Path socket = root.resolve("node1").resolve("vigild.sock");
+      if (alive.size() != nodes || tryStatus(socket).isEmpty()) {
+        throw new CrmException("a demo cluster of " + alive.size() + " node(s) is already running in " + root
+            + " (pids " + alive + "); stop it with: crm cluster demo stop" + (dir != null ? " --dir " + root : ""));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("Demo cluster of " + nodes + " nodes already running in " + root);
+      out.println();
+      StatusCommand.print(new LiveCibAccess(socket), out);
+      out.flush();
+      return 0;
     }
     if (basePortOption != null) {
       basePort = basePortOption;

@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "configure",
     description = "CIB configuration in crmsh syntax: the configure shell, or one statement",
+    mixinStandardHelpOptions = true,
     subcommands = {ShowCommand.class, LoadCommand.class, VerifyCommand.class})
 public final class ConfigureCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

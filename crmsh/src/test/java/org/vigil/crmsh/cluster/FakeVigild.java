@@ -19,12 +19,13 @@ import org.vigil.protocol.ClusterStatus;
 import org.vigil.protocol.ErrorCode;
 import org.vigil.protocol.Reply;
 import org.vigil.protocol.Request;
+import org.vigil.protocol.Scope;
 import org.vigil.protocol.Wire;
 
 /**
  * A stand-in for vigild on a Unix socket, speaking the client protocol: it keeps one CIB, answers
- * queries and status, and takes a replace when its expected version matches (bumping the epoch, as
- * the DC does). Records every request it got.
+ * queries and status, and takes a configuration replace when its expected epoch matches (bumping the
+ * epoch, as the DC does). Records every request it got.
  */
 final class FakeVigild implements AutoCloseable {
   final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -70,13 +71,14 @@ final class FakeVigild implements AutoCloseable {
           List.of(new ClusterStatus.NodeStatus("node1", 1, 1, true), new ClusterStatus.NodeStatus("node2", 2, 1, false)),
           cib.version(), "0123456789abcdef", "Quorum information\n------------------\nQuorate:          Yes\n"));
     }
-    if (r instanceof Request.Replace rep) {
-      if (rep.expected().isPresent() && !rep.expected().get().equals(cib.version())) {
-        return new Reply.Failure(ErrorCode.VERSION_CONFLICT, "the CIB changed since it was read (version "
+    if (r instanceof Request.Replace rep && rep.scope() == Scope.CONFIGURATION) {
+      if (rep.expected().isPresent() && rep.expected().get().epoch() != cib.version().epoch()) {
+        return new Reply.Failure(ErrorCode.VERSION_CONFLICT, "the configuration changed since it was read (version "
             + rep.expected().get() + " is now " + cib.version() + "); nothing written");
       }
       CibVersion next = cib.version().nextEpoch();
-      cib = CibXml.parse(rep.xml(), "replace").withVersion(next);
+      String wrapped = "<cib>" + rep.xml() + "</cib>";
+      cib = cib.withConfiguration(CibXml.parse(wrapped, "replace").configuration()).withVersion(next);
       return new Reply.Committed(next);
     }
     return new Reply.Failure(ErrorCode.MALFORMED, "the fake does not do " + r);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.cib.model.Cib;
 import org.vigil.crmsh.CrmProcess;
 import org.vigil.protocol.Request;
+import org.vigil.protocol.Scope;
 
 /** crm against a live node: the socket chosen by --socket / VIGIL_SOCKET, reads, guarded writes, errors. */
 class LiveCibTest {
@@ -30,8 +31,10 @@ class LiveCibTest {
       CrmProcess.Result load = CrmProcess.run(env, null, "configure", "load", "xml", "update", update.toString());
       assertThat(load.exitCode()).as(load.stderr()).isZero();
       assertThat(fake.cib().configuration().findResource("vip")).isPresent();
-      assertThat(fake.requests).filteredOn(r -> r instanceof Request.Replace).singleElement()
-          .satisfies(r -> assertThat(((Request.Replace) r).expected()).contains(Cib.empty().version()));
+      assertThat(fake.requests).filteredOn(r -> r instanceof Request.Replace).singleElement().satisfies(r -> {
+        assertThat(((Request.Replace) r).scope()).as("only the configuration is sent").isEqualTo(Scope.CONFIGURATION);
+        assertThat(((Request.Replace) r).expected()).contains(Cib.empty().version());
+      });
 
       CrmProcess.Result show = CrmProcess.run(env, null, "configure", "show", "xml");
       assertThat(show.exitCode()).as(show.stderr()).isZero();
@@ -62,7 +65,7 @@ class LiveCibTest {
           "xml", "update", update.toString());
       bumper.join();
       assertThat(load.exitCode()).isNotZero();
-      assertThat(load.stderr()).contains("the CIB changed since it was read (version 0.0.0 is now 0.1.0)");
+      assertThat(load.stderr()).contains("the configuration changed since it was read (version 0.0.0 is now 0.1.0)");
       assertThat(fake.cib().configuration()).isEqualTo(before.configuration());
     }
   }

@@ -69,6 +69,20 @@ class ConfigureSessionTest {
   }
 
   @Test
+  void deletingTheLastMemberOfAGroupInACloneDeletesThemAndWhatRefersToThem() {
+    run("primitive d1 ocf:heartbeat:Dummy");
+    run("group g d1");
+    run("clone cl g");
+    run("location l_cl cl 100: node1");
+    run("tag t db d1");
+    assertThat(run("delete d1")).isEqualTo(Outcome.OK);
+    assertThat(session.workspace().resourceIds()).containsExactlyInAnyOrder("vip", "db", "t");
+    assertThat(session.workspace().entry("l_cl")).isEmpty();
+    assertThat(show("show t")).isEqualTo("tag t db\n");
+    assertThat(run("commit")).as(err.toString()).isEqualTo(Outcome.OK);
+  }
+
+  @Test
   void renameFollowsReferences() {
     assertThat(run("rename vip ip1")).isEqualTo(Outcome.OK);
     assertThat(show("show db_with_vip")).isEqualTo("colocation db_with_vip inf: db ip1\n");

@@ -17,8 +17,9 @@ import org.vigil.cib.xml.CibXml;
 
 /**
  * The real {@code bin/crm configure} on a pseudo-terminal (util-linux {@code script} makes
- * one; it has no size until stty gives it one): completion offers an agent's parameters, history recalls a line, and quit with
- * pending changes asks before leaving.
+ * one; it has no size until stty gives it one): completion offers an agent's parameters,
+ * history recalls a line, a backslash continues a statement, and quit with pending changes
+ * asks before leaving.
  */
 class InteractiveShellTest {
   @TempDir Path dir;
@@ -52,9 +53,10 @@ class InteractiveShellTest {
 
   @Test
   void completionHistoryAndQuitWarning() throws Exception {
-    Path crm = Path.of(System.getProperty("user.dir")).resolve("../bin/crm").normalize();
+    // crm as bin/crm runs it, from this test's class path (the jar is not built yet in mvn verify).
+    String crm = "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
+        + System.getProperty("java.class.path") + "' org.vigil.crmsh.Main";
     Assumptions.assumeTrue(TranscriptDifferentialTest.onPath("script"), "util-linux script not installed");
-    Assumptions.assumeTrue(Files.exists(Path.of(System.getProperty("user.dir"), "target/lib")), "crmsh not packaged");
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/lib/ocf/resource.d/heartbeat/IPaddr2")),
         "no IPaddr2 agent here");
     Path cib = dir.resolve("cib.xml");
@@ -97,6 +99,12 @@ class InteractiveShellTest {
     type("\r");
     assertThat(waitFor("object vip already exists").substring(mark)).contains("primitive vip IPaddr2 params")
         .contains("object vip already exists");
+
+    type("primitive d9 Dummy \\\r");
+    waitFor("> ");
+    type("meta target-role=Stopped\r");
+    type("show d9\r");
+    assertThat(waitFor("primitive d9 Dummy \\\r\n\tmeta target-role=Stopped")).contains("\tmeta target-role=Stopped");
 
     type("quit\r");
     assertThat(waitFor("There are changes pending")).contains("Do you want to commit them (y/n)?");

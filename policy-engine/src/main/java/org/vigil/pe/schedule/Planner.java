@@ -460,7 +460,8 @@ final class Planner {
             work.add(t);
           }
         }
-        if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && !t.required) {
+        // an action that will not run implies nothing
+        if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
           if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
             t.requiredBy = "required " + a.rsc.id + " " + actionName(a);
@@ -499,9 +500,9 @@ final class Planner {
         if (s.runnable) {
           s.runnable = false;
           s.inheritedUnrunnable = true;
-          if (s.reasonRank < 2) {
+          if (s.reasonRank < 3) {
             s.reason = "colocation with " + start.rsc.id;
-            s.reasonRank = 2;
+            s.reasonRank = 3;
             s.ownReason = true;
           }
           work.add(s);
@@ -520,10 +521,11 @@ final class Planner {
   }
 
   /**
-   * Gives every action made unrunnable by what it must follow the strongest of the causes:
-   * a group's start passes its own cause on, a clone's start none; other pseudo-actions name
-   * themselves ("unrunnable grp running"); a resource action is "required" when it had to
-   * run and "unrunnable" otherwise; a resource with nowhere to run is the weakest cause.
+   * Gives every action made unrunnable by what it must follow the strongest of the causes,
+   * strongest first: a running resource that cannot restart ("required X start"); a
+   * collective's pseudo-action (a group's start passes its own cause on, a clone's start
+   * none, others name themselves: "unrunnable grp running"); a resource that cannot start
+   * on its own account ("unrunnable X start"); a stopped resource blocked by something else.
    */
   private void explain() {
     java.util.Set<Act> done = new java.util.HashSet<>();
@@ -547,7 +549,7 @@ final class Planner {
         String why;
         int rank;
         if (f.type == Act.Type.PSEUDO) {
-          rank = 2;
+          rank = 3;
           if (f.task.equals("start")) {
             why = f.rsc.isClone() ? null : f.reason;
           } else {
@@ -556,9 +558,12 @@ final class Planner {
         } else if (f.rsc == a.rsc) {
           rank = f.reasonRank;
           why = f.reason;
-        } else if (f.node >= 0) {
-          rank = 3;
-          why = (f.required && f.inheritedUnrunnable ? "required " : "unrunnable ") + f.rsc.id + " " + f.task;
+        } else if (f.inheritedUnrunnable && f.node >= 0 && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
+          rank = 4;
+          why = "required " + f.rsc.id + " " + f.task;
+        } else if (!f.inheritedUnrunnable || f.node < 0) {
+          rank = 2;
+          why = "unrunnable " + f.rsc.id + " " + f.task;
         } else {
           rank = 1;
           why = "unrunnable " + f.rsc.id + " " + f.task;

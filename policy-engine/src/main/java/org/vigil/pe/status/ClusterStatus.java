@@ -286,7 +286,9 @@ public final class ClusterStatus {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(r.metaAttributes());
     if (r instanceof Primitive p) {
-      ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
+      Map<String, String> defaults = firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type())));
+      ResourceMeta meta = mergedMeta(defaults, chain, now);
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       boolean unique = cloneId != null && Booleans.isTrue(meta.get("globally-unique").orElse(null), false);
       out.add(new Slot(id, p.id(), p, groupId, cloneId, instance, meta, false, unique));

@@ -53,6 +53,20 @@ class StatusViewsTest {
   }
 
   @Test
+  void aResourceLockedToANodeThatShutDownShowsStoppedThereUntilTheLockLimitPasses() {
+    String history = "<lrm_resource id='d' class='ocf' provider='pacemaker' type='Dummy' shutdown-lock='1699999900'>"
+        + op("d", "stop", 0, 4, 0, 0) + "</lrm_resource>";
+    String left = "<node_state id='1' uname='n1' in_ccm='false' crmd='offline' join='down' expected='down'>"
+        + "<lrm id='1'><lrm_resources>" + history + "</lrm_resources></lrm></node_state>";
+    String props = "<nvpair id='s' name='stonith-enabled' value='false'/><nvpair id='l' name='shutdown-lock' value='true'/>";
+    assertThat(render(cib(props, dummy("d", ""), left + node("2", "n2", true, ""))))
+        .contains("    * d\t(ocf:pacemaker:Dummy):\t Stopped n1 (LOCKED)\n");
+    String expired = props + "<nvpair id='m' name='shutdown-lock-limit' value='60s'/>";
+    assertThat(render(cib(expired, dummy("d", ""), left + node("2", "n2", true, ""))))
+        .contains("    * d\t(ocf:pacemaker:Dummy):\t Stopped\n");
+  }
+
+  @Test
   void resourcesAreListedByDescendingPriorityThenConfigurationOrder() {
     String low = "<meta_attributes id='lm'><nvpair id='lp' name='priority' value='1.0'/></meta_attributes>";
     String high = "<meta_attributes id='hm'><nvpair id='hp' name='priority' value='2'/></meta_attributes>";

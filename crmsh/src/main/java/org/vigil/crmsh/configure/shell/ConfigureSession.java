@@ -99,6 +99,11 @@ public final class ConfigureSession {
     List<Token> args = s.tokens().subList(1, s.tokens().size());
     if (command.equals("xml") || Kind.ofKeyword(command).isPresent()) {
       workspace.define(s, false);
+      if (command.equals("ms")) {
+        err.println("WARNING: \"ms\" is deprecated. Please use \"clone " + s.tokens().get(1).text() + " "
+            + s.tokens().get(2).text() + " meta promotable=true\"");
+        err.flush();
+      }
       return Outcome.OK;
     }
     switch (command) {

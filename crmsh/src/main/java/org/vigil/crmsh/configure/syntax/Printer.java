@@ -45,12 +45,9 @@ public final class Printer {
     return sorted;
   }
 
+  /** Within a kind, crmsh sorts objects by id (nodes too). */
   private static String sortKey(Entry e) {
-    // Nodes keep their document order; everything else is sorted by id, as crmsh sorts.
-    return switch (e.kind()) {
-      case NODE -> "";
-      default -> e.id() == null ? "" : e.id();
-    };
+    return e.id() == null ? "" : e.id();
   }
 
   private static void collectResource(XmlElement r, List<Entry> out) {

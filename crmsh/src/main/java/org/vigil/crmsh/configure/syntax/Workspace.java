@@ -58,10 +58,6 @@ public final class Workspace {
     return configuration;
   }
 
-  public XmlElement baseConfiguration() {
-    return baseConfiguration;
-  }
-
   public Cib base() {
     return base;
   }
@@ -476,6 +472,8 @@ public final class Workspace {
       XmlElement target = e.element();
       next = removeDeep(next, c -> c.equals(target));
     }
+    // A group or clone left without members goes too, and so does what refers to it.
+    next = withSection(next, withoutEmptyContainers(section(next, "resources"), gone));
     List<String> dropped = new ArrayList<>();
     List<XmlElement> constraints = new ArrayList<>();
     for (XmlElement c : section(next, "constraints").children()) {
@@ -488,15 +486,29 @@ public final class Workspace {
       }
     }
     next = replaceSection(next, "constraints", constraints);
-    next = withSection(next, emptyContainersRemoved(section(next, "resources")));
-    configuration = next;
+    List<XmlElement> tags = new ArrayList<>();
+    for (XmlElement t : section(next, "tags").children()) {
+      XmlElement kept = t.withoutChildren(r -> r.name().equals("obj_ref") && gone.contains(r.id()));
+      if (!kept.children().isEmpty()) {
+        tags.add(kept);
+      }
+    }
+    configuration = replaceSection(next, "tags", tags);
     return dropped;
   }
 
-  private static XmlElement emptyContainersRemoved(XmlElement resources) {
-    return resources.withChildren(resources.children().stream().filter(c -> !(Set.of("group", "clone", "master")
-        .contains(c.name()) && c.children().stream().noneMatch(x -> Kind.of("resources", x.name()).isPresent())))
-        .toList());
+  private static XmlElement withoutEmptyContainers(XmlElement parent, Set<String> gone) {
+    List<XmlElement> children = new ArrayList<>();
+    for (XmlElement c : parent.children()) {
+      XmlElement kept = withoutEmptyContainers(c, gone);
+      boolean container = Set.of("group", "clone", "master").contains(kept.name());
+      if (container && kept.children().stream().noneMatch(x -> Kind.of("resources", x.name()).isPresent())) {
+        gone.add(kept.id());
+      } else {
+        children.add(kept);
+      }
+    }
+    return parent.withChildren(children);
   }
 
   /** Renames an object and every reference to it. */
@@ -542,19 +554,6 @@ public final class Workspace {
     for (Printer.Entry e : entries()) {
       if (!Objects.equals(before.get(e.kind() + "/" + e.id()), e.element())) {
         out.add(e);
-      }
-    }
-    return out;
-  }
-
-  /** Ids of objects in the base that are gone here. */
-  public List<String> deletedIds() {
-    Set<String> now = new HashSet<>();
-    entries().forEach(e -> now.add(e.kind() + "/" + e.id()));
-    List<String> out = new ArrayList<>();
-    for (Printer.Entry e : Printer.entries(baseConfiguration)) {
-      if (!now.contains(e.kind() + "/" + e.id())) {
-        out.add(e.id());
       }
     }
     return out;

@@ -12,11 +12,11 @@ import org.vigil.cib.model.Cib;
 class SyntaxRoundTripTest {
   /** A configuration in crmsh's show order, every statement in the form crmsh prints it. */
   private static final String SHOWN = """
-      node node1
       node 2: node2 \\
       \tdescription="second node" \\
       \tattributes standby=off \\
       \tutilization memory=1024
+      node node1
       node remote1:remote
       rsc_template tpl Dummy \\
       \tparams fake=1
