@@ -121,7 +121,7 @@ public final class Daemon implements AutoCloseable {
   /** What the transition machinery asked of the replica during this turn of the loop. */
   private final List<Effect> transitionEffects = new ArrayList<>();
 
-  private Daemon(VigildConfig config, CibStore store, Cib stored) {
+  private Daemon(VigildConfig config, CibStore store, Cib stored, Path agentTools) {
     this.config = config;
     this.store = store;
     Map<String, Integer> ids = new LinkedHashMap<>();
@@ -129,7 +129,8 @@ public final class Daemon implements AutoCloseable {
       ids.put(n.name(), n.id());
     }
     this.replica = new CibReplica(config.nodeName(), ids, stored);
-    this.executor = new Executor(LocalExecution.executorConfig(config.nodeName(), config.dataDir()));
+    this.executor = new Executor(LocalExecution.executorConfig(config.nodeName(), config.dataDir())
+        .withExtraEnvironment(Map.of("HA_SBIN_DIR", agentTools.toString())));
     this.transitions = new TransitionService(config.nodeName(), new PacemakerScheduler(), transitionOutbox(),
         task -> inputs.add(new TaskInput(task)), executor,
         new Fencer(Fencer.agentDirs(System.getProperty("vigil.fence.agent.dirs",
@@ -153,7 +154,9 @@ public final class Daemon implements AutoCloseable {
         throw new StartException("stored CIB " + config.cibFile() + " cannot be read: " + e.getMessage());
       }
     }
-    Daemon d = new Daemon(config, store, stored);
+    // agents set node attributes (promotion scores) with $HA_SBIN_DIR/crm_attribute
+    Path agentTools = CrmAttribute.writeLauncher(config.dataDir().resolve("sbin"), config.socket());
+    Daemon d = new Daemon(config, store, stored, agentTools);
     LOG.info("node {}: stored CIB {} ({})", config.nodeName(), stored.version(),
         store.exists() ? config.cibFile() : "none yet, starting empty");
     try {
@@ -542,6 +545,11 @@ public final class Daemon implements AutoCloseable {
     ticker.shutdownNow();
     if (socket != null) {
       socket.close();
+    }
+    // a clean leave: what runs here stops first, so the others never start it while it still runs here
+    List<String> notStopped = transitions.stopLocalResources();
+    if (!notStopped.isEmpty()) {
+      LOG.error("node {}: could not stop {} before leaving", config.nodeName(), notStopped);
     }
     if (membership != null) {
       membership.close();

@@ -260,4 +260,106 @@ class TransitionScenarioTest {
       assertThat(agentRuns(c, Integer.parseInt(second.substring("node".length())), "db")).isTrue();
     }
   }
+
+  private static String standby(int k, String value) {
+    return "<configuration><nodes><node id=\"" + k + "\" uname=\"node" + k + "\"><instance_attributes id=\"nodes-" + k
+        + "\"><nvpair id=\"nodes-" + k + "-standby\" name=\"standby\" value=\"" + value
+        + "\"/></instance_attributes></node></nodes></configuration>";
+  }
+
+  @Test
+  void standbyDrainsANodeAndOnlineLetsItBackWithoutMovingTheGroupBack() throws Exception {
+    assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
+    try (VigildCluster c = new VigildCluster(dir, 3, 7709)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(CONFIG);
+      }
+      String first = VigildCluster.await("the group running", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib == null ? null : groupNode(cib);
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      try (VigilClient client = c.client(1)) {
+        client.update(standby(k, "on"));
+      }
+      String second = VigildCluster.await("the group drained off " + first, SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        String node = cib == null ? null : groupNode(cib);
+        return node != null && !node.equals(first) ? node : null;
+      });
+      for (String rsc : GROUP) {
+        assertThat(agentRuns(c, k, rsc)).as(rsc + " stopped on " + first).isFalse();
+      }
+      try (VigilClient client = c.client(1)) {
+        client.update(standby(k, "off"));
+      }
+      VigildCluster.await(first + " back online", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib != null && cib.configuration().findNode(first).orElseThrow()
+            .instanceAttributes().stream().anyMatch(set -> set.get("standby").equals(Optional.of("off")))
+            && second.equals(groupNode(cib)) ? cib : null;
+      });
+      Thread.sleep(2000); // a transition that would move it back has had time to run
+      assertThat(groupNode(c.cib(1))).as("stickiness keeps the group where it runs").isEqualTo(second);
+      for (String rsc : GROUP) {
+        assertThat(agentRuns(c, k, rsc)).isFalse();
+      }
+    }
+  }
+
+  /** The member node where the CIB says the anonymous promotable clone {@code rsc} is promoted. */
+  private static String promotedOn(Cib cib, String rsc) {
+    List<String> out = new ArrayList<>();
+    for (NodeState s : cib.status().nodeStates()) {
+      if ("true".equals(s.inCcm())) {
+        last(s, rsc).filter(o -> o.status() == 0 && (o.operation().equals("promote") && o.rc() == 0
+            || o.operation().equals("monitor") && o.rc() == 8)).ifPresent(o -> out.add(s.uname()));
+      }
+    }
+    return out.size() == 1 ? out.get(0) : null;
+  }
+
+  @Test
+  void aPromotableCloneGetsAPromotedAndANewOneWhenItsNodeIsKilled() throws Exception {
+    Path stateful = Path.of("/usr/lib/ocf/resource.d/pacemaker/Stateful");
+    assumeTrue(Files.isExecutable(stateful), "ocf:pacemaker:Stateful is not installed (pacemaker-resource-agents)");
+    String config = """
+        <configuration>
+          <crm_config><cluster_property_set id="cib-bootstrap-options">
+            <nvpair id="o-stonith" name="stonith-enabled" value="false"/></cluster_property_set></crm_config>
+          <resources><clone id="st-clone"><meta_attributes id="stc-m">
+              <nvpair id="stc-p" name="promotable" value="true"/><nvpair id="stc-pm" name="promoted-max" value="1"/>
+            </meta_attributes>
+            <primitive id="st" class="ocf" provider="pacemaker" type="Stateful"><operations>
+              <op id="st-mon-p" name="monitor" interval="3s" role="Promoted"/>
+              <op id="st-mon-u" name="monitor" interval="4s" role="Unpromoted"/></operations></primitive></clone>
+          </resources>
+        </configuration>""";
+    try (VigildCluster c = new VigildCluster(dir, 3, 7712)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(config);
+      }
+      String first = VigildCluster.await("a promoted instance", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib == null ? null : promotedOn(cib, "st");
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      assertThat(c.cib(1).status().nodeState(first).flatMap(s -> s.transientAttribute("master-st")))
+          .as("the agent's promotion score, set through crm_attribute").isPresent();
+      c.kill(k);
+      int survivor = k == 1 ? 2 : 1;
+      String second = VigildCluster.await("a new promoted instance", SETTLE, () -> {
+        Cib cib = cib(c, survivor);
+        String node = cib == null ? null : promotedOn(cib, "st");
+        return node != null && !node.equals(first) ? node : null;
+      });
+      Path agentState = c.dataDir(Integer.parseInt(second.substring("node".length()))).resolve("rsctmp")
+          .resolve("Stateful-st.state");
+      assertThat(Files.readString(agentState).strip()).as("the agent itself says so").isEqualTo("Promoted");
+    }
+  }
 }

@@ -3,8 +3,12 @@ package org.vigil.controller.dispatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -13,7 +17,6 @@ import org.vigil.controller.transition.ActionOutcome;
 import org.vigil.controller.transition.ActionReport;
 import org.vigil.controller.transition.ActionResult;
 import org.vigil.controller.transition.ExecutedOperation;
-import org.vigil.controller.transition.OperationDigest;
 import org.vigil.controller.transition.StatusChange;
 import org.vigil.controller.transition.TransitionKey;
 import org.vigil.lrm.AgentClass;
@@ -40,6 +43,8 @@ public final class LocalExecution {
   private final Executor executor;
   private final Consumer<ActionReport> reports;
   private final Set<String> startedDevices = new HashSet<>();
+  /** Resources started here and not stopped since, in the order they started. */
+  private final Map<String, OperationRequest> active = new LinkedHashMap<>();
 
   public LocalExecution(Executor executor, Consumer<ActionReport> reports) {
     this.executor = executor;
@@ -96,8 +101,52 @@ public final class LocalExecution {
         }
       }
     }
-    executor.execute(request).thenAccept(r -> reports.accept(new ActionReport(key, toResult(actionId, op, key, r,
-        true))));
+    executor.execute(request).thenAccept(r -> {
+      track(request, r);
+      reports.accept(new ActionReport(key, toResult(actionId, op, key, r, true)));
+    });
+  }
+
+  /** Remembers what runs here after a start, forgets it after a stop (for {@link #stopAll}). */
+  private void track(OperationRequest request, OperationResult r) {
+    synchronized (active) {
+      if (request.action().equals("stop") && r.status() == ExecStatus.DONE && r.rc() == 0) {
+        active.remove(request.resourceId());
+      } else if (request.action().equals("start") && r.status() == ExecStatus.DONE && r.rc() == 0) {
+        active.remove(request.resourceId());
+        active.put(request.resourceId(), request);
+      }
+    }
+  }
+
+  /**
+   * Stops everything this node started and still runs, the last started first, before vigild
+   * leaves the cluster cleanly: the others then start it elsewhere, never while it runs here.
+   * Waits at most each stop's timeout; returns the resources whose stop failed.
+   */
+  public List<String> stopAll() {
+    List<OperationRequest> running;
+    synchronized (active) {
+      running = new ArrayList<>(active.values());
+    }
+    Collections.reverse(running);
+    List<String> failed = new ArrayList<>();
+    for (OperationRequest start : running) {
+      for (OperationRequest recurring : executor.recurringOperations()) {
+        if (recurring.resourceId().equals(start.resourceId())) {
+          executor.cancelRecurring(recurring.resourceId(), recurring.action(), recurring.interval());
+        }
+      }
+      OperationRequest stop = new OperationRequest(start.resourceId(), start.agent(), "stop", Duration.ZERO,
+          start.timeout(), start.params(), start.meta());
+      OperationResult r = executor.execute(stop).join();
+      log.info("Stopping {} on {} as vigild leaves: {}", start.resourceId(), nodeName(), r.describe());
+      track(stop, r);
+      if (r.status() != ExecStatus.DONE || r.rc() != 0) {
+        failed.add(start.resourceId());
+      }
+    }
+    return failed;
   }
 
   /** The outcome for the engine and the record for the status section of one result. */
@@ -107,7 +156,7 @@ public final class LocalExecution {
         op.type(), op.agentAction(), op.intervalMs(), r.rc(), r.status().opStatus(),
         r.exitReason().isEmpty() ? null : r.exitReason(), (int) r.callId(), r.started().getEpochSecond(),
         r.execTime().toMillis(), r.queueTime().toMillis(),
-        OperationDigest.of(op.params(), op.intervalMs(), op.timeoutMs()), key);
+        r.digests().opDigest(), key);
     if (firstOfItsAction) {
       log.info("Result of {} operation for {} on {}: {}", op.agentAction(), op.resourceId(), r.node(), r.describe());
     } else {

@@ -3,7 +3,6 @@ package org.vigil.controller.dispatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,10 +85,6 @@ public final class TransitionService implements AutoCloseable {
 
   public boolean isDc() {
     return driver != null;
-  }
-
-  public Optional<TransitionDriver> driver() {
-    return Optional.ofNullable(driver);
   }
 
   /** This node became DC: it runs the scheduler on the status it finds. */
@@ -260,6 +255,11 @@ public final class TransitionService implements AutoCloseable {
       case CLUSTER, PSEUDO -> 0L;
     };
     return timeout + delay;
+  }
+
+  /** Stops what runs on this node before it leaves the cluster (see {@link LocalExecution#stopAll}). */
+  public List<String> stopLocalResources() {
+    return local.stopAll();
   }
 
   @Override

@@ -19,7 +19,7 @@ package org.vigil.controller.transition;
  * @param runAt when it ran, epoch seconds
  * @param execTimeMs how long the agent ran
  * @param queueTimeMs how long it waited before running
- * @param opDigest the digest of the parameters it ran with ({@link OperationDigest}, as Pacemaker computes it)
+ * @param opDigest the digest of the parameters it ran with (the executor's {@code OpDigests}, as Pacemaker computes it)
  * @param key the transition action it answers
  */
 public record ExecutedOperation(

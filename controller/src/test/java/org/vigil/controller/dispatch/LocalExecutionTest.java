@@ -72,7 +72,7 @@ class LocalExecutionTest {
     assertThat(start.result().outcome()).isEqualTo(new ActionOutcome.Completed(2, 0));
     ExecutedOperation e = executed(start);
     assertThat(List.of(e.node(), e.resource(), e.task())).containsExactly("n1", "d1", "start");
-    assertThat(e.opDigest()).hasSize(32);
+    assertThat(e.opDigest()).as("Pacemaker's digest of no parameters").isEqualTo("f2317cad3d54cec5d7d7aa7d0bf35cf8");
     assertThat(e.failed()).isFalse();
     try (var files = Files.walk(dataDir)) {
       assertThat(files.map(Path::toString).filter(f -> f.contains("Dummy-d1"))).as("Dummy's state file under HA_RSCTMP")
@@ -126,5 +126,26 @@ class LocalExecutionTest {
     assertThat(next().result().outcome()).isEqualTo(new ActionOutcome.Completed(2, 0));
     local.run(3, probe, new TransitionKey(3, 0, 0, "dc"));
     assertThat(next().result().outcome()).isEqualTo(new ActionOutcome.Completed(3, 0));
+  }
+
+  @Test
+  void beforeLeavingTheNodeStopsWhatItStartedAndNothingElse() throws Exception {
+    for (String rsc : List.of("a", "b", "c")) {
+      local.run(1, new PlannedOperation(rsc, "ocf", "pacemaker", "Dummy", "start", 0, 20_000, Map.of(), Map.of()),
+          new TransitionKey(1, 0, 0, "dc"));
+      assertThat(next().result().outcome()).isEqualTo(new ActionOutcome.Completed(1, 0));
+    }
+    local.run(2, new PlannedOperation("c", "ocf", "pacemaker", "Dummy", "stop", 0, 20_000, Map.of(), Map.of()),
+        new TransitionKey(2, 0, 0, "dc"));
+    next();
+    local.run(3, new PlannedOperation("a", "ocf", "pacemaker", "Dummy", "monitor", 1000, 20_000, Map.of(), Map.of()),
+        new TransitionKey(3, 0, 0, "dc"));
+    next();
+    assertThat(local.stopAll()).isEmpty();
+    try (var files = Files.walk(dataDir)) {
+      assertThat(files.filter(f -> f.getFileName().toString().startsWith("Dummy-"))).isEmpty();
+    }
+    assertThat(executor.recurringOperations()).isEmpty();
+    assertThat(local.stopAll()).as("nothing left to stop").isEmpty();
   }
 }
