@@ -45,8 +45,8 @@ public final class Main implements Callable<Integer> {
   /** Runs one command line; the exit code is what {@code crm} exits with. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
-    // crmsh words such as "-inf:" are statement words, not options.
-    cl.setUnmatchedOptionsArePositionalParams(true);
+    // crmsh words such as "-inf:" are statement words, not options; elsewhere a typo stays an error.
+    cl.getSubcommands().get("configure").setUnmatchedOptionsArePositionalParams(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
