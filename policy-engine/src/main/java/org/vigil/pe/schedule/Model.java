@@ -89,6 +89,7 @@ final class Model {
         addOrder(o);
       }
     }
+    Tickets.apply(this);
   }
 
   /**
@@ -214,7 +215,7 @@ final class Model {
   }
 
   /** The resources a constraint's reference names: a resource, or every resource of a tag. */
-  private List<Rsc> resolve(String ref) {
+  List<Rsc> resolve(String ref) {
     List<Rsc> out = new ArrayList<>();
     if (ref == null) {
       return out;
@@ -294,7 +295,7 @@ final class Model {
   }
 
   /** Role-specific locations (Promoted) only weigh in on promotion. */
-  private void addLocation(Rsc r, Role role, int idx, int score) {
+  void addLocation(Rsc r, Role role, int idx, int score) {
     if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
       if (role == Role.PROMOTED) {
         int[] p = promotedLocations.computeIfAbsent(r, k -> new int[nodes.size()]);
