@@ -118,8 +118,9 @@ public record TicketLoss(String ref, Role role, Effect effect, String constraint
       }
       List<String> refs = expand(cib, loss.ref);
       for (ResourceState r : resources) {
+        String template = r.primitive() == null ? null : r.primitive().template();
         if (!refs.contains(r.baseId()) && !refs.contains(r.id()) && !refs.contains(r.groupId())
-            && !refs.contains(r.cloneId())) {
+            && !refs.contains(r.cloneId()) && !refs.contains(template)) {
           continue;
         }
         for (NodeHistory h : r.histories().values()) {
@@ -132,7 +133,7 @@ public record TicketLoss(String ref, Role role, Effect effect, String constraint
     }
   }
 
-  /** A reference and, if it names a tag, the tag's members. */
+  /** A reference and, if it names a tag, the tag's members (a template is matched on each primitive). */
   private static List<String> expand(Cib cib, String ref) {
     List<String> out = new ArrayList<>(List.of(ref));
     for (Tag t : cib.configuration().tags()) {
