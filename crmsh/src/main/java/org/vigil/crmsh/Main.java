@@ -1,9 +1,18 @@
 package org.vigil.crmsh;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vigil.crmsh.cluster.ClusterCommand;
 import org.vigil.crmsh.configure.ConfigureCommand;
+import org.vigil.crmsh.configure.shell.CrmScript;
 import org.vigil.crmsh.node.NodeCommand;
+import org.vigil.crmsh.ra.RaCommand;
 import org.vigil.crmsh.resource.ResourceCommand;
+import org.vigil.crmsh.simulate.SimulateCommand;
+import org.vigil.crmsh.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,11 +25,18 @@ import picocli.CommandLine.Command;
     subcommands = {
       ConfigureCommand.class,
       NodeCommand.class,
+      RaCommand.class,
       ResourceCommand.class,
+      SimulateCommand.class,
+      StatusCommand.class,
+      ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Option(names = "-f", paramLabel = "FILE", description = "Run the crm commands of FILE (a crmsh script)")
+  Path script;
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -29,6 +45,8 @@ public final class Main implements Runnable {
   /** Runs one command line; the exit code is what {@code crm} exits with. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    // crmsh words such as "-inf:" are statement words, not options.
+    cl.setUnmatchedOptionsArePositionalParams(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -54,7 +72,17 @@ public final class Main implements Runnable {
   }
 
   @Override
-  public void run() {
+  public Integer call() throws IOException {
+    if (script != null) {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      if (!Files.isReadable(script)) {
+        throw new CrmException("cannot read script " + script);
+      }
+      return CrmScript.run(Files.readString(script), () -> ConfigureCommand.session(out, err),
+          args -> run(args, out, err), err);
+    }
     spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
   }
 }

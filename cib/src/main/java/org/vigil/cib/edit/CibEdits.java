@@ -90,7 +90,8 @@ public final class CibEdits {
     if (done || value == null) {
       return out;
     }
-    NvPair pair = NvPair.of(defaultSetId + "-" + name, name, value);
+    // '#' is not allowed in an XML id; Pacemaker writes fail-count-RSC#OP as ...-fail-count-RSC.OP
+    NvPair pair = NvPair.of(defaultSetId + "-" + name.replace('#', '.'), name, value);
     for (int i = 0; i < out.size(); i++) {
       NvSet s = out.get(i);
       if (defaultSetId.equals(s.id())) {
@@ -239,13 +240,15 @@ public final class CibEdits {
 
   // ---- status ----------------------------------------------------------------------------
 
-  private static NodeState stateOf(Cib cib, String uname) {
+  /** A configured node's {@code node_state}, or an empty one when the status has none yet. */
+  public static NodeState stateOf(Cib cib, String uname) {
     Node n = node(cib.configuration(), uname);
     return cib.status().nodeStates().stream().filter(s -> n.id().equals(s.id()) || uname.equals(s.uname())).findFirst()
         .orElse(new NodeState(n.id(), uname, null, null, null, null, null, null, Extras.NONE));
   }
 
-  private static Cib withState(Cib cib, NodeState state) {
+  /** The CIB with {@code state} in place of the node state of the same id (added if absent). */
+  public static Cib withState(Cib cib, NodeState state) {
     List<NodeState> states = new ArrayList<>();
     boolean replaced = false;
     for (NodeState s : cib.status().nodeStates()) {

@@ -80,4 +80,11 @@ class CibEditsTest {
     Cib c = CibEdits.setTransientAttribute(cib(), "node2", "standby", "on");
     assertThat(c.status().nodeState("node2").orElseThrow().transientAttribute("standby")).contains("on");
   }
+
+  @Test
+  void failCountsGetPacemakersIdsWithoutTheHashSign() throws Exception {
+    Cib c = CibEdits.setTransientAttribute(cib(), "node2", "fail-count-a#start_0", "INFINITY");
+    assertThat(CibEdits.transientAttributes(c, "node2", n -> true)).singleElement()
+        .satisfies(p -> assertThat(p.id()).isEqualTo("status-2-fail-count-a.start_0"));
+  }
 }

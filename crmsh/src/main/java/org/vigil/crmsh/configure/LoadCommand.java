@@ -21,16 +21,17 @@ import org.vigil.cib.xml.XmlElement;
 import org.vigil.cib.xml.XmlParseException;
 import org.vigil.crmsh.CrmException;
 import org.vigil.crmsh.cib.CibAccess;
+import org.vigil.crmsh.configure.shell.ShellRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code crm configure load xml replace|update FILE} ({@code -} reads standard input). The
+ * {@code crm configure load [xml] replace|update FILE} (crmsh syntax, or CIB XML with {@code xml}) ({@code -} reads standard input). The
  * new configuration is checked as a whole before anything is written; on any error the CIB
  * stays exactly as it was.
  */
-@Command(name = "load", description = "Load a configuration: load xml replace|update FILE")
+@Command(name = "load", description = "Load a configuration: load [xml] replace|update FILE")
 public final class LoadCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -44,14 +45,15 @@ public final class LoadCommand implements Callable<Integer> {
     if (rest.size() != 2) {
       throw new CrmException("usage: load [xml] replace|update FILE", 2);
     }
-    if (!xml) {
-      throw new CrmException("loading crmsh syntax is not available in this build; use 'load xml'");
-    }
     String method = rest.get(0);
     if (!method.equals("replace") && !method.equals("update")) {
       throw new CrmException("load: unknown method '" + method + "' (expected replace or update)", 2);
     }
     String source = rest.get(1);
+    if (!xml) {
+      var session = ConfigureCommand.session(spec.commandLine().getOut(), spec.commandLine().getErr());
+      return ShellRunner.script(session, List.of(ConfigureCommand.statementOf(List.of("load", method, source))));
+    }
     Configuration loaded = readConfiguration(source);
     CibAccess access = CibAccess.fromEnvironment(System.getenv(), null);
     Cib current = access.read();

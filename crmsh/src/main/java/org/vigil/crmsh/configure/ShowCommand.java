@@ -2,14 +2,14 @@ package org.vigil.crmsh.configure;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vigil.crmsh.CrmException;
+import org.vigil.crmsh.configure.shell.ShellRunner;
 import org.vigil.crmsh.cib.CibAccess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code crm configure show xml}. */
-@Command(name = "show", description = "Show the configuration (\"show xml\" for the CIB XML)")
+@Command(name = "show", description = "Show the configuration in crmsh syntax (\"show xml\" for the CIB XML)")
 public final class ShowCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -19,7 +19,10 @@ public final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!what.contains("xml")) {
-      throw new CrmException("only 'show xml' is available in this build");
+      List<String> words = new java.util.ArrayList<>(List.of("show"));
+      words.addAll(what);
+      var session = ConfigureCommand.session(spec.commandLine().getOut(), spec.commandLine().getErr());
+      return ShellRunner.script(session, List.of(ConfigureCommand.statementOf(words)));
     }
     CibAccess access = CibAccess.fromEnvironment(System.getenv(), null);
     spec.commandLine().getOut().print(Cibs.configurationXml(access.read()));

@@ -1,2 +1,5 @@
-/** {@code crm configure}: show, load, verify and (later) the interactive crmsh-syntax shell. */
+/**
+ * {@code crm configure}: the crmsh-syntax shell (interactive, scripted or one statement),
+ * {@code show}, {@code load [xml]}, {@code verify}.
+ */
 package org.vigil.crmsh.configure;

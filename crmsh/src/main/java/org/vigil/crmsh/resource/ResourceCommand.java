@@ -33,7 +33,12 @@ import picocli.CommandLine.Parameters;
       ResourceCommand.Cleanup.class,
       ResourceCommand.Failcount.class,
       ResourceCommand.Meta.class,
-      ResourceCommand.Param.class
+      ResourceCommand.Param.class,
+      ForceCommands.ForceStart.class,
+      ForceCommands.ForceStop.class,
+      ForceCommands.ForceCheck.class,
+      ForceCommands.ForcePromote.class,
+      ForceCommands.ForceDemote.class
     })
 public final class ResourceCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

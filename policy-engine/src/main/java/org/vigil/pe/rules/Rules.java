@@ -18,6 +18,7 @@ import org.vigil.cib.model.BooleanOp;
 import org.vigil.cib.model.DateExpression;
 import org.vigil.cib.model.DateSpec;
 import org.vigil.cib.model.Expression;
+import org.vigil.cib.model.RscExpression;
 import org.vigil.cib.model.Rule;
 
 /** Evaluates rules and their expressions as Pacemaker documents them. */
@@ -52,7 +53,13 @@ public final class Rules {
     if (e instanceof DateExpression d) {
       return date(d, ctx.now());
     }
-    // rsc_expression and op_expression only apply to defaults; treated as not matching here
+    if (e instanceof RscExpression r) {
+      RuleContext.Agent a = ctx.agent();
+      return a != null && (r.resourceClass() == null || r.resourceClass().equals(a.resourceClass()))
+          && (r.provider() == null || r.provider().equals(a.provider()))
+          && (r.type() == null || r.type().equals(a.type()));
+    }
+    // op_expression only applies to op_defaults, which the scheduler does not read
     return false;
   }
 

@@ -460,7 +460,8 @@ final class Planner {
             work.add(t);
           }
         }
-        if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && !t.required) {
+        // an action that will not run implies nothing
+        if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
           if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
             t.requiredBy = "required " + a.rsc.id + " " + actionName(a);

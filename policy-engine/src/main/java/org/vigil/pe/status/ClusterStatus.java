@@ -287,7 +287,9 @@ public final class ClusterStatus {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(r.metaAttributes());
     if (r instanceof Primitive p) {
-      ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
+      Map<String, String> defaults = firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type())));
+      ResourceMeta meta = mergedMeta(defaults, chain, now);
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       boolean unique = cloneId != null && Booleans.isTrue(meta.get("globally-unique").orElse(null), false);
       out.add(new Slot(id, p.id(), p, groupId, cloneId, instance, meta, false, unique));
@@ -435,7 +437,10 @@ public final class ClusterStatus {
           instance = nextActive.getOrDefault(clone, 0);
         }
         instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(key[1], instance);
-        for (Pending p : e.getValue()) {
+        // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the active one wins
+        List<Pending> inactiveFirst = new ArrayList<>(e.getValue());
+        inactiveFirst.sort(Comparator.comparing((Pending p) -> p.history.active()));
+        for (Pending p : inactiveFirst) {
           List<Slot> instances = cloneChildren.get(p.base);
           Slot target;
           if (instance < instances.size()) {

@@ -1,0 +1,107 @@
+package org.vigil.crmsh.simulate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.xml.CibFormatException;
+import org.vigil.cib.xml.CibXml;
+import org.vigil.cib.xml.XmlParseException;
+import org.vigil.crmsh.CrmException;
+import org.vigil.pe.simulate.CrmSimulate;
+import org.vigil.pe.simulate.SimulationOutput;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crm simulate}: what Pacemaker's {@code crm_simulate} prints for a CIB file. The "now"
+ * is the CIB's {@code execution-date} when it has one, else the clock.
+ */
+@Command(
+    name = "simulate",
+    description = "Show, schedule and simulate a CIB file as crm_simulate does (-x FILE [-R|-S]), "
+        + "or every NAME.xml of a directory into NAME.summary files (--xml-dir DIR --summary-dir OUT)")
+public final class SimulateCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"-x", "--xml-file"}, paramLabel = "FILE", description = "the CIB to simulate")
+  Path xmlFile;
+
+  @Option(names = {"-S", "--simulate"}, description = "schedule, execute the transition in simulation, "
+      + "show the revised status")
+  boolean simulate;
+
+  @Option(names = {"-R", "--run"}, description = "schedule and print the Transition Summary")
+  boolean run;
+
+  @Option(names = {"-Q", "--quiet"}, description = "print nothing; the exit code tells the outcome")
+  boolean quiet;
+
+  @Option(names = {"-V", "--verbose"}, description = "also print the scheduler's warnings and errors on stderr")
+  boolean verbose;
+
+  @Option(names = {"-L", "--live-check"}, description = "(not supported: simulate a CIB file)")
+  boolean live;
+
+  @Option(names = "--xml-dir", paramLabel = "DIR", description = "batch: simulate every DIR/NAME.xml")
+  Path xmlDir;
+
+  @Option(names = "--summary-dir", paramLabel = "OUT", description = "batch: write OUT/NAME.summary")
+  Path summaryDir;
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "2", description = "batch: cases run at once (default 2)")
+  int jobs;
+
+  @Option(names = "--case-timeout", paramLabel = "SECONDS", defaultValue = "20",
+      description = "batch: a case still running after this is abandoned (default 20)")
+  int caseTimeoutSeconds;
+
+  @Override
+  public Integer call() {
+    if (live) {
+      throw new CrmException("crm simulate works on a CIB file: use -x FILE", 2);
+    }
+    if (xmlDir != null || summaryDir != null) {
+      if (xmlDir == null || summaryDir == null || xmlFile != null) {
+        throw new CrmException("the batch form needs both --xml-dir DIR and --summary-dir OUT, and no -x", 2);
+      }
+      BatchSimulation batch = new BatchSimulation(Schedulers.load(), Math.max(1, jobs), caseTimeoutSeconds);
+      BatchSimulation.Totals totals = batch.run(xmlDir, summaryDir);
+      spec.commandLine().getErr().println("simulated " + totals.cases() + " cases: " + totals.failed()
+          + " failed, " + totals.timedOut() + " timed out");
+      return 0;
+    }
+    if (xmlFile == null) {
+      throw new CrmException("no CIB given: use -x FILE (a live cluster cannot be simulated)", 2);
+    }
+    Cib cib = read(xmlFile);
+    CrmSimulate.Mode mode = simulate ? CrmSimulate.Mode.SIMULATE : run ? CrmSimulate.Mode.RUN : CrmSimulate.Mode.SHOW;
+    SimulationOutput output = CrmSimulate.run(cib, cib.executionDate().orElseGet(Instant::now),
+        mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose);
+    if (!quiet) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(output.stdout());
+      out.flush();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.print(output.stderr());
+    err.flush();
+    return output.exitCode();
+  }
+
+  static Cib read(Path file) {
+    try {
+      return CibXml.read(file);
+    } catch (NoSuchFileException e) {
+      throw new CrmException("CIB file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new CrmException("cannot read CIB file " + file + ": " + e.getMessage());
+    } catch (XmlParseException | CibFormatException e) {
+      throw new CrmException("not a valid CIB: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.vigil.crmsh.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.cib.model.Cib;
+import org.vigil.crmsh.CrmProcess;
+import org.vigil.protocol.Request;
+
+/** crm against a live node: the socket chosen by --socket / VIGIL_SOCKET, reads, guarded writes, errors. */
+class LiveCibTest {
+  @TempDir Path dir;
+
+  private static final String PRIMITIVE = "<configuration><resources><primitive id=\"vip\" class=\"ocf\" "
+      + "provider=\"heartbeat\" type=\"IPaddr2\"/></resources></configuration>";
+
+  @Test
+  void showAndLoadGoThroughTheSocketAndAWriteIsGuardedByTheVersionRead() throws Exception {
+    Path socket = dir.resolve("vigild.sock");
+    try (FakeVigild fake = new FakeVigild(socket, Cib.empty())) {
+      Map<String, String> env = Map.of("VIGIL_SOCKET", socket.toString());
+      Path update = dir.resolve("update.xml");
+      Files.writeString(update, PRIMITIVE);
+
+      CrmProcess.Result load = CrmProcess.run(env, null, "configure", "load", "xml", "update", update.toString());
+      assertThat(load.exitCode()).as(load.stderr()).isZero();
+      assertThat(fake.cib().configuration().findResource("vip")).isPresent();
+      assertThat(fake.requests).filteredOn(r -> r instanceof Request.Replace).singleElement()
+          .satisfies(r -> assertThat(((Request.Replace) r).expected()).contains(Cib.empty().version()));
+
+      CrmProcess.Result show = CrmProcess.run(env, null, "configure", "show", "xml");
+      assertThat(show.exitCode()).as(show.stderr()).isZero();
+      assertThat(show.stdout()).contains("<primitive id=\"vip\"").contains("epoch=\"1\"");
+    }
+  }
+
+  @Test
+  void aConflictingWriteIsRefusedWithTheVersions() throws Exception {
+    Path socket = dir.resolve("vigild.sock");
+    try (FakeVigild fake = new FakeVigild(socket, Cib.empty())) {
+      Path update = dir.resolve("update.xml");
+      Files.writeString(update, PRIMITIVE);
+      Cib before = fake.cib();
+      // Another writer commits between crm's read and its write.
+      Thread bumper = new Thread(() -> {
+        try {
+          while (fake.requests.stream().noneMatch(r -> r instanceof Request.Query)) {
+            Thread.sleep(5);
+          }
+        } catch (InterruptedException e) {
+          return;
+        }
+        fake.bumpBehindTheClientsBack();
+      });
+      bumper.start();
+      CrmProcess.Result load = CrmProcess.run(Map.of("VIGIL_SOCKET", socket.toString()), null, "configure", "load",
+          "xml", "update", update.toString());
+      bumper.join();
+      assertThat(load.exitCode()).isNotZero();
+      assertThat(load.stderr()).contains("the CIB changed since it was read (version 0.0.0 is now 0.1.0)");
+      assertThat(fake.cib().configuration()).isEqualTo(before.configuration());
+    }
+  }
+
+  @Test
+  void noRunningNodeGivesOneClearError() throws Exception {
+    CrmProcess.Result r = CrmProcess.run(Map.of("VIGIL_SOCKET", dir.resolve("nobody.sock").toString()), null,
+        "configure", "show", "xml");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr()).contains("cannot connect to vigild at " + dir.resolve("nobody.sock"));
+  }
+
+  @Test
+  void clusterStatusAndQuorumComeFromTheNode() throws Exception {
+    Path socket = dir.resolve("vigild.sock");
+    try (FakeVigild fake = new FakeVigild(socket, Cib.empty())) {
+      Map<String, String> env = Map.of("VIGIL_SOCKET", socket.toString());
+      CrmProcess.Result status = CrmProcess.run(env, null, "cluster", "status");
+      assertThat(status.stdout()).contains("DC: node1, partition with quorum").contains("Online: [ node1 ]")
+          .contains("OFFLINE: [ node2 ]");
+      CrmProcess.Result quorum = CrmProcess.run(env, null, "cluster", "quorum");
+      assertThat(quorum.exitCode()).isZero();
+      assertThat(quorum.stdout()).startsWith("Quorum information");
+    }
+  }
+
+  @Test
+  void crmStatusTakesTheDcAndQuorumFromTheNodeAndTheLastChangeFromTheCib() throws Exception {
+    Path socket = dir.resolve("vigild.sock");
+    Cib cib = Cib.empty().withAttribute("cib-last-written", "Mon Nov 23 12:00:00 2026")
+        .withAttribute("update-origin", "node2").withAttribute("update-client", "crm")
+        .withAttribute("update-user", "root").withAttribute("have-quorum", "0");
+    try (FakeVigild fake = new FakeVigild(socket, cib)) {
+      CrmProcess.Result status = CrmProcess.run(Map.of("VIGIL_SOCKET", socket.toString()), null, "status");
+      assertThat(status.exitCode()).as(status.stderr()).isZero();
+      assertThat(status.stdout()).contains("Stack: vigil (JGroups)")
+          .contains("Current DC: node1 (version Vigil 0.1.0) - partition with quorum")
+          .contains("Last change:  Mon Nov 23 12:00:00 2026 by root via crm on node2");
+    }
+  }
+
+  @Test
+  void keygenWritesAPrivateKeyOnceAndRefusesToReplaceIt() throws Exception {
+    Path key = dir.resolve("authkey");
+    CrmProcess.Result r = CrmProcess.run(Map.of(), null, "cluster", "keygen", key.toString());
+    assertThat(r.exitCode()).as(r.stderr()).isZero();
+    assertThat(Files.size(key)).isEqualTo(256);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    byte[] first = Files.readAllBytes(key);
+    CrmProcess.Result again = CrmProcess.run(Map.of(), null, "cluster", "keygen", key.toString());
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.stderr()).contains("already exists");
+    assertThat(Files.readAllBytes(key)).isEqualTo(first);
+  }
+}

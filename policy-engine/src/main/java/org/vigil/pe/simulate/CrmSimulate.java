@@ -1,0 +1,73 @@
+package org.vigil.pe.simulate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.cib.model.Cib;
+import org.vigil.pe.Scheduler;
+import org.vigil.pe.Transition;
+import org.vigil.pe.render.SimulationReport;
+import org.vigil.pe.render.StatusView;
+import org.vigil.pe.render.StatusViews;
+import org.vigil.pe.status.ClusterStatus;
+
+/**
+ * {@code crm_simulate -x FILE -S}: show the cluster, schedule a transition, execute it in
+ * simulation and show the cluster again.
+ */
+public final class CrmSimulate {
+  static final String SCHEMA_DISABLED = "Schema validation of configuration is disabled "
+      + "(enabling is encouraged and prevents common misconfigurations)";
+
+  private CrmSimulate() {}
+
+  /** How far crm_simulate goes. */
+  public enum Mode {
+    /** Show the current status only (no option). */
+    SHOW,
+    /** Schedule and print the Transition Summary ({@code -R}). */
+    RUN,
+    /** Schedule, execute in simulation and show the revised status ({@code -S}). */
+    SIMULATE
+  }
+
+  /**
+   * Simulates {@code cib} as of {@code now} (the caller passes the CIB's execution-date when it
+   * has one). Scheduler messages go to stderr only when {@code verbose}, as crm_simulate logs
+   * warnings only with {@code -V}.
+   */
+  public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose) {
+    StatusView current = StatusViews.of(ClusterStatus.unpack(cib, now));
+    List<String> errors = new ArrayList<>();
+    if ("none".equals(cib.attr("validate-with"))) {
+      errors.add(SCHEMA_DISABLED);
+    }
+    if (mode == Mode.SHOW) {
+      return new SimulationOutput(SimulationReport.render(cib.executionDate(), current, null, null, null),
+          lines(errors), 0);
+    }
+    Transition transition = scheduler.schedule(cib, now);
+    if (verbose) {
+      errors.addAll(transition.messages());
+    }
+    if (mode == Mode.RUN) {
+      return new SimulationOutput(
+          SimulationReport.render(cib.executionDate(), current, transition.summary(), null, null), lines(errors), 0);
+    }
+    SimulatedExecution execution = TransitionSimulator.run(cib, transition, now);
+    StatusView revised = StatusViews.of(ClusterStatus.unpack(execution.revised(), now));
+    String stdout = SimulationReport.render(cib.executionDate(), current, transition.summary(), execution.lines(),
+        revised);
+    if (!execution.completed()) {
+      errors.add("Transition failed: terminated");
+      errors.add("An invalid transition was produced");
+    }
+    return new SimulationOutput(stdout, lines(errors), execution.completed() ? 0 : 1);
+  }
+
+  private static String lines(List<String> messages) {
+    StringBuilder sb = new StringBuilder();
+    messages.forEach(m -> sb.append(m).append('\n'));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,71 @@
+package org.vigil.pe.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.xml.CibXml;
+import org.vigil.pe.status.ClusterStatus;
+
+class StatusViewsTest {
+  private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
+
+  private static Cib cib(String props, String resources, String status) {
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>" + props + "</cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='n1'/><node id='2' uname='n2'/></nodes>"
+        + "<resources>" + resources + "</resources><constraints/></configuration><status>" + status + "</status></cib>";
+    try {
+      return CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String op(String rsc, String task, int interval, int call, int rc, int target) {
+    return "<lrm_rsc_op id='" + rsc + "_" + task + "_" + interval + "' operation_key='" + rsc + "_" + task + "_"
+        + interval + "' operation='" + task + "' interval='" + interval + "' call-id='" + call + "' rc-code='" + rc
+        + "' op-status='0' transition-key='1:1:" + target + ":x' last-rc-change='1699999000'/>";
+  }
+
+  private static String node(String id, String name, boolean up, String lrm) {
+    return "<node_state id='" + id + "' uname='" + name + "' in_ccm='" + up + "' crmd='" + (up ? "online" : "offline")
+        + "' join='" + (up ? "member" : "down") + "' expected='member'><lrm id='" + id + "'><lrm_resources>" + lrm
+        + "</lrm_resources></lrm></node_state>";
+  }
+
+  private static String dummy(String id, String meta) {
+    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'>" + meta + "</primitive>";
+  }
+
+  private static String render(Cib cib) {
+    return SimulationReport.status("Current cluster status:", StatusViews.of(ClusterStatus.unpack(cib, NOW)));
+  }
+
+  @Test
+  void aFailedMonitorOnALostNodeAwaitingFencingShowsTheResourceStartedThere() {
+    String history = "<lrm_resource id='d' class='ocf' provider='pacemaker' type='Dummy'>" + op("d", "start", 0, 2, 0, 0)
+        + op("d", "monitor", 10000, 3, 7, 0) + "</lrm_resource>";
+    String text = render(cib("", dummy("d", ""), node("1", "n1", false, history) + node("2", "n2", true, "")));
+    assertThat(text).contains("    * Node n1: UNCLEAN (offline)\n")
+        .contains("    * d\t(ocf:pacemaker:Dummy):\t Started n1 (UNCLEAN)\n");
+  }
+
+  @Test
+  void resourcesAreListedByDescendingPriorityThenConfigurationOrder() {
+    String low = "<meta_attributes id='lm'><nvpair id='lp' name='priority' value='1.0'/></meta_attributes>";
+    String high = "<meta_attributes id='hm'><nvpair id='hp' name='priority' value='2'/></meta_attributes>";
+    String text = render(cib("<nvpair id='s' name='stonith-enabled' value='false'/>",
+        dummy("a", "") + dummy("b", low) + dummy("c", high) + dummy("d", high), node("1", "n1", true, "")));
+    assertThat(text).containsSubsequence("* c\t", "* d\t", "* b\t", "* a\t");
+  }
+
+  @Test
+  void cloneWhoseChildIsDisabledListsItsNodesAsStoppedDisabledWithoutFlaggingTheClone() {
+    String stopped = "<meta_attributes id='m'><nvpair id='t' name='target-role' value='Stopped'/></meta_attributes>";
+    String text = render(cib("<nvpair id='s' name='stonith-enabled' value='false'/>",
+        "<clone id='cl'>" + dummy("p", stopped) + "</clone>", node("1", "n1", true, "") + node("2", "n2", true, "")));
+    assertThat(text).contains("    * Clone Set: cl [p]:\n      * Stopped (disabled): [ n1 n2 ]\n");
+  }
+}
