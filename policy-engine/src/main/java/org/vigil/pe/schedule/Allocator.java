@@ -56,9 +56,9 @@ final class Allocator {
   }
 
   /**
-   * The score a resource has where it runs now, its dependents' preferences included
-   * (-INFINITY when it runs nowhere): among resources of equal priority, those holding on
-   * hardest to their current node are assigned first.
+   * The score a resource has where it runs now, its dependents' preferences included (0 when
+   * it runs nowhere): among resources of equal priority, those holding on hardest to their
+   * current node are assigned first, those that cannot stay there last.
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -66,11 +66,11 @@ final class Allocator {
       first = first.children.get(0);
     }
     if (!first.isPrimitive()) {
-      return Score.MINUS_INFINITY;
+      return 0;
     }
     int cur = currentNode(first);
     if (cur < 0) {
-      return Score.MINUS_INFINITY;
+      return 0;
     }
     int[] w = base(first);
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
@@ -515,9 +515,15 @@ final class Allocator {
     if (node < 0) {
       return Score.MINUS_INFINITY;
     }
-    String v = m.nodes.get(node).attribute("master-" + inst.state.baseId());
+    NodeStatus ns = m.nodes.get(node);
+    String v = ns.attribute("master-" + inst.state.baseId());
+    NodeHistory h = inst.state.history(ns.name());
+    if (v == null && h != null) {
+      // older CIBs name it after the instance as recorded on that node
+      v = ns.attribute("master-" + h.recordedId());
+    }
     if (v == null) {
-      v = m.nodes.get(node).attribute("master-" + inst.id);
+      v = ns.attribute("master-" + inst.id);
     }
     if (v == null) {
       return -1;
@@ -613,7 +619,7 @@ final class Allocator {
         score = Score.add(score, colocationEffect(col.score(), dep.node == node));
       } else if (!dep.assigning) {
         Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
-        if (src != null) {
+        if (src != null && anyUsable(base(src))) {
           int dw = base(src)[node];
           double factor = col.score() / (double) Score.INFINITY;
           if (!(factor < 0 && dw <= Score.MINUS_INFINITY)) {
@@ -623,6 +629,16 @@ final class Allocator {
       }
     }
     return score;
+  }
+
+  /** Whether the scores leave any usable node (a resource that can run nowhere expresses no preference). */
+  private boolean anyUsable(int[] w) {
+    for (int i = 0; i < n; i++) {
+      if (w[i] >= 0 && usable[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int colocationEffect(int score, boolean there) {

@@ -558,10 +558,10 @@ final class Planner {
         } else if (f.rsc == a.rsc) {
           rank = f.reasonRank;
           why = f.reason;
-        } else if (f.inheritedUnrunnable && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
+        } else if (f.inheritedUnrunnable && f.node >= 0 && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
-        } else if (!f.inheritedUnrunnable) {
+        } else if (!f.inheritedUnrunnable || f.node < 0) {
           rank = 2;
           why = "unrunnable " + f.rsc.id + " " + f.task;
         } else {
