@@ -61,7 +61,6 @@ public final class ClusterStatus {
       resources.add(s.toState(now, nodes, failures));
     }
     applyNodeEffects(resources, nodes, options);
-    TicketLoss.fenceNodes(cib, resources, nodes, options);
     if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
         && options.stonithEnabled()) {
       for (NodeStatus n : List.copyOf(nodes.values())) {

@@ -105,19 +105,22 @@ public record TicketLoss(String ref, Role role, Effect effect, String constraint
   }
 
   /**
-   * Marks unclean the nodes where a resource whose ticket was lost with loss-policy=fence is
-   * active in the role the ticket guards.
+   * The cluster with the nodes marked unclean where a resource whose ticket was lost with
+   * loss-policy=fence is active in the role the ticket guards. A scheduling decision, not
+   * part of the status as it is shown: only the scheduler applies it.
    */
-  static void fenceNodes(Cib cib, List<ResourceState> resources, Map<String, NodeStatus> nodes, ClusterOptions options) {
-    if (!options.stonithEnabled()) {
-      return;
+  public static ClusterState fenceNodes(ClusterState state) {
+    if (!state.options().stonithEnabled()) {
+      return state;
     }
+    Cib cib = state.cib();
+    Map<String, NodeStatus> nodes = state.nodesByName();
     for (TicketLoss loss : of(cib)) {
       if (loss.effect != Effect.FENCE) {
         continue;
       }
       List<String> refs = expand(cib, loss.ref);
-      for (ResourceState r : resources) {
+      for (ResourceState r : state.resources()) {
         String template = r.primitive() == null ? null : r.primitive().template();
         if (!refs.contains(r.baseId()) && !refs.contains(r.id()) && !refs.contains(r.groupId())
             && !refs.contains(r.cloneId()) && !refs.contains(template)) {
@@ -131,6 +134,8 @@ public record TicketLoss(String ref, Role role, Effect effect, String constraint
         }
       }
     }
+    return new ClusterState(cib, state.now(), state.options(), state.haveQuorum(), state.dcNode(),
+        List.copyOf(nodes.values()), state.resources());
   }
 
   /** A reference and, if it names a tag, the tag's members (a template is matched on each primitive). */
