@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.vigil.cib.model.Role;
+import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.ClusterOptions;
 import org.vigil.pe.status.NodeHistory;
@@ -151,10 +152,20 @@ final class Allocator {
         }
       }
       int threshold = r.meta.migrationThreshold();
-      for (var e : st.failCounts().entrySet()) {
-        Integer idx = m.nodeIndex.get(e.getKey());
-        if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
-          w[idx] = Score.MINUS_INFINITY;
+      for (Rsc same : sameResource(r)) {
+        for (var e : same.state.failCounts().entrySet()) {
+          Integer idx = m.nodeIndex.get(e.getKey());
+          if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
+            w[idx] = Score.MINUS_INFINITY;
+          }
+        }
+        if (same != r) {
+          for (NodeHistory h : same.state.histories().values()) {
+            Integer idx = m.nodeIndex.get(h.node());
+            if (idx != null && (h.hardError() || h.fatal())) {
+              w[idx] = Score.MINUS_INFINITY;
+            }
+          }
         }
       }
       if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
@@ -164,6 +175,28 @@ final class Allocator {
     r.weights = w;
     return w;
   }
+
+  /**
+   * The instances that stand for the same resource: for an anonymous clone every instance of
+   * the primitive (failures on a node count against all of them), else the resource itself.
+   */
+  private List<Rsc> sameResource(Rsc r) {
+    Rsc clone = r.enclosingClone();
+    if (clone == null || Booleans.isTrue(clone.meta.get("globally-unique").orElse(null), false)) {
+      return List.of(r);
+    }
+    return siblingsByBase.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
+      List<Rsc> out = new ArrayList<>();
+      for (Rsc p : clone.primitives()) {
+        if (p.state.baseId().equals(r.state.baseId())) {
+          out.add(p);
+        }
+      }
+      return out;
+    });
+  }
+
+  private final java.util.Map<String, List<Rsc>> siblingsByBase = new java.util.HashMap<>();
 
   /** Whose location constraints apply: its own, its group's (first member only) and its clone's. */
   private List<Rsc> locationSources(Rsc r) {
@@ -480,8 +513,8 @@ final class Allocator {
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
-    // instances already running keep their place first
-    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 1 : 2).thenComparingInt(i -> i.order));
+    // instances that can stay where they run go first, then stopped ones, then those that must move
+    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 2 : 1).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];

@@ -122,9 +122,10 @@ final class Model {
   boolean willBeFenced(String node) {
     NodeStatus n = state.node(node);
     var policy = state.options().noQuorumPolicy();
+    // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
         || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.IGNORE
-        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.SUICIDE);
+        || policy == org.vigil.pe.status.ClusterOptions.NoQuorumPolicy.SUICIDE || n.online());
   }
 
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */

@@ -588,6 +588,7 @@ public final class ClusterStatus {
     LrmRscOp lastStart = null;
     Map<String, LrmRscOp> migration = new LinkedHashMap<>();
     long failureTimeoutMs = s.meta.failureTimeoutMs();
+    String failedKey = null;
     for (LrmRscOp op : ops) {
       String task = op.operation() == null ? "" : op.operation();
       int status = effectiveStatus(op);
@@ -619,6 +620,11 @@ public final class ClusterStatus {
         if (task.equals("monitor")) {
           if (op.intervalMs() > 0) {
             recurring.put(op.intervalMs(), op);
+            // the same monitor succeeded since it failed: that failure is over
+            if (op.operationKey() != null && op.operationKey().equals(failedKey)) {
+              onFail = OnFail.NONE;
+              failedKey = null;
+            }
           }
           role = switch (rc) {
             case 7 -> Role.STOPPED;
@@ -680,10 +686,15 @@ public final class ClusterStatus {
       } else if (role == Role.UNKNOWN || role == Role.STOPPED) {
         role = Role.STARTED;
       }
+      if (task.equals("stop") && configured == OnFail.IGNORE) {
+        // a stop failure that is ignored counts as stopped
+        role = Role.STOPPED;
+      }
       if (task.equals("stop") && configured == OnFail.FENCE && !options.stonithEnabled()) {
         configured = OnFail.BLOCK;
       }
       onFail = onFail.max(configured);
+      failedKey = op.operationKey();
     }
     return new NodeHistory(node, lr.id(), role, onFail, pendingTask, notInstalled, hardError, fatal, true, ops,
         recurring, lastStart, migration);
