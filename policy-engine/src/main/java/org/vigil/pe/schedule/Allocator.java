@@ -74,6 +74,17 @@ final class Allocator {
       return 0;
     }
     int[] w = base(first);
+    // a mandatory primary that cannot stay there takes this resource along
+    List<Coloc> primaries = new ArrayList<>(first.asDependent);
+    for (Rsc p = first.parent; p != null; p = p.parent) {
+      primaries.addAll(p.asDependent);
+    }
+    for (Coloc c : primaries) {
+      List<Rsc> prims = c.primary().primitives();
+      if (c.score() >= Score.INFINITY && !prims.isEmpty() && base(prims.get(0))[cur] <= Score.MINUS_INFINITY) {
+        return Score.MINUS_INFINITY;
+      }
+    }
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
     for (Rsc p = first.parent; p != null; p = p.parent) {
       deps.addAll(p.asPrimary);
@@ -170,6 +181,18 @@ final class Allocator {
       }
       if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
         Arrays.fill(w, Score.MINUS_INFINITY);
+      }
+      Model.TicketLoss loss = m.ticketLoss(r);
+      if (loss == Model.TicketLoss.STOP) {
+        Arrays.fill(w, Score.MINUS_INFINITY);
+      } else if (loss == Model.TicketLoss.FREEZE) {
+        // without its ticket a frozen resource stays where it runs and starts nowhere
+        int cur = currentNode(r);
+        for (int i = 0; i < n; i++) {
+          if (i != cur) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
       }
     }
     r.weights = w;
@@ -630,6 +653,9 @@ final class Allocator {
     int score = promotionAttribute(first);
     if (score == -1 && isPromoted(inst)) {
       score = 0;
+    }
+    if (m.ticketLoss(first) == Model.TicketLoss.NO_PROMOTION) {
+      score = Score.MINUS_INFINITY;
     }
     int[] loc = m.promotedLocations.get(c);
     if (loc != null) {

@@ -153,6 +153,10 @@ final class Planner {
       start.runnable = !active.isEmpty() && !m.blocked(r);
     }
     quorum(r, start, stopActs, active.isEmpty());
+    if (managed && active.isEmpty() && unprobedOnPendingNode(r)) {
+      // where it is unknown whether it runs, it cannot be started anywhere yet
+      start.runnable = false;
+    }
     starts.put(r, start);
     for (Act stop : stopActs) {
       if (!managed) {
@@ -225,6 +229,15 @@ final class Planner {
       edge(start, promote, Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN);
       promotes.put(r, promote);
     }
+  }
+
+  private boolean unprobedOnPendingNode(Rsc r) {
+    for (NodeStatus n : m.nodes) {
+      if (n.online() && n.pending() && !r.state.probedOn(n.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The then action being unrunnable makes the first (a stop) required. */

@@ -25,13 +25,19 @@ final class SummaryFormatter {
 
   List<String> lines() {
     List<String> out = new ArrayList<>();
-    for (Act f : p.fences.values()) {
+    // crm_simulate lists fencing last node first
+    List<Act> fences = new ArrayList<>(p.fences.values());
+    java.util.Collections.reverse(fences);
+    for (Act f : fences) {
       if (f.reason != null) {
         out.add("* Fence (" + f.attributes.get("action") + ") " + m.nodes.get(f.node).name() + " '" + f.reason + "'");
       }
     }
     List<Line> lines = new ArrayList<>();
-    for (Rsc top : m.tops) {
+    // resources in priority order (configuration order among equals), as crm_simulate lists them
+    List<Rsc> tops = new ArrayList<>(m.tops);
+    tops.sort(java.util.Comparator.comparingInt((Rsc t) -> t.meta == null ? 0 : -t.meta.priority()));
+    for (Rsc top : tops) {
       for (Rsc r : top.primitives()) {
         lines.addAll(line(r));
       }

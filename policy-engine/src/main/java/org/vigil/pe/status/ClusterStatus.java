@@ -674,7 +674,7 @@ public final class ClusterStatus {
       }
       if (status == EXEC_DONE && rc == 7 && !probe) {
         // found stopped: with the failure ignored it is simply stopped, else it is recovered
-        role = role == Role.UNKNOWN || configured == OnFail.IGNORE ? Role.STOPPED : role;
+        role = configured == OnFail.IGNORE ? Role.STOPPED : role == Role.UNKNOWN ? Role.STARTED : role;
       } else if (status == EXEC_DONE && rc == 8) {
         role = Role.PROMOTED;
       } else if (status == EXEC_DONE && rc == 9) {

@@ -23,16 +23,28 @@ public final class ResourceMeta {
 
   public ResourceMeta(Map<String, String> values) {
     this.values = Map.copyOf(values);
-    String st = values.get("resource-stickiness");
-    this.stickiness = st == null ? 0 : Score.parse(st).orElse(0);
-    String pr = values.get("priority");
-    this.priority = pr == null ? 0 : Score.parse(pr).orElse(0);
-    String mt = values.get("migration-threshold");
-    this.migrationThreshold = mt == null ? Score.INFINITY : Score.parse(mt).orElse(Score.INFINITY);
+    this.stickiness = lenientScore(values.get("resource-stickiness"), 0);
+    this.priority = lenientScore(values.get("priority"), 0);
+    this.migrationThreshold = lenientScore(values.get("migration-threshold"), Score.INFINITY);
     this.failureTimeoutMs = Durations.parseMillis(values.get("failure-timeout")).orElse(0L);
     this.managed = Booleans.isTrue(values.get("is-managed"), true);
     this.maintenance = Booleans.isTrue(values.get("maintenance"), false);
   }
+
+  /** A score as Pacemaker reads it: INFINITY forms, or the leading integer ("1.0" is 1). */
+  static int lenientScore(String text, int fallback) {
+    if (text == null) {
+      return fallback;
+    }
+    Optional<Integer> exact = Score.parse(text);
+    if (exact.isPresent()) {
+      return exact.get();
+    }
+    java.util.regex.Matcher m = LEADING_INTEGER.matcher(text.trim());
+    return m.lookingAt() ? Score.clamp(Long.parseLong(m.group())) : fallback;
+  }
+
+  private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile("[+-]?[0-9]{1,18}");
 
   public Map<String, String> values() {
     return values;
