@@ -20,7 +20,6 @@ import org.vigil.cib.model.ResourceSet;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.model.Rule;
 import org.vigil.cib.model.Tag;
-import org.vigil.cib.model.TicketConstraint;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.rules.RuleContext;
@@ -88,8 +87,6 @@ final class Model {
         addColocation(co);
       } else if (c instanceof Order o) {
         addOrder(o);
-      } else if (c instanceof TicketConstraint t) {
-        addTicket(t);
       }
     }
     Tickets.apply(this);
@@ -334,53 +331,6 @@ final class Model {
 
   private static Map<String, String> metaValues(Rsc r) {
     return r.meta == null ? Map.of() : r.meta.values();
-  }
-
-  // ---- tickets ----
-
-  /** What a resource loses without its ticket: stop (and demote) stop it, freeze keeps it where it is. */
-  enum TicketLoss {
-    STOP,
-    FREEZE,
-    NO_PROMOTION
-  }
-
-  /** Resources whose ticket is not granted (or is in standby), with what that costs them. */
-  final Map<Rsc, TicketLoss> ticketLosses = new HashMap<>();
-
-  private void addTicket(TicketConstraint t) {
-    org.vigil.cib.model.TicketState ts = null;
-    for (org.vigil.cib.model.TicketState s : state.cib().status().tickets()) {
-      if (s.id().equals(t.ticket())) {
-        ts = s;
-      }
-    }
-    boolean granted = ts != null && Booleans.isTrue(ts.granted(), false) && !Booleans.isTrue(ts.standby(), false);
-    if (granted) {
-      return;
-    }
-    List<Rsc> targets = new ArrayList<>(resolve(t.rsc()));
-    for (ResourceSet set : t.sets()) {
-      targets.addAll(resolveAll(set.resources()));
-    }
-    String policy = t.lossPolicy() == null ? "stop" : t.lossPolicy().toLowerCase(Locale.ROOT);
-    boolean promotedOnly = Role.parse(t.rscRole()).orElse(null) == Role.PROMOTED;
-    TicketLoss loss = promotedOnly ? TicketLoss.NO_PROMOTION : policy.equals("freeze") ? TicketLoss.FREEZE : TicketLoss.STOP;
-    for (Rsc r : targets) {
-      ticketLosses.merge(r, loss, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
-    }
-  }
-
-  /** The ticket loss that applies to a primitive through itself or its group or clone, or null. */
-  TicketLoss ticketLoss(Rsc r) {
-    TicketLoss loss = null;
-    for (Rsc x = r; x != null; x = x.parent) {
-      TicketLoss l = ticketLosses.get(x);
-      if (l != null && (loss == null || l.ordinal() < loss.ordinal())) {
-        loss = l;
-      }
-    }
-    return loss;
   }
 
   // ---- colocations ----
