@@ -215,7 +215,7 @@ final class Model {
     }
   }
 
-  /** The resources a constraint's reference names: a resource, or every resource of a tag. */
+  /** The resources a constraint's reference names: a resource, every resource of a tag or of a template. */
   List<Rsc> resolve(String ref) {
     List<Rsc> out = new ArrayList<>();
     if (ref == null) {
@@ -233,6 +233,13 @@ final class Model {
         if (x != null) {
           out.add(x);
         }
+      }
+      return out;
+    }
+    // a template stands for every primitive built from it
+    for (Rsc x : byId.values()) {
+      if (x.isPrimitive() && x.state.primitive() != null && ref.equals(x.state.primitive().template())) {
+        out.add(x);
       }
     }
     return out;

@@ -1,7 +1,5 @@
 package org.vigil.pe.schedule;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.NodeHistory;
@@ -17,21 +15,10 @@ final class Tickets {
 
   static void apply(Model m) {
     for (TicketLoss loss : TicketLoss.of(m.state.cib())) {
-      for (Rsc r : targets(m, loss.ref())) {
+      for (Rsc r : m.resolve(loss.ref())) {
         apply(m, r, loss);
       }
     }
-  }
-
-  /** The resources a reference names; a template names every primitive built from it. */
-  private static List<Rsc> targets(Model m, String ref) {
-    List<Rsc> out = new ArrayList<>(m.resolve(ref));
-    for (Rsc r : m.byId.values()) {
-      if (r.isPrimitive() && r.state.primitive() != null && ref.equals(r.state.primitive().template())) {
-        out.add(r);
-      }
-    }
-    return out;
   }
 
   private static void apply(Model m, Rsc r, TicketLoss loss) {
