@@ -307,6 +307,11 @@ final class Allocator {
         }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
+        if (s.isClone()) {
+          // one instance is enough for a dependent: only its positive preferences pull instances
+          w = mergePositive(w, c);
+          continue;
+        }
         w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
       }
     }
@@ -316,7 +321,13 @@ final class Allocator {
     if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
-    r.node = choose(r, w);
+    int cur = currentNode(r);
+    if (restrict != null && cur >= 0 && usable[cur] && w[cur] >= 0 && !stopAll) {
+      // a clone instance stays where it runs whenever it may (other instances take the new nodes)
+      r.node = cur;
+    } else {
+      r.node = choose(r, w);
+    }
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
       load[r.node]++;
@@ -442,6 +453,25 @@ final class Allocator {
     }
     for (Coloc c : next) {
       out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited, c.nodeAttribute());
+    }
+    return out;
+  }
+
+  private int[] mergePositive(int[] w, Coloc c) {
+    Rsc dep = c.dependent();
+    if (dep.assigned || c.score() <= 0) {
+      return w;
+    }
+    Rsc source = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
+    if (source == null || !m.managed(source)) {
+      return w;
+    }
+    int[] dw = byAttribute(base(source), c.nodeAttribute());
+    int[] out = w.clone();
+    for (int i = 0; i < n; i++) {
+      if (dw[i] > 0) {
+        out[i] = Score.add(out[i], scale(dw[i], c.score() / (double) Score.INFINITY));
+      }
     }
     return out;
   }

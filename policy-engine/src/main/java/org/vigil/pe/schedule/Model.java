@@ -54,7 +54,7 @@ final class Model {
 
   Model(ClusterState state) {
     this.state = state;
-    this.nodes = state.nodes();
+    this.nodes = new ArrayList<>(state.nodes());
     for (int i = 0; i < nodes.size(); i++) {
       nodeIndex.put(nodes.get(i).name(), i);
     }
@@ -110,7 +110,7 @@ final class Model {
       return false;
     }
     for (String node : active) {
-      NodeStatus ns = state.node(node);
+      NodeStatus ns = node(node);
       if (ns != null && ns.maintenance()) {
         return false;
       }
@@ -120,7 +120,7 @@ final class Model {
 
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
-    NodeStatus n = state.node(node);
+    NodeStatus n = node(node);
     var policy = state.options().noQuorumPolicy();
     // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
@@ -131,7 +131,7 @@ final class Model {
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
     for (NodeHistory h : r.state.histories().values()) {
-      NodeStatus n = state.node(h.node());
+      NodeStatus n = node(h.node());
       if (h.onFail() == OnFail.BLOCK && (n == null || !n.unclean())) {
         return true;
       }
@@ -143,6 +143,12 @@ final class Model {
   boolean failedOn(Rsc r, String node) {
     NodeHistory h = r.state.history(node);
     return h != null && h.failed() && !willBeFenced(node);
+  }
+
+  /** A node by name (with fencing decided by the configuration applied), or null. */
+  NodeStatus node(String name) {
+    Integer i = nodeIndex.get(name);
+    return i == null ? null : nodes.get(i);
   }
 
   int nodeCount() {

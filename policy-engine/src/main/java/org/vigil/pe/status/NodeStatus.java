@@ -53,7 +53,8 @@ public record NodeStatus(
     return attributes.get(name);
   }
 
-  NodeStatus withFence(String reason) {
+  /** This node, unclean for {@code reason} (unchanged if already unclean). */
+  public NodeStatus withFence(String reason) {
     if (unclean) {
       return this;
     }
