@@ -37,6 +37,10 @@ final class GraphBuilder {
     java.util.Arrays.fill(lastFrom, -1);
     for (int i = 0; i < chosen.size(); i++) {
       for (Act.Edge e : chosen.get(i).out) {
+        if ((e.flags() & Planner.PRINTS_FIRST) != 0) {
+          // bookkeeping (a child shows its collective's pseudo-action), not an ordering
+          continue;
+        }
         Integer j = index.get(e.then());
         if (j != null && j != i && lastFrom[j] != i) {
           lastFrom[j] = i;

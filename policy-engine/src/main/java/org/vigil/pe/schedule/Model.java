@@ -158,7 +158,7 @@ final class Model {
   private Rsc build(Resource r, Rsc parent, Map<String, ResourceState> instances, int instance,
       List<List<NvSet>> metaChain) {
     List<List<NvSet>> chain = new ArrayList<>(metaChain);
-    chain.add(r.metaAttributes());
+    chain.add(ClusterStatus.ownMeta(r, state.cib().configuration()));
     ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
     if (r instanceof Primitive p) {
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();

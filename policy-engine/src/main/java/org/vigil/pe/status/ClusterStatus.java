@@ -284,7 +284,7 @@ public final class ClusterStatus {
   private static void collectSlots(Resource r, Configuration config, Map<String, String> rscDefaults,
       List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now) {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
-    chain.add(r.metaAttributes());
+    chain.add(ownMeta(r, config));
     if (r instanceof Primitive p) {
       Map<String, String> defaults = firstWins(config.rscDefaults(),
           RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type())));
@@ -314,6 +314,23 @@ public final class ClusterStatus {
       }
     }
     return n;
+  }
+
+  /**
+   * A resource's own meta attribute sets; a primitive built on a template has the template's
+   * after its own (its own win).
+   */
+  public static List<NvSet> ownMeta(Resource r, Configuration config) {
+    if (r instanceof Primitive p && p.template() != null) {
+      for (Resource t : config.resources()) {
+        if (t instanceof org.vigil.cib.model.Template tpl && tpl.id().equals(p.template())) {
+          List<NvSet> both = new ArrayList<>(p.metaAttributes());
+          both.addAll(tpl.metaAttributes());
+          return both;
+        }
+      }
+    }
+    return r.metaAttributes();
   }
 
   /**
@@ -610,6 +627,12 @@ public final class ClusterStatus {
       }
       pendingTask = null;
       boolean probe = isProbe(op);
+      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
+      if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
+          && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")) {
+        // an expired failure (failure-timeout) no longer counts
+        continue;
+      }
       if (probe && (status == EXEC_NOT_INSTALLED || (status == EXEC_DONE && rc == 5))) {
         role = Role.STOPPED;
         notInstalled = true;
@@ -657,11 +680,6 @@ public final class ClusterStatus {
         continue;
       }
       // a failure
-      long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
-      if (failureTimeoutMs > 0 && changed > 0 && changed * 1000 + failureTimeoutMs <= now.toEpochMilli()
-          && !task.equals("stop")) {
-        continue;
-      }
       OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
       // the executor could not run the agent at all: on-fail=ignore cannot help
       boolean execHard = status == EXEC_ERROR_HARD || status == EXEC_ERROR_FATAL || status == EXEC_NOT_INSTALLED;
