@@ -182,18 +182,6 @@ final class Allocator {
       if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
-      Model.TicketLoss loss = m.ticketLoss(r);
-      if (loss == Model.TicketLoss.STOP) {
-        Arrays.fill(w, Score.MINUS_INFINITY);
-      } else if (loss == Model.TicketLoss.FREEZE) {
-        // without its ticket a frozen resource stays where it runs and starts nowhere
-        int cur = currentNode(r);
-        for (int i = 0; i < n; i++) {
-          if (i != cur) {
-            w[i] = Score.MINUS_INFINITY;
-          }
-        }
-      }
     }
     r.weights = w;
     return w;
@@ -683,9 +671,6 @@ final class Allocator {
     int score = promotionAttribute(first);
     if (score == -1 && isPromoted(inst)) {
       score = 0;
-    }
-    if (m.ticketLoss(first) == Model.TicketLoss.NO_PROMOTION) {
-      score = Score.MINUS_INFINITY;
     }
     int[] loc = m.promotedLocations.get(c);
     if (loc != null) {

@@ -20,7 +20,6 @@ import org.vigil.cib.model.ResourceSet;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.model.Rule;
 import org.vigil.cib.model.Tag;
-import org.vigil.cib.model.TicketConstraint;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.rules.RuleContext;
@@ -88,10 +87,9 @@ final class Model {
         addColocation(co);
       } else if (c instanceof Order o) {
         addOrder(o);
-      } else if (c instanceof TicketConstraint t) {
-        addTicket(t);
       }
     }
+    Tickets.apply(this);
   }
 
   /**
@@ -223,8 +221,8 @@ final class Model {
     }
   }
 
-  /** The resources a constraint's reference names: a resource, or every resource of a tag. */
-  private List<Rsc> resolve(String ref) {
+  /** The resources a constraint's reference names: a resource, every resource of a tag or of a template. */
+  List<Rsc> resolve(String ref) {
     List<Rsc> out = new ArrayList<>();
     if (ref == null) {
       return out;
@@ -241,6 +239,13 @@ final class Model {
         if (x != null) {
           out.add(x);
         }
+      }
+      return out;
+    }
+    // a template stands for every primitive built from it
+    for (Rsc x : byId.values()) {
+      if (x.isPrimitive() && x.state.primitive() != null && ref.equals(x.state.primitive().template())) {
+        out.add(x);
       }
     }
     return out;
@@ -304,7 +309,7 @@ final class Model {
   }
 
   /** Role-specific locations (Promoted) only weigh in on promotion. */
-  private void addLocation(Rsc r, Role role, int idx, int score) {
+  void addLocation(Rsc r, Role role, int idx, int score) {
     if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
       if (role == Role.PROMOTED) {
         int[] p = promotedLocations.computeIfAbsent(r, k -> new int[nodes.size()]);
@@ -339,72 +344,6 @@ final class Model {
 
   private static Map<String, String> metaValues(Rsc r) {
     return r.meta == null ? Map.of() : r.meta.values();
-  }
-
-  // ---- tickets ----
-
-  /** What a resource loses without its ticket: stop (and demote) stop it, freeze keeps it where it is. */
-  enum TicketLoss {
-    STOP,
-    FREEZE,
-    NO_PROMOTION
-  }
-
-  /** Resources whose ticket is not granted (or is in standby), with what that costs them. */
-  final Map<Rsc, TicketLoss> ticketLosses = new HashMap<>();
-
-  private void addTicket(TicketConstraint t) {
-    org.vigil.cib.model.TicketState ts = null;
-    for (org.vigil.cib.model.TicketState s : state.cib().status().tickets()) {
-      if (s.id().equals(t.ticket())) {
-        ts = s;
-      }
-    }
-    boolean granted = ts != null && Booleans.isTrue(ts.granted(), false) && !Booleans.isTrue(ts.standby(), false);
-    if (granted) {
-      return;
-    }
-    String policy = t.lossPolicy() == null ? "stop" : t.lossPolicy().toLowerCase(Locale.ROOT);
-    if (!t.sets().isEmpty()) {
-      for (ResourceSet set : t.sets()) {
-        String role = set.role() != null ? set.role() : t.rscRole();
-        ticketLoss(t, ts, policy, resolveAll(set.resources()), Role.parse(role).orElse(null) == Role.PROMOTED);
-      }
-    }
-    ticketLoss(t, ts, policy, resolve(t.rsc()), Role.parse(t.rscRole()).orElse(null) == Role.PROMOTED);
-  }
-
-  private void ticketLoss(TicketConstraint t, org.vigil.cib.model.TicketState ts, String policy, List<Rsc> targets,
-      boolean promotedOnly) {
-    if (policy.equals("fence") && ts != null && !Booleans.isTrue(ts.granted(), false)) {
-      // a lost deadman ticket fences the nodes its resources run on
-      for (Rsc r : targets) {
-        for (Rsc p : r.primitives()) {
-          for (String where : p.state.activeNodes()) {
-            Integer i = nodeIndex.get(where);
-            if (i != null) {
-              nodes.set(i, nodes.get(i).withFence("deadman ticket was lost"));
-            }
-          }
-        }
-      }
-    }
-    TicketLoss loss = promotedOnly ? TicketLoss.NO_PROMOTION : policy.equals("freeze") ? TicketLoss.FREEZE : TicketLoss.STOP;
-    for (Rsc r : targets) {
-      ticketLosses.merge(r, loss, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
-    }
-  }
-
-  /** The ticket loss that applies to a primitive through itself or its group or clone, or null. */
-  TicketLoss ticketLoss(Rsc r) {
-    TicketLoss loss = null;
-    for (Rsc x = r; x != null; x = x.parent) {
-      TicketLoss l = ticketLosses.get(x);
-      if (l != null && (loss == null || l.ordinal() < loss.ordinal())) {
-        loss = l;
-      }
-    }
-    return loss;
   }
 
   // ---- colocations ----

@@ -7,13 +7,14 @@ import org.vigil.cib.model.Cib;
 import org.vigil.pe.Transition;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.TicketLoss;
 
 /** The scheduler's stages in order: unpack, model, assign, plan, summarise, graph. */
 public final class Stages {
   private Stages() {}
 
   public static Transition run(Cib cib, Instant now) {
-    ClusterState state = ClusterStatus.unpack(cib, now);
+    ClusterState state = TicketLoss.fenceNodes(ClusterStatus.unpack(cib, now));
     Model model = new Model(state);
     new Allocator(model).run();
     Planner planner = new Planner(model);

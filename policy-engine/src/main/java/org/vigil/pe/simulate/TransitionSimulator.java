@@ -292,6 +292,14 @@ public final class TransitionSimulator {
      * primitive) the primitive's or another instance's.
      */
     java.util.Optional<String> existingHistoryOf(String instance, String base) {
+      if (!base.equals(instance)) {
+        // an anonymous instance acts on the record that is active here, whatever its number
+        for (String id : resources.keySet()) {
+          if (isInstanceRecord(id, base) && activeHere(id)) {
+            return java.util.Optional.of(id);
+          }
+        }
+      }
       if (resources.containsKey(instance)) {
         return java.util.Optional.of(instance);
       }
@@ -307,6 +315,29 @@ public final class TransitionSimulator {
         }
       }
       return java.util.Optional.empty();
+    }
+
+    private static boolean isInstanceRecord(String id, String base) {
+      return id.equals(base)
+          || id.startsWith(base + ":") && id.substring(base.length() + 1).chars().allMatch(Character::isDigit);
+    }
+
+    /** Whether the record's last one-shot operation left the resource running here. */
+    private boolean activeHere(String id) {
+      LrmRscOp last = null;
+      for (LrmRscOp o : ops.getOrDefault(id, new LinkedHashMap<>()).values()) {
+        if (o.intervalMs() == 0 && o.status() == 0 && (last == null || o.call() >= last.call())) {
+          last = o;
+        }
+      }
+      if (last == null) {
+        return false;
+      }
+      return switch (last.operation()) {
+        case "start", "promote", "demote", "migrate_from" -> last.rc() == 0;
+        case "monitor" -> last.rc() == 0 || last.rc() == 8;
+        default -> false;
+      };
     }
 
     void putOp(String rsc, LrmResource fresh, LrmRscOp op) {

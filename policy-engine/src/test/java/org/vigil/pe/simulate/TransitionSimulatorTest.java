@@ -144,6 +144,22 @@ class TransitionSimulatorTest {
   }
 
   @Test
+  void anonymousInstanceStopsTheRecordThatIsActiveHereNotItsOwnProbeOnlyRecord() {
+    String clone = "<clone id='c'><primitive id='p' class='ocf' provider='pacemaker' type='Dummy'/></clone>";
+    String probed = "<lrm_resource id='p:0' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='p:0_last_0' operation_key='p:0_monitor_0' operation='monitor' interval='0' call-id='1' "
+        + "rc-code='7' op-status='0' transition-key='1:1:7:x'/></lrm_resource>";
+    String running = "<lrm_resource id='p:1' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='p:1_last_0' operation_key='p:1_start_0' operation='start' interval='0' call-id='2' "
+        + "rc-code='0' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
+    Cib before = cib(clone, member("1", "n1", probed + running));
+    assertThat(ClusterStatus.unpack(before, NOW).resources()).anyMatch(r -> r.activeNodes().contains("n1"));
+    SimulatedExecution run = TransitionSimulator.run(before, transition(
+        rsc(1, "p:0", "stop", 0, "n1", List.of(), Map.of())), NOW);
+    assertThat(ClusterStatus.unpack(run.revised(), NOW).resources()).allMatch(r -> r.activeNodes().isEmpty());
+  }
+
+  @Test
   void clusterActionsPrintWithTwoSpacesAndClearingAFailCountRemovesIt() {
     String status = "<node_state id='1' uname='n1' in_ccm='true' crmd='online' join='member' expected='member'>"
         + "<transient_attributes id='1'><instance_attributes id='t'>"
