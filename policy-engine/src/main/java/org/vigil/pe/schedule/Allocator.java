@@ -28,6 +28,7 @@ final class Allocator {
   private final int[] load;
   private final boolean[] usable;
   private final ClusterOptions options;
+  private final Utilization utilization;
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
@@ -41,6 +42,7 @@ final class Allocator {
       usable[i] = m.nodes.get(i).canRunResources();
     }
     stopAll = options.stopAllResources();
+    utilization = new Utilization(m);
   }
 
   void run() {
@@ -49,11 +51,48 @@ final class Allocator {
     for (Rsc r : order) {
       best.put(r, bestScore(r));
     }
-    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
-        .thenComparingInt(r -> r.order));
+    Comparator<Rsc> byCurrent = Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r));
+    if (utilization.active()) {
+      byCurrent = byCurrent.thenComparing(this::byPreferredNodes);
+    }
+    order.sort(byCurrent.thenComparingInt(r -> r.order));
     for (Rsc r : order) {
       assign(r);
     }
+  }
+
+  /**
+   * With a placement strategy, resources otherwise equal are compared by their scores on the
+   * nodes taken in order of preference (score, free capacity, load, name): the first node
+   * where they differ decides.
+   */
+  private int byPreferredNodes(Rsc a, Rsc b) {
+    if (nodePreference == null) {
+      int[] zero = new int[n];
+      nodePreference = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        nodePreference.add(i);
+      }
+      nodePreference.sort((i, j) -> i.equals(j) ? 0 : better(i, j, zero, -1) ? -1 : 1);
+    }
+    int[] wa = base(leadingPrimitive(a));
+    int[] wb = base(leadingPrimitive(b));
+    for (int i : nodePreference) {
+      if (wa[i] != wb[i]) {
+        return wa[i] > wb[i] ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private List<Integer> nodePreference;
+
+  private static Rsc leadingPrimitive(Rsc r) {
+    Rsc first = r;
+    while (!first.isPrimitive() && !first.children.isEmpty()) {
+      first = first.children.get(0);
+    }
+    return first;
   }
 
   /**
@@ -278,6 +317,7 @@ final class Allocator {
       r.nextRole = r.node >= 0 ? st.role() : Role.STOPPED;
       if (r.node >= 0) {
         load[r.node]++;
+        utilization.consume(r, r.node);
       }
       return;
     }
@@ -321,6 +361,7 @@ final class Allocator {
     if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
+    utilization.banInsufficient(r, w, usable);
     int cur = currentNode(r);
     if (restrict != null && cur >= 0 && usable[cur] && w[cur] >= 0 && !stopAll) {
       // a clone instance stays where it runs whenever it may (other instances take the new nodes)
@@ -331,6 +372,7 @@ final class Allocator {
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
       load[r.node]++;
+      utilization.consume(r, r.node);
     } else if (r.stopReason == null) {
       r.stopReason = "node availability";
     }
@@ -519,7 +561,10 @@ final class Allocator {
     return active.isEmpty() ? -1 : m.nodeIndex.getOrDefault(active.get(0), -1);
   }
 
-  /** Highest score, then fewest resources assigned, then where it runs now, then node name. */
+  /**
+   * Highest score, then (balanced) most free capacity, then (except minimal) fewest resources
+   * assigned, then where it runs now, then node name.
+   */
   private int choose(Rsc r, int[] w) {
     int cur = currentNode(r);
     int best = -1;
@@ -538,7 +583,13 @@ final class Allocator {
     if (w[i] != w[j]) {
       return w[i] > w[j];
     }
-    if (load[i] != load[j]) {
+    if (utilization.strategy == Utilization.Strategy.BALANCED) {
+      int free = utilization.compareFree(i, j);
+      if (free != 0) {
+        return free > 0;
+      }
+    }
+    if (utilization.countsLoad() && load[i] != load[j]) {
       return load[i] < load[j];
     }
     if (i == cur || j == cur) {
@@ -725,11 +776,11 @@ final class Allocator {
     return there ? score : 0;
   }
 
-  /** Active where it may still run (its node usable and not banned). */
+  /** Active where it may still run (its node usable, not banned, with room for it). */
   private boolean canStay(Rsc inst) {
     for (Rsc p : inst.primitives()) {
       int cur = currentNode(p);
-      if (cur < 0 || !usable[cur] || base(p)[cur] < 0) {
+      if (cur < 0 || !usable[cur] || base(p)[cur] < 0 || !utilization.fits(p, cur)) {
         return false;
       }
     }

@@ -63,6 +63,7 @@ final class Planner {
         constraintOrdering(o);
       }
     }
+    new Utilization(m).orderLoad(this);
     propagate();
     explain();
     recurring();
