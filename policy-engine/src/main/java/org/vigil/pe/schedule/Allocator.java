@@ -10,6 +10,7 @@ import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.ClusterOptions;
+import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
@@ -45,17 +46,22 @@ final class Allocator {
     utilization = new Utilization(m);
   }
 
+  /**
+   * Assigns resources by priority, in configuration order among equals. With a placement
+   * strategy, resources of equal priority are taken by their hold on their current node, then
+   * by their scores on the preferred nodes.
+   */
   void run() {
     List<Rsc> order = new ArrayList<>(m.tops);
-    java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
-    for (Rsc r : order) {
-      best.put(r, bestScore(r));
-    }
-    Comparator<Rsc> byCurrent = Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r));
+    Comparator<Rsc> byPriority = Comparator.comparingInt((Rsc r) -> -priority(r));
     if (utilization.active()) {
-      byCurrent = byCurrent.thenComparing(this::byPreferredNodes);
+      java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
+      for (Rsc r : order) {
+        best.put(r, bestScore(r));
+      }
+      byPriority = byPriority.thenComparingInt((Rsc r) -> -best.get(r)).thenComparing(this::byPreferredNodes);
     }
-    order.sort(byCurrent.thenComparingInt(r -> r.order));
+    order.sort(byPriority.thenComparingInt(r -> r.order));
     for (Rsc r : order) {
       assign(r);
     }
@@ -184,7 +190,7 @@ final class Allocator {
         if (h.active() && stickiness != 0 && st.managed()) {
           w[idx] = Score.add(w[idx], stickiness);
         }
-        if (h.hardError() || h.fatal()) {
+        if (h.hardError() || h.fatal() || Migrations.failedSource(h)) {
           w[idx] = Score.MINUS_INFINITY;
         }
         if (h.fatal()) {

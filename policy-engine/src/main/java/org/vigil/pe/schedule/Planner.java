@@ -12,6 +12,7 @@ import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
 import org.vigil.pe.status.ClusterOptions;
+import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
@@ -173,7 +174,25 @@ final class Planner {
     if (r.inPromotable()) {
       roles(r, start, stopActs, managed);
     }
+    danglingStops(r, start, managed);
     probes(r);
+  }
+
+  /**
+   * A source a migration completed away from still needs its stop; it is no move of its own
+   * (no summary line), and comes before the resource starts anywhere else.
+   */
+  private void danglingStops(Rsc r, Act start, boolean managed) {
+    for (NodeHistory h : r.state.histories().values()) {
+      Integer node = m.nodeIndex.get(h.node());
+      if (node == null || !Migrations.danglingSource(h) || !m.nodes.get(node).online()) {
+        continue;
+      }
+      Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, node));
+      stop.required = managed;
+      stop.runnable = managed && !m.nodes.get(node).unclean();
+      edge(stop, start, 0);
+    }
   }
 
   /**
