@@ -34,6 +34,7 @@ final class Planner {
   final List<Act> monitors = new ArrayList<>();
   final List<Act> cluster = new ArrayList<>();
   private final ClusterOptions options;
+  final Migration migration;
 
   private static final int START = 0;
   private static final int RUNNING = 1;
@@ -49,6 +50,7 @@ final class Planner {
   Planner(Model m) {
     this.m = m;
     this.options = m.state.options();
+    this.migration = new Migration(m);
   }
 
   void plan() {
@@ -65,6 +67,7 @@ final class Planner {
       }
     }
     new Utilization(m).orderLoad(this);
+    migration.decide(this);
     propagate();
     explain();
     recurring();
@@ -127,7 +130,8 @@ final class Planner {
     List<Act> stopActs = new ArrayList<>();
     for (int c : active) {
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, c));
-      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed);
+      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed
+          || presumedActive(r, c));
       Act fence = fences.get(c);
       if (m.nodes.get(c).unclean()) {
         if (fence != null) {
@@ -146,7 +150,7 @@ final class Planner {
     Act start = add(new Act(Act.Type.RESOURCE, r, "start", 0, t));
     if (managed) {
       boolean failedThere = t >= 0 && m.failedOn(r, m.nodes.get(t).name());
-      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed);
+      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed || presumedActive(r, t));
       start.runnable = t >= 0;
       if (changed && !failedThere) {
         start.requiredBy = "resource definition change";
@@ -176,6 +180,11 @@ final class Planner {
     }
     danglingStops(r, start, managed);
     probes(r);
+  }
+
+  private boolean presumedActive(Rsc r, int node) {
+    NodeHistory h = r.state.history(m.nodes.get(node).name());
+    return h != null && Migrations.presumedActive(r.state, h);
   }
 
   /**

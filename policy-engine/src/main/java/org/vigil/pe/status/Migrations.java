@@ -73,6 +73,33 @@ public final class Migrations {
     return last != null && "migrate_to".equals(last.operation()) && !h.active() && !h.failed();
   }
 
+  /**
+   * Active here only because a migrate_to towards this node failed: its own history says it
+   * is stopped, so it must be restarted to be known to run.
+   */
+  public static boolean presumedActive(ResourceState st, NodeHistory h) {
+    if (!h.active()) {
+      return false;
+    }
+    LrmRscOp own = lastOneShot(h);
+    if (own != null && !("monitor".equals(own.operation()) && own.rc() == 7)) {
+      return false;
+    }
+    for (NodeHistory other : st.histories().values()) {
+      LrmRscOp migrateTo = other == h ? null : lastOf(other, "migrate_to");
+      if (migrateTo != null && ClusterStatus.isFailure(migrateTo)
+          && h.node().equals(migrateTo.attr("migrate_target"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a completed migration still waits for the stop of its source. */
+  public static boolean hasDanglingSource(ResourceState st) {
+    return st.histories().values().stream().anyMatch(Migrations::danglingSource);
+  }
+
   private static boolean completedOn(NodeHistory target, String source) {
     if (target == null) {
       return false;
