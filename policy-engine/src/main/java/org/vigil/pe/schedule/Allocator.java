@@ -165,6 +165,9 @@ final class Allocator {
           w[i] = Score.add(w[i], loc[i]);
         }
       }
+    }
+    // in an asymmetric cluster a group's locations open their nodes to every member
+    for (Rsc s = r; s != null; s = s.parent) {
       boolean[] mentioned = m.mentioned.get(s);
       if (mentioned != null) {
         for (int i = 0; i < n; i++) {
