@@ -12,7 +12,7 @@ import org.vigil.pe.status.NodeStatus;
 /**
  * Which moving resources live-migrate instead of stopping and starting. A primitive with
  * {@code allow-migrate} that moves between two healthy nodes, runs in one place, has not
- * failed there and is no clone instance migrates, unless something it is ordered after (a
+ * failed there (nor is only presumed to run there) and is no clone instance migrates, unless something it is ordered after (a
  * mandatory start-then-start ordering, or the group member before it) restarts or moves
  * without migrating: its stop must then precede that resource's stop, which precedes that
  * resource's start, which its migration would have to follow.
@@ -69,7 +69,8 @@ final class Migration {
     if (source == null || m.nodeIndex.get(source.name()) == r.node || !source.online() || source.unclean()) {
       return false;
     }
-    return !m.failedOn(r, source.name()) && !Migrations.hasDanglingSource(r.state);
+    return !m.failedOn(r, source.name()) && !Migrations.hasDanglingSource(r.state)
+        && !Migrations.presumedActive(r.state, r.state.history(source.name()));
   }
 
   /** A resource {@code r} must start after that restarts or moves without migrating, or null. */

@@ -17,8 +17,13 @@ import org.vigil.cib.model.Role;
  *   <li>{@code migrate_to} done but the target is gone: the source's state is unknown, it
  *       counts as failed there and the resource is recovered elsewhere;
  *   <li>{@code migrate_to} failed: the resource may be half-started on the target, which
- *       counts as active until its history says otherwise; the source is failed and banned.
+ *       counts as active until its history says otherwise; the source is failed and banned;
+ *   <li>{@code migrate_to} done and the source stopped, but no {@code migrate_from} on the
+ *       target: the target counts as active until its history says otherwise.
  * </ul>
+ *
+ * <p>A target that only counts as active is restarted if the resource is to stay there, and
+ * never migrates away.
  */
 public final class Migrations {
   private Migrations() {}
@@ -34,28 +39,32 @@ public final class Migrations {
       String target = migrateTo.attr("migrate_target");
       NodeHistory there = target == null ? null : histories.get(target);
       boolean lastOnSource = migrateTo == lastOneShot(source);
+      NodeStatus targetNode = target == null ? null : nodes.get(target);
       if (!ClusterStatus.isFailure(migrateTo)) {
-        if (!lastOnSource) {
-          continue;
-        }
-        NodeStatus targetNode = target == null ? null : nodes.get(target);
-        if (completedOn(there, source.node())) {
+        boolean migratedFrom = there != null && lastOf(there, "migrate_from") != null;
+        if (lastOnSource && completedOn(there, source.node())) {
           out.put(source.node(), with(source, Role.STOPPED, source.onFail()));
-        } else if (there == null || lastOf(there, "migrate_from") == null) {
-          if (targetNode == null || !targetNode.online()) {
-            out.put(source.node(), with(source, Role.STARTED, source.onFail().max(OnFail.RESTART)));
-          }
+        } else if (lastOnSource && !migratedFrom && (targetNode == null || !targetNode.online())) {
+          out.put(source.node(), with(source, Role.STARTED, source.onFail().max(OnFail.RESTART)));
+        } else if (!lastOnSource && !migratedFrom && !source.active() && targetNode != null
+            && targetNode.online() && mayBeActiveAfter(there, migrateTo)) {
+          // the source stopped, but the target never said whether the migration reached it
+          out.put(target, presumed(there, target, source));
         }
         continue;
       }
-      if (target != null && nodes.containsKey(target) && mayBeActiveAfter(there, migrateTo)) {
-        out.put(target, there == null
-            ? new NodeHistory(target, source.recordedId(), Role.STARTED, OnFail.NONE, null, false, false, false, true,
-                List.of(), Map.of(), null, Map.of())
-            : with(there, Role.STARTED, there.onFail()));
+      if (targetNode != null && targetNode.online() && mayBeActiveAfter(there, migrateTo)) {
+        out.put(target, presumed(there, target, source));
       }
     }
     return out;
+  }
+
+  private static NodeHistory presumed(NodeHistory there, String target, NodeHistory source) {
+    return there == null
+        ? new NodeHistory(target, source.recordedId(), Role.STARTED, OnFail.NONE, null, false, false, false, true,
+            List.of(), Map.of(), null, Map.of())
+        : with(there, Role.STARTED, there.onFail());
   }
 
   /**
@@ -74,21 +83,23 @@ public final class Migrations {
   }
 
   /**
-   * Active here only because a migrate_to towards this node failed: its own history says it
-   * is stopped, so it must be restarted to be known to run.
+   * Active here only because of a migrate_to towards this node (failed, or its source stopped
+   * without a migrate_from here): its own history says it is stopped, so it must be restarted
+   * to be known to run.
    */
   public static boolean presumedActive(ResourceState st, NodeHistory h) {
     if (!h.active()) {
       return false;
     }
     LrmRscOp own = lastOneShot(h);
-    if (own != null && !("monitor".equals(own.operation()) && own.rc() == 7)) {
+    boolean ownSaysStopped = own == null || "stop".equals(own.operation())
+        || "monitor".equals(own.operation()) && own.rc() == 7;
+    if (!ownSaysStopped) {
       return false;
     }
     for (NodeHistory other : st.histories().values()) {
       LrmRscOp migrateTo = other == h ? null : lastOf(other, "migrate_to");
-      if (migrateTo != null && ClusterStatus.isFailure(migrateTo)
-          && h.node().equals(migrateTo.attr("migrate_target"))) {
+      if (migrateTo != null && h.node().equals(migrateTo.attr("migrate_target"))) {
         return true;
       }
     }
@@ -110,8 +121,8 @@ public final class Migrations {
   }
 
   /**
-   * Whether the target of a failed migrate_to may hold the resource: nothing it recorded since
-   * the failure (by timestamp when both have one) says it stopped or was found stopped.
+   * Whether the target of a migrate_to may hold the resource: nothing it recorded since (by
+   * timestamp when all have one; else its last word is no stop).
    */
   private static boolean mayBeActiveAfter(NodeHistory target, LrmRscOp migrateTo) {
     if (target == null) {
@@ -120,11 +131,9 @@ public final class Migrations {
     if (target.active()) {
       return false;
     }
-    Long failedAt = migrateTo.lastRcChange();
-    for (LrmRscOp op : target.ops()) {
-      if (failedAt != null && op.lastRcChange() != null && op.lastRcChange() > failedAt) {
-        return false;
-      }
+    Long at = migrateTo.lastRcChange();
+    if (at != null && target.ops().stream().allMatch(op -> op.lastRcChange() != null)) {
+      return target.ops().stream().noneMatch(op -> op.lastRcChange() > at);
     }
     LrmRscOp last = lastOneShot(target);
     return last == null || !"stop".equals(last.operation());

@@ -101,4 +101,12 @@ class MigrationTest {
         history("a", "start:0", "migrate_to:1:node1>node2"), history("a", "monitor:7"));
     assertThat(lines(t)).containsExactly("* Recover a ( node2 )");
   }
+
+  @Test
+  void aTargetLeftUnconfirmedAfterTheSourceStoppedIsMovedNotMigrated() {
+    String standby2 = "<rsc_location id='l' rsc='a' node='node2' score='-INFINITY'/>";
+    Transition t = schedule(migratable("a"), standby2,
+        history("a", "start:0", "migrate_to:0:node1>node2", "stop:0"), history("a", "monitor:7"));
+    assertThat(lines(t)).containsExactly("* Move a ( node2 -> node1 )");
+  }
 }
