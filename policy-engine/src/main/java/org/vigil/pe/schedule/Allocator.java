@@ -30,6 +30,8 @@ final class Allocator {
   private final boolean[] usable;
   private final ClusterOptions options;
   private final Utilization utilization;
+  /** What each node's health adds to the resources placed there. */
+  private final int[] health;
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
@@ -44,6 +46,7 @@ final class Allocator {
     }
     stopAll = options.stopAllResources();
     utilization = new Utilization(m);
+    health = NodeHealth.scores(m);
   }
 
   /**
@@ -225,6 +228,11 @@ final class Allocator {
               w[idx] = Score.MINUS_INFINITY;
             }
           }
+        }
+      }
+      if (!Booleans.isTrue(r.meta.get("allow-unhealthy-nodes").orElse(null), false)) {
+        for (int i = 0; i < n; i++) {
+          w[i] = Score.add(w[i], health[i]);
         }
       }
       if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
