@@ -14,6 +14,7 @@ import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
+import org.vigil.pe.status.ShutdownLock;
 
 /**
  * Node scores and assignment. Every resource starts from its location scores (plus
@@ -234,6 +235,11 @@ final class Allocator {
         for (int i = 0; i < n; i++) {
           w[i] = Score.add(w[i], health[i]);
         }
+      }
+      String locked = ShutdownLock.lockedNode(m.state, st);
+      if (locked != null) {
+        // a shutdown lock keeps it off every other node (and its own node runs nothing now)
+        Arrays.fill(w, Score.MINUS_INFINITY);
       }
       if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
         Arrays.fill(w, Score.MINUS_INFINITY);
