@@ -7,11 +7,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.model.LrmRscOp;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
+import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.status.ClusterOptions;
+import org.vigil.pe.status.ClusterStatus;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
@@ -44,6 +47,8 @@ final class Planner {
   private static final int DEMOTED = 7;
   final Map<Rsc, Act> promotes = new HashMap<>();
   final Map<Rsc, Act> demotes = new HashMap<>();
+  final Map<Rsc, Act> reloads = new HashMap<>();
+  private final List<Rsc> reloadCandidates = new ArrayList<>();
 
   Planner(Model m) {
     this.m = m;
@@ -65,6 +70,7 @@ final class Planner {
     }
     propagate();
     explain();
+    reloads();
     recurring();
     shutdowns();
   }
@@ -121,7 +127,11 @@ final class Planner {
     int t = r.node;
     boolean managed = managed(r);
     boolean multiple = active.size() > 1;
-    boolean changed = managed && t >= 0 && definitionChanged(r, t);
+    DefinitionChange change = managed && active.contains(t) ? definitionChange(r, t) : DefinitionChange.NONE;
+    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_PENDING_START;
+    if (change == DefinitionChange.RELOAD) {
+      reloadCandidates.add(r);
+    }
     List<Act> stopActs = new ArrayList<>();
     for (int c : active) {
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, c));
@@ -146,7 +156,7 @@ final class Planner {
       boolean failedThere = t >= 0 && m.failedOn(r, m.nodes.get(t).name());
       start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed);
       start.runnable = t >= 0;
-      if (changed && !failedThere) {
+      if (change == DefinitionChange.RESTART && !failedThere) {
         start.requiredBy = "resource definition change";
       }
     } else {
@@ -256,13 +266,32 @@ final class Planner {
     return out;
   }
 
+  private DefinitionChange definitionChange(Rsc r, int t) {
+    NodeHistory h = r.state.history(m.nodes.get(t).name());
+    if (r.state.primitive() == null || h == null) {
+      return DefinitionChange.NONE;
+    }
+    return DefinitionChange.of(r.state.primitive(), h, ruleContext(t));
+  }
+
+  private RuleContext ruleContext(int node) {
+    return new RuleContext(m.nodes.get(node).attributes(), m.state.now(), Map.of(), Map.of());
+  }
+
   /**
-   * A restart is needed when the parameters changed since the last start: the recorded
-   * digest of the start is compared with the one recorded by a reload-capable history
-   * ({@code op-restart-digest}); without digests of our own nothing is restarted.
+   * A reload where only reloadable parameters changed, unless the resource restarts anyway
+   * (an ordering made its start required): then the restart covers the change.
    */
-  private boolean definitionChanged(Rsc r, int t) {
-    return false;
+  private void reloads() {
+    for (Rsc r : reloadCandidates) {
+      Act start = starts.get(r);
+      if (start.required || !start.runnable) {
+        continue;
+      }
+      Act reload = add(new Act(Act.Type.RESOURCE, r, "reload-agent", 0, r.node));
+      reload.required = true;
+      reloads.put(r, reload);
+    }
   }
 
   private void probes(Rsc r) {
@@ -607,6 +636,8 @@ final class Planner {
         String node = m.nodes.get(r.node).name();
         NodeHistory h = r.state.history(node);
         boolean starting = start.required;
+        Act reload = reloads.get(r);
+        long defaultTimeout = DefinitionChange.defaultTimeoutMs(opDefaults());
         for (Op op : r.state.primitive().ops()) {
           if (!"monitor".equals(op.name())) {
             continue;
@@ -619,17 +650,31 @@ final class Planner {
           if (role != null && role != Role.STARTED) {
             continue;
           }
-          boolean exists = h != null && h.recurring().containsKey(interval);
-          if (starting || !exists) {
+          LrmRscOp last = h == null ? null : h.recurring().get(interval);
+          boolean current = last != null
+              && !DefinitionChange.monitorChanged(r.state.primitive(), last, op, ruleContext(r.node), defaultTimeout);
+          if (starting || !current) {
             Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
             mon.required = true;
             monitors.add(mon);
             edge(start, mon, 0);
+            if (reload != null) {
+              edge(reload, mon, 0);
+            }
           }
         }
       }
     }
   }
+
+  private Map<String, String> opDefaults() {
+    if (opDefaults == null) {
+      opDefaults = ClusterStatus.firstWins(m.state.cib().configuration().opDefaults(), m.state.now());
+    }
+    return opDefaults;
+  }
+
+  private Map<String, String> opDefaults;
 
   private void shutdowns() {
     for (int i = 0; i < m.nodes.size(); i++) {

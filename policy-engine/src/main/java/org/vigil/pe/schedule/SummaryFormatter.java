@@ -119,6 +119,9 @@ final class SummaryFormatter {
       if (t == c && demotes) {
         return List.of(new Line("Demote", r.id, "Promoted -> Unpromoted " + name(c), null));
       }
+      if (t == c && p.reloads.containsKey(r)) {
+        return List.of(new Line("Reload", r.id, roles ? from.text() + " " + name(c) : name(c), null));
+      }
       return List.of();
     }
     boolean failed = m.failedOn(r, name(c));
