@@ -57,9 +57,11 @@ final class Allocator {
   }
 
   /**
-   * The score a resource has where it runs now, its dependents' preferences included (0 when
-   * it runs nowhere): among resources of equal priority, those holding on hardest to their
-   * current node are assigned first, those that cannot stay there last.
+   * The score a resource has where it runs now, its dependents' preferences included: among
+   * resources of equal priority, those holding on hardest to their current node are assigned
+   * first. One that runs nowhere, is not wanted where it runs (a score below 0) or must leave
+   * with a mandatory primary counts as 0, so those keep their configuration order (as
+   * crm_simulate does on random CIBs).
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -82,7 +84,7 @@ final class Allocator {
     for (Coloc c : primaries) {
       List<Rsc> prims = c.primary().primitives();
       if (c.score() >= Score.INFINITY && !prims.isEmpty() && base(prims.get(0))[cur] <= Score.MINUS_INFINITY) {
-        return Score.MINUS_INFINITY;
+        return 0;
       }
     }
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
@@ -94,7 +96,8 @@ final class Allocator {
       visited.add(first);
       w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
-    return w[cur];
+    // not wanted where it runs: as good as running nowhere
+    return Math.max(0, w[cur]);
   }
 
   private static int priority(Rsc r) {
