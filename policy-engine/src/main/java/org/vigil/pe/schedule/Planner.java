@@ -506,9 +506,14 @@ final class Planner {
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
           if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
-            t.requiredBy = "required " + a.rsc.id + " " + actionName(a);
+            t.requiredBy = requiredBy(a, t);
+            t.awaitsReason = t.requiredBy == null;
           }
           work.add(t);
+        } else if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && t.awaitsReason
+            && a.rsc != null && a.rsc != t.rsc) {
+          t.requiredBy = requiredBy(a, t);
+          t.awaitsReason = t.requiredBy == null;
         }
         if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
           t.printed = true;
@@ -530,6 +535,33 @@ final class Planner {
         }
       }
     }
+  }
+
+  /**
+   * Why {@code a} being required makes {@code t} required: "required A task"; a member started
+   * by its collective's start gives the reason that start was given, and a group member after
+   * the first the reason of the member before it (null here: that ordering sets it).
+   */
+  private static String requiredBy(Act a, Act t) {
+    if (a.type == Act.Type.PSEUDO && within(t.rsc, a.rsc)) {
+      Rsc parent = t.rsc.parent;
+      if (parent.kind == Rsc.Kind.GROUP && parent.children.get(0) != t.rsc) {
+        return null;
+      }
+      if (a.requiredBy != null) {
+        return a.requiredBy;
+      }
+    }
+    return "required " + a.rsc.id + " " + actionName(a);
+  }
+
+  private static boolean within(Rsc r, Rsc ancestor) {
+    for (Rsc p = r == null ? null : r.parent; p != null; p = p.parent) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Resources that must run with one whose start cannot run cannot start either. */

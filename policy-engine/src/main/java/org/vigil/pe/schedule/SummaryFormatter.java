@@ -130,7 +130,7 @@ final class SummaryFormatter {
       if (failed) {
         return List.of(new Line("Recover", r.id, here, null));
       }
-      if (roles && from == Role.PROMOTED && to == Role.PROMOTED) {
+      if (roles && from == Role.PROMOTED && to == Role.PROMOTED && !(stop.required && stop.runnable)) {
         return List.of(new Line("Re-promote", r.id, here, due(start.requiredBy)));
       }
       return List.of(new Line("Restart", r.id, here, due(start.requiredBy)));
