@@ -45,23 +45,27 @@ final class Allocator {
 
   void run() {
     List<Rsc> order = new ArrayList<>(m.tops);
-    java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
-    for (Rsc r : order) {
-      best.put(r, bestScore(r));
+    if ("default".equals(options.placementStrategy())) {
+      // crm_simulate assigns by priority, then in configuration order
+      order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> r.order));
+    } else {
+      java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
+      for (Rsc r : order) {
+        best.put(r, bestScore(r));
+      }
+      order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
+          .thenComparingInt(r -> r.order));
     }
-    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
-        .thenComparingInt(r -> r.order));
     for (Rsc r : order) {
       assign(r);
     }
   }
 
   /**
-   * The score a resource has where it runs now, its dependents' preferences included: among
-   * resources of equal priority, those holding on hardest to their current node are assigned
-   * first. One that runs nowhere, is not wanted where it runs (a score below 0) or must leave
-   * with a mandatory primary counts as 0, so those keep their configuration order (as
-   * crm_simulate does on random CIBs).
+   * The score a resource has where it runs now, its dependents' preferences included: with a
+   * placement strategy other than default, among resources of equal priority those holding on
+   * hardest to their current node are assigned first, those that cannot stay there last (0
+   * when it runs nowhere).
    */
   private int bestScore(Rsc r) {
     Rsc first = r;
@@ -84,7 +88,7 @@ final class Allocator {
     for (Coloc c : primaries) {
       List<Rsc> prims = c.primary().primitives();
       if (c.score() >= Score.INFINITY && !prims.isEmpty() && base(prims.get(0))[cur] <= Score.MINUS_INFINITY) {
-        return 0;
+        return Score.MINUS_INFINITY;
       }
     }
     List<Coloc> deps = new ArrayList<>(first.asPrimary);
@@ -96,8 +100,7 @@ final class Allocator {
       visited.add(first);
       w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
-    // not wanted where it runs: as good as running nowhere
-    return Math.max(0, w[cur]);
+    return w[cur];
   }
 
   private static int priority(Rsc r) {

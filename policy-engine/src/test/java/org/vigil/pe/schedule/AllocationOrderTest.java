@@ -12,6 +12,8 @@ import org.vigil.pe.PacemakerScheduler;
 /**
  * The order resources are assigned in, seen through equal-score placements: each takes the
  * node with the fewest resources assigned so far, so who goes first decides who gets which.
+ * With the default placement strategy that order is priority, then configuration order
+ * (expectations as crm_simulate 2.1.5 prints them for the same CIBs).
  */
 class AllocationOrderTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
@@ -52,6 +54,12 @@ class AllocationOrderTest {
   }
 
   @Test
+  void aStoppedResourceConfiguredFirstIsAssignedBeforeOneThatStaysWhereItRuns() {
+    // p takes node1 while all are empty; a then stays on node1 with its stickiness
+    assertThat(summary(List.of("p", "a"), "a", "node1", "")).containsExactly("* Start p ( node1 )");
+  }
+
+  @Test
   void aResourceBannedWhereItRunsIsAssignedInConfigurationOrderLikeAStoppedOne() {
     String ban = "<rsc_location id='l' rsc='a' node='node3' score='-INFINITY'/>";
     // a comes first: it takes node1, b the next empty node
@@ -63,7 +71,7 @@ class AllocationOrderTest {
   }
 
   @Test
-  void aNegativeScoreWhereItRunsCountsAsRunningNowhere() {
+  void aNegativeScoreWhereItRunsDoesNotDelayItsAssignment() {
     // stickiness 200 and -300: -100 where it runs; still assigned before b, in configuration order
     String dislike = "<rsc_location id='l' rsc='a' node='node3' score='-300'/>";
     assertThat(summary(List.of("a", "b"), "a", "node3", dislike))
