@@ -245,7 +245,7 @@ final class Planner {
   static final int STOP_IF_UNRUNNABLE = 16;
   /** Then required makes first printed (a collective's pseudo action). */
   static final int PRINTS_FIRST = 32;
-  /** First unrunnable makes then unrunnable without giving it a reason (interleaved clone instances). */
+  /** First unrunnable gives then a reason only when it has one itself (interleaved clone instances). */
   static final int SILENT = 64;
 
   List<Integer> activeNodes(Rsc r) {
@@ -475,7 +475,8 @@ final class Planner {
         edge(a, gate, Act.Edge.RUNNABLE_LEFT | Act.Edge.ANY_LEFT | Act.Edge.IMPLIES_THEN);
       }
     }
-    int flags = o.kind() == Ordering.Kind.MANDATORY ? Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN : 0;
+    // starting more of the firsts restarts nothing that follows
+    int flags = o.kind() == Ordering.Kind.MANDATORY ? Act.Edge.RUNNABLE_LEFT : 0;
     for (Rsc t : o.thens()) {
       for (Act b : thenActs(t, o.thenAction())) {
         edge(gate, b, flags);
@@ -504,7 +505,9 @@ final class Planner {
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
           if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
-            t.requiredBy = "required " + a.rsc.id + " " + actionName(a);
+            // a collective's start passes on what required it
+            boolean collectiveStart = a.type == Act.Type.PSEUDO && a.task.equals("start");
+            t.requiredBy = collectiveStart ? a.requiredBy : "required " + a.rsc.id + " " + actionName(a);
           }
           work.add(t);
         }
@@ -585,11 +588,14 @@ final class Planner {
     if (!a.runnable && a.inheritedUnrunnable) {
       for (Act.Edge e : a.in) {
         Act f = e.first();
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || (e.flags() & SILENT) != 0 || f.runnable
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable
             || f.rsc == null && f.type != Act.Type.PSEUDO || (f.task.equals("stop") && !f.required)) {
           continue;
         }
         explain(f, done, visiting);
+        if ((e.flags() & SILENT) != 0 && f.reason == null) {
+          continue;
+        }
         String why;
         int rank;
         if (f.rsc == null) {
