@@ -68,6 +68,7 @@ final class Planner {
         constraintOrdering(o);
       }
     }
+    m.oneOrMore.forEach(this::oneOrMore);
     propagate();
     explain();
     reloads();
@@ -254,6 +255,8 @@ final class Planner {
   static final int STOP_IF_UNRUNNABLE = 16;
   /** Then required makes first printed (a collective's pseudo action). */
   static final int PRINTS_FIRST = 32;
+  /** First unrunnable gives then a reason only when it has one itself (interleaved clone instances). */
+  static final int SILENT = 64;
 
   List<Integer> activeNodes(Rsc r) {
     List<Integer> out = new ArrayList<>();
@@ -435,19 +438,19 @@ final class Planner {
   }
 
   /** The actions that begin a start of {@code r}: its start, or its start pseudo-action. */
-  private List<Act> startsOf(Rsc r) {
+  List<Act> startsOf(Rsc r) {
     return r.isPrimitive() ? List.of(starts.get(r)) : List.of(pseudo.get(r)[START]);
   }
 
-  private List<Act> runningOf(Rsc r) {
+  List<Act> runningOf(Rsc r) {
     return r.isPrimitive() ? List.of(starts.get(r)) : List.of(pseudo.get(r)[RUNNING]);
   }
 
-  private List<Act> stopsOf(Rsc r) {
+  List<Act> stopsOf(Rsc r) {
     return r.isPrimitive() ? stops.get(r) : List.of(pseudo.get(r)[STOP]);
   }
 
-  private List<Act> stoppedOf(Rsc r) {
+  List<Act> stoppedOf(Rsc r) {
     return r.isPrimitive() ? stops.get(r) : List.of(pseudo.get(r)[STOPPED]);
   }
 
@@ -478,9 +481,34 @@ final class Planner {
       flags = thenIsStop ? Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT
           : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
     }
+    if (Interleave.applies(o)) {
+      Interleave.order(this, o, flags);
+      return;
+    }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
         edge(f, t, flags);
+      }
+    }
+  }
+
+  /**
+   * A pseudo-action that runs once {@code min} of the firsts can, after those that do; what
+   * follows waits for it.
+   */
+  private void oneOrMore(OneOrMore o) {
+    Act gate = add(new Act(Act.Type.PSEUDO, null, o.name(), 0, -1));
+    gate.anyLeftMin = o.min();
+    for (Rsc f : o.firsts()) {
+      for (Act a : firstActs(f, o.firstAction())) {
+        edge(a, gate, Act.Edge.RUNNABLE_LEFT | Act.Edge.ANY_LEFT | Act.Edge.IMPLIES_THEN);
+      }
+    }
+    // starting more of the firsts restarts nothing that follows
+    int flags = o.kind() == Ordering.Kind.MANDATORY ? Act.Edge.RUNNABLE_LEFT : 0;
+    for (Rsc t : o.thens()) {
+      for (Act b : thenActs(t, o.thenAction())) {
+        edge(gate, b, flags);
       }
     }
   }
@@ -551,6 +579,9 @@ final class Planner {
       if (a.requiredBy != null) {
         return a.requiredBy;
       }
+    } else if (a.type == Act.Type.PSEUDO && a.task.equals("start")) {
+      // a collective's start passes on what required it
+      return a.requiredBy;
     }
     return "required " + a.rsc.id + " " + actionName(a);
   }
@@ -585,9 +616,13 @@ final class Planner {
     }
   }
 
+  /** Fewer of its any-left firsts can run (somewhere) than it needs. */
   private static boolean noRunnableAnyLeft(Act t) {
+    int runnable = 0;
     for (Act.Edge e : t.in) {
-      if ((e.flags() & Act.Edge.ANY_LEFT) != 0 && e.first().runnable && e.first().node >= 0) {
+      Act f = e.first();
+      boolean placed = f.node >= 0 || f.type == Act.Type.PSEUDO && f.rsc != null && f.rsc.node >= 0;
+      if ((e.flags() & Act.Edge.ANY_LEFT) != 0 && f.runnable && placed && ++runnable >= t.anyLeftMin) {
         return false;
       }
     }
@@ -597,8 +632,8 @@ final class Planner {
   /**
    * Gives every action made unrunnable by what it must follow the strongest of the causes,
    * strongest first: a running resource that cannot restart ("required X start"); a
-   * collective's pseudo-action (a group's start passes its own cause on, a clone's start
-   * none, others name themselves: "unrunnable grp running"); a resource that cannot start
+   * collective's pseudo-action (a start passes its own cause on, others name themselves:
+   * "unrunnable grp running"); a resource that cannot start
    * on its own account ("unrunnable X start"); a stopped resource blocked by something else.
    */
   private void explain() {
@@ -615,17 +650,24 @@ final class Planner {
     if (!a.runnable && a.inheritedUnrunnable) {
       for (Act.Edge e : a.in) {
         Act f = e.first();
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable || f.rsc == null
-            || (f.task.equals("stop") && !f.required)) {
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable
+            || f.rsc == null && f.type != Act.Type.PSEUDO || (f.task.equals("stop") && !f.required)) {
           continue;
         }
         explain(f, done, visiting);
+        if ((e.flags() & SILENT) != 0 && f.reason == null) {
+          continue;
+        }
         String why;
         int rank;
-        if (f.type == Act.Type.PSEUDO) {
+        if (f.rsc == null) {
+          // a one-or-more gate names itself
+          rank = 3;
+          why = "unrunnable " + f.task;
+        } else if (f.type == Act.Type.PSEUDO) {
           rank = 3;
           if (f.task.equals("start")) {
-            why = f.rsc.isClone() ? null : f.reason;
+            why = f.reason;
           } else {
             why = "unrunnable " + f.rsc.id + " " + f.task;
           }
