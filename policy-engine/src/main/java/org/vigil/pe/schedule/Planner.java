@@ -15,6 +15,7 @@ import org.vigil.cib.values.Durations;
 import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.status.ClusterOptions;
 import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
@@ -36,6 +37,7 @@ final class Planner {
   final List<Act> monitors = new ArrayList<>();
   final List<Act> cluster = new ArrayList<>();
   private final ClusterOptions options;
+  final Migration migration;
 
   private static final int START = 0;
   private static final int RUNNING = 1;
@@ -53,6 +55,7 @@ final class Planner {
   Planner(Model m) {
     this.m = m;
     this.options = m.state.options();
+    this.migration = new Migration(m);
   }
 
   void plan() {
@@ -69,6 +72,8 @@ final class Planner {
       }
     }
     m.oneOrMore.forEach(this::oneOrMore);
+    new Utilization(m).orderLoad(this);
+    migration.decide(this);
     propagate();
     explain();
     reloads();
@@ -136,7 +141,8 @@ final class Planner {
     List<Act> stopActs = new ArrayList<>();
     for (int c : active) {
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, c));
-      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed);
+      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed
+          || presumedActive(r, c));
       Act fence = fences.get(c);
       if (m.nodes.get(c).unclean()) {
         if (fence != null) {
@@ -155,7 +161,7 @@ final class Planner {
     Act start = add(new Act(Act.Type.RESOURCE, r, "start", 0, t));
     if (managed) {
       boolean failedThere = t >= 0 && m.failedOn(r, m.nodes.get(t).name());
-      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed);
+      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed || presumedActive(r, t));
       start.runnable = t >= 0;
       if (change == DefinitionChange.RESTART && !failedThere) {
         start.requiredBy = "resource definition change";
@@ -183,7 +189,30 @@ final class Planner {
     if (r.inPromotable()) {
       roles(r, start, stopActs, managed);
     }
+    danglingStops(r, start, managed);
     probes(r);
+  }
+
+  private boolean presumedActive(Rsc r, int node) {
+    NodeHistory h = r.state.history(m.nodes.get(node).name());
+    return h != null && Migrations.presumedActive(r.state, h);
+  }
+
+  /**
+   * A source a migration completed away from still needs its stop; it is no move of its own
+   * (no summary line), and comes before the resource starts anywhere else.
+   */
+  private void danglingStops(Rsc r, Act start, boolean managed) {
+    for (NodeHistory h : r.state.histories().values()) {
+      Integer node = m.nodeIndex.get(h.node());
+      if (node == null || !Migrations.danglingSource(h) || !m.nodes.get(node).online()) {
+        continue;
+      }
+      Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, node));
+      stop.required = managed;
+      stop.runnable = managed && !m.nodes.get(node).unclean();
+      edge(stop, start, 0);
+    }
   }
 
   /**

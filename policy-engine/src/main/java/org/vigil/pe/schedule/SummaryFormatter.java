@@ -143,10 +143,11 @@ final class SummaryFormatter {
       if (failed) {
         return List.of(new Line("Recover", r.id, move, null));
       }
-      if (migratable(r, c)) {
+      if (p.migration.migrating.contains(r)) {
         return List.of(new Line("Migrate", r.id, move, null));
       }
-      return List.of(new Line("Move", r.id, move, null));
+      String blocker = p.migration.blockedBy.get(r);
+      return List.of(new Line("Move", r.id, move, blocker == null ? null : "due to unrunnable " + blocker + " stop"));
     }
     String reason = stopReason(r, start, stop);
     String text = due(reason);
@@ -174,14 +175,6 @@ final class SummaryFormatter {
       return r.stopReason;
     }
     return stop.reason;
-  }
-
-  private boolean migratable(Rsc r, int from) {
-    if (!r.meta.allowMigrate() || r.parent != null && r.parent.kind == Rsc.Kind.GROUP) {
-      return false;
-    }
-    NodeStatus n = m.nodes.get(from);
-    return n.online() && !n.unclean();
   }
 
   private static String due(String reason) {

@@ -277,7 +277,8 @@ public final class ClusterStatus {
 
     ResourceState toState(Instant now, Map<String, NodeStatus> nodes, Failures failures) {
       Map<String, FailCount> counts = failCounts(this, nodes, now, failures);
-      return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan, histories, counts, failed);
+      return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan,
+          Migrations.reconcile(histories, nodes), counts, failed);
     }
   }
 
