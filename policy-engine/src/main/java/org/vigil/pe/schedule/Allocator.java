@@ -111,6 +111,9 @@ final class Allocator {
    * current node are assigned first, those that cannot stay there last.
    */
   private int bestScore(Rsc r) {
+    if (r.isClone() && activeNodeCount(r) > 1) {
+      return 0;
+    }
     Rsc first = r;
     while (!first.isPrimitive() && !first.children.isEmpty()) {
       first = first.children.get(0);
@@ -144,6 +147,11 @@ final class Allocator {
       w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
     return w[cur];
+  }
+
+  /** On how many nodes some primitive of the resource is active. */
+  private static long activeNodeCount(Rsc r) {
+    return r.primitives().stream().flatMap(p -> p.state.activeNodes().stream()).distinct().count();
   }
 
   private static int priority(Rsc r) {
@@ -759,13 +767,14 @@ final class Allocator {
       score = Score.add(score, colocationEffect(col.score(), where[node]));
     }
     for (Coloc col : c.asPrimary) {
-      if (col.primaryRole() != Role.PROMOTED) {
+      // resources placed with the Promoted role pull only instances that may be promoted at all
+      if (col.primaryRole() != Role.PROMOTED || score < 0) {
         continue;
       }
       Rsc dep = col.dependent();
       if (dep.assigned || dep.node >= 0) {
         score = Score.add(score, colocationEffect(col.score(), dep.node == node));
-      } else if (!dep.assigning) {
+      } else {
         Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
         if (src != null && anyUsable(base(src))) {
           int dw = base(src)[node];

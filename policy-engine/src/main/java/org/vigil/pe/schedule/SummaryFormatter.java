@@ -119,6 +119,9 @@ final class SummaryFormatter {
       if (t == c && demotes) {
         return List.of(new Line("Demote", r.id, "Promoted -> Unpromoted " + name(c), null));
       }
+      if (t == c && p.reloads.containsKey(r)) {
+        return List.of(new Line("Reload", r.id, roles ? from.text() + " " + name(c) : name(c), null));
+      }
       return List.of();
     }
     boolean failed = m.failedOn(r, name(c));
@@ -127,7 +130,7 @@ final class SummaryFormatter {
       if (failed) {
         return List.of(new Line("Recover", r.id, here, null));
       }
-      if (roles && from == Role.PROMOTED && to == Role.PROMOTED) {
+      if (roles && from == Role.PROMOTED && to == Role.PROMOTED && !(stop.required && stop.runnable)) {
         return List.of(new Line("Re-promote", r.id, here, due(start.requiredBy)));
       }
       return List.of(new Line("Restart", r.id, here, due(start.requiredBy)));
