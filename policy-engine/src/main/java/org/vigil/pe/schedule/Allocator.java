@@ -38,7 +38,8 @@ final class Allocator {
     this.usable = new boolean[n];
     this.options = m.state.options();
     for (int i = 0; i < n; i++) {
-      usable[i] = m.nodes.get(i).canRunResources();
+      // remote and guest nodes wait for their connections to be placed
+      usable[i] = m.nodes.get(i).kind() == NodeStatus.Kind.CLUSTER && m.nodes.get(i).canRunResources();
     }
     stopAll = options.stopAllResources();
   }
@@ -49,10 +50,35 @@ final class Allocator {
     for (Rsc r : order) {
       best.put(r, bestScore(r));
     }
-    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
+    order.sort(Comparator.comparingInt((Rsc r) -> m.remotes.isConnection(r) ? 0 : 1)
+        .thenComparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
         .thenComparingInt(r -> r.order));
+    boolean connectionsPlaced = false;
     for (Rsc r : order) {
+      if (!connectionsPlaced && !m.remotes.isConnection(r)) {
+        openRemoteNodes();
+        connectionsPlaced = true;
+      }
       assign(r);
+    }
+    if (!connectionsPlaced) {
+      openRemoteNodes();
+    }
+  }
+
+  /** Remote and guest nodes take resources once their connections have a place to run. */
+  private void openRemoteNodes() {
+    if (m.remotes.links.isEmpty()) {
+      return;
+    }
+    for (RemoteNodes.Link l : m.remotes.links) {
+      usable[l.node()] = m.remotes.usable(l);
+    }
+    // base scores computed so far took the remote nodes as unusable
+    for (Rsc r : m.byId.values()) {
+      if (!r.assigned) {
+        r.weights = null;
+      }
     }
   }
 
@@ -127,8 +153,9 @@ final class Allocator {
         }
       }
     }
+    boolean clusterOnly = m.remotes.clusterOnly(r);
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i]) {
+      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }

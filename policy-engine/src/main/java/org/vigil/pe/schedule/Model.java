@@ -49,6 +49,8 @@ final class Model {
   final List<Ordering> orderings = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
   private final Map<String, List<String>> tags = new HashMap<>();
+  /** Remote and guest nodes with their connections. */
+  final RemoteNodes remotes;
   private int counter;
   private Map<String, String> rscDefaults = Map.of();
 
@@ -71,6 +73,14 @@ final class Model {
       }
     }
     for (ResourceState rs : state.resources()) {
+      // implicit resources (a guest node's connection) come after the configured ones
+      if (!rs.orphan() && rs.cloneId() == null && !byId.containsKey(rs.id())) {
+        Rsc implicit = new Rsc(rs.id(), Rsc.Kind.PRIMITIVE, null, rs, rs.meta(), counter++);
+        byId.put(implicit.id, implicit);
+        tops.add(implicit);
+      }
+    }
+    for (ResourceState rs : state.resources()) {
       if (rs.orphan() && !byId.containsKey(rs.id())) {
         Rsc o = new Rsc(rs.id(), Rsc.Kind.PRIMITIVE, null, rs, rs.meta(), counter++);
         byId.put(o.id, o);
@@ -80,6 +90,8 @@ final class Model {
     for (Rsc top : tops) {
       addGroupInternals(top);
     }
+    remotes = new RemoteNodes(this);
+    remotes.addConstraints();
     for (Constraint c : config.constraints()) {
       if (c instanceof Location l) {
         addLocation(l);
@@ -121,6 +133,10 @@ final class Model {
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
     NodeStatus n = node(node);
+    if (n != null && n.kind() == NodeStatus.Kind.GUEST) {
+      // a guest is "fenced" by stopping its container: no fencing device needed
+      return n.unclean();
+    }
     var policy = state.options().noQuorumPolicy();
     // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
@@ -403,7 +419,7 @@ final class Model {
     return out;
   }
 
-  private void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
+  void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
     if (dep == pri || score == 0) {
       return;
     }
@@ -475,7 +491,7 @@ final class Model {
     return Ordering.Kind.MANDATORY;
   }
 
-  private void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
+  void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
     if (first == then) {
       return;
     }

@@ -58,6 +58,7 @@ final class Planner {
     for (Rsc top : m.tops) {
       internalOrderings(top);
     }
+    remoteOrderings();
     for (Ordering o : m.orderings) {
       if (!o.id().startsWith("group:")) {
         constraintOrdering(o);
@@ -79,7 +80,14 @@ final class Planner {
   private void fencing() {
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (n.kind() == NodeStatus.Kind.CLUSTER && m.willBeFenced(n.name())) {
+      if (n.kind() == NodeStatus.Kind.GUEST && m.willBeFenced(n.name())) {
+        // a guest is fenced by recovering its container: a pseudo-action stands for it
+        Act f = add(new Act(Act.Type.PSEUDO, null, "stonith-" + n.name() + "-reboot on " + n.name(), 0, i));
+        f.required = true;
+        f.reason = n.fenceReason();
+        f.attributes.put("action", "reboot");
+        fences.put(i, f);
+      } else if (m.willBeFenced(n.name())) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));
         f.required = true;
         f.reason = n.fenceReason();
@@ -131,6 +139,8 @@ final class Planner {
         if (fence != null) {
           edge(fence, stop, 0);
           stop.attributes.put("implied-by-fencing", "true");
+          // a fenced guest comes back empty: what ran there starts again
+          stop.required = managed;
         } else {
           stop.runnable = false;
         }
@@ -272,7 +282,10 @@ final class Planner {
     }
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!n.online() || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+        continue;
+      }
+      if (n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {
@@ -452,6 +465,35 @@ final class Planner {
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
         edge(f, t, flags);
+      }
+    }
+  }
+
+  /**
+   * Actions on a remote or guest node need its connection: starts, promotions and probes
+   * there follow the connection's start, stops and demotions there precede its stop.
+   */
+  private void remoteOrderings() {
+    for (RemoteNodes.Link l : m.remotes.links) {
+      Act connStart = starts.get(l.connection());
+      List<Act> connStops = stops.getOrDefault(l.connection(), List.of());
+      for (Act a : new ArrayList<>(acts)) {
+        if (a.node != l.node() || a.type != Act.Type.RESOURCE) {
+          continue;
+        }
+        if (a.task.equals("stop") || a.task.equals("demote")) {
+          for (Act cs : connStops) {
+            edge(a, cs, 0);
+          }
+        } else {
+          edge(connStart, a, Act.Edge.RUNNABLE_LEFT);
+        }
+      }
+      Act fence = fences.get(l.node());
+      if (fence != null && l.guest()) {
+        for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+          edge(cs, fence, 0);
+        }
       }
     }
   }

@@ -30,7 +30,10 @@ final class SummaryFormatter {
     java.util.Collections.reverse(fences);
     for (Act f : fences) {
       if (f.reason != null) {
-        out.add("* Fence (" + f.attributes.get("action") + ") " + m.nodes.get(f.node).name() + " '" + f.reason + "'");
+        RemoteNodes.Link guest = m.remotes.linkOf(f.node);
+        String container = guest != null && guest.guest() ? " (resource: " + guest.container().id + ")" : "";
+        out.add("* Fence (" + f.attributes.get("action") + ") " + m.nodes.get(f.node).name() + container + " '"
+            + f.reason + "'");
       }
     }
     List<Line> lines = new ArrayList<>();

@@ -35,11 +35,18 @@ public final class ClusterStatus {
   public static ClusterState unpack(Cib cib, Instant now) {
     Configuration config = cib.configuration();
     ClusterOptions options = ClusterOptions.of(config);
-    Map<String, NodeStatus> nodes = unpackNodes(cib, options, now);
+    List<RemoteLink> links = RemoteLink.of(config, now);
+    Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
     List<Slot> slots = new ArrayList<>();
     Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
     for (Resource r : config.resources()) {
       collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now);
+    }
+    for (RemoteLink l : links) {
+      if (l.kind() == NodeStatus.Kind.GUEST && slots.stream().noneMatch(s -> s.id.equals(l.connection()))) {
+        slots.add(new Slot(l.connection(), l.connection(), l.implicitConnection(), null, null, -1,
+            new ResourceMeta(rscDefaults), false, false));
+      }
     }
     Map<String, Slot> byId = new LinkedHashMap<>();
     Map<String, List<Slot>> cloneChildren = new HashMap<>();
@@ -60,6 +67,7 @@ public final class ClusterStatus {
     for (Slot s : orphans) {
       resources.add(s.toState(now, nodes, failures));
     }
+    RemoteLink.settle(nodes, links, resources, cib);
     applyNodeEffects(resources, nodes, options);
     if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
         && options.stonithEnabled()) {
@@ -83,7 +91,8 @@ public final class ClusterStatus {
 
   // ---- nodes ----
 
-  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options, Instant now) {
+  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options, Instant now,
+      List<RemoteLink> links) {
     Map<String, NodeStatus> out = new LinkedHashMap<>();
     String dcUuid = cib.attr("dc-uuid");
     for (Node n : cib.configuration().nodes()) {
@@ -111,7 +120,38 @@ public final class ClusterStatus {
       attrs.put("#is_dc", String.valueOf(n.id().equals(dcUuid)));
       out.put(n.uname(), remote ? remoteNode(n, state, attrs) : memberNode(n, state, attrs, options));
     }
+    for (RemoteLink l : links) {
+      NodeStatus known = out.get(l.node());
+      if (known != null && known.kind() == NodeStatus.Kind.CLUSTER) {
+        continue;
+      }
+      String id = known != null ? known.id() : l.node();
+      NodeState state = cib.status().nodeState(id).orElse(null);
+      Map<String, String> attrs = new LinkedHashMap<>(known != null ? known.attributes() : transientAttributes(state));
+      attrs.put("#uname", l.node());
+      attrs.put("#id", id);
+      attrs.put("#kind", l.kind() == NodeStatus.Kind.GUEST ? "container" : "remote");
+      attrs.put("#is_dc", "false");
+      // online until the connection's state says otherwise, so that its history is read
+      out.put(l.node(), new NodeStatus(l.node(), id, l.kind(), true, false, null, false,
+          Booleans.isTrue(attrs.get("standby"), false), Booleans.isTrue(attrs.get("maintenance"), false),
+          shutdownRequested(attrs), true, attrs));
+    }
     return out;
+  }
+
+  private static Map<String, String> transientAttributes(NodeState state) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    if (state != null && state.transientAttributes() != null) {
+      for (NvSet set : state.transientAttributes().sets()) {
+        for (NvPair p : set.pairs()) {
+          if (p.name() != null && p.value() != null) {
+            attrs.put(p.name(), p.value());
+          }
+        }
+      }
+    }
+    return attrs;
   }
 
   private static NodeStatus remoteNode(Node n, NodeState state, Map<String, String> attrs) {
@@ -298,7 +338,7 @@ public final class ClusterStatus {
       }
     } else if (r instanceof Clone c) {
       ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
-      int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config));
+      int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config, now));
       for (int i = 0; i < max; i++) {
         collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now);
       }
@@ -306,14 +346,16 @@ public final class ClusterStatus {
     // bundles and templates: not scheduled here
   }
 
-  private static int memberCount(Configuration config) {
-    int n = 0;
+  /** Every node counts, remote and guest nodes included. */
+  private static int memberCount(Configuration config, Instant now) {
+    java.util.Set<String> names = new java.util.HashSet<>();
     for (Node node : config.nodes()) {
-      if (!"remote".equalsIgnoreCase(node.type())) {
-        n++;
-      }
+      names.add(node.uname() == null ? node.id() : node.uname());
     }
-    return n;
+    for (RemoteLink l : RemoteLink.of(config, now)) {
+      names.add(l.node());
+    }
+    return names.size();
   }
 
   /**
