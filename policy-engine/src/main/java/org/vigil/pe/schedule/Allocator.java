@@ -146,6 +146,14 @@ final class Allocator {
           w[i] = Score.add(w[i], loc[i]);
         }
       }
+      boolean[] exclusive = m.exclusiveNodes.get(s);
+      if (exclusive != null) {
+        for (int i = 0; i < n; i++) {
+          if (!exclusive[i]) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
+      }
       boolean[] mentioned = m.mentioned.get(s);
       if (mentioned != null) {
         for (int i = 0; i < n; i++) {

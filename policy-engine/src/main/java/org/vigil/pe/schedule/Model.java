@@ -300,6 +300,7 @@ final class Model {
         int score = Score.parse(l.score()).orElse(0);
         if (idx != null) {
           addLocation(r, role, idx, score);
+          discovery(l, r, idx);
         }
         continue;
       }
@@ -319,6 +320,7 @@ final class Model {
             score = Score.parse(rule.score()).orElse(0);
           }
           addLocation(r, ruleRole, i, score);
+          discovery(l, r, i);
         }
       }
     }
@@ -336,6 +338,35 @@ final class Model {
     int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
     scores[idx] = Score.add(scores[idx], score);
     markMentioned(r, idx);
+  }
+
+  /**
+   * Nodes named by location constraints with resource-discovery=exclusive: the resource is
+   * probed and placed on these nodes only.
+   */
+  final Map<Rsc, boolean[]> exclusiveNodes = new HashMap<>();
+  /** Nodes where a resource-discovery=never constraint forbids probing the resource. */
+  final Map<Rsc, boolean[]> neverProbed = new HashMap<>();
+
+  private void discovery(Location l, Rsc r, int idx) {
+    String mode = l.resourceDiscovery() == null ? "always" : l.resourceDiscovery().toLowerCase(Locale.ROOT);
+    if (mode.equals("exclusive")) {
+      exclusiveNodes.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
+    } else if (mode.equals("never")) {
+      neverProbed.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
+    }
+  }
+
+  /** Whether the resource (or a group or clone it belongs to) may be probed on the node. */
+  boolean discoverable(Rsc r, int idx) {
+    for (Rsc x = r; x != null; x = x.parent) {
+      boolean[] only = exclusiveNodes.get(x);
+      boolean[] never = neverProbed.get(x);
+      if ((only != null && !only[idx]) || (never != null && never[idx])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Location scores for the Promoted role of promotable clones. */

@@ -285,7 +285,7 @@ final class Planner {
       if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
-      if (n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) {
+      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {

@@ -129,7 +129,7 @@ final class RemoteNodes {
     for (Link l : links) {
       NodeStatus n = m.nodes.get(l.node);
       String reason = l.guest() ? guestReason(l, n) : remoteReason(l, n);
-      NodeStatus settled = reason != null ? n.withFence(reason) : clean(n);
+      NodeStatus settled = withFence(n, reason);
       m.nodes.set(l.node, settled);
     }
   }
@@ -179,11 +179,9 @@ final class RemoteNodes {
     return null;
   }
 
-  private static NodeStatus clean(NodeStatus n) {
-    if (!n.unclean()) {
-      return n;
-    }
-    return new NodeStatus(n.name(), n.id(), n.kind(), n.online(), false, null, n.pending(), n.standby(),
+  /** The node, fenced for {@code reason}, or clean when the reason is null. */
+  private static NodeStatus withFence(NodeStatus n, String reason) {
+    return new NodeStatus(n.name(), n.id(), n.kind(), n.online(), reason != null, reason, n.pending(), n.standby(),
         n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes());
   }
 }

@@ -124,7 +124,7 @@ final class SummaryFormatter {
       }
       return List.of();
     }
-    boolean failed = m.failedOn(r, name(c));
+    boolean failed = m.failedOn(r, name(c)) || recoveredFromFencing(r, c, stop);
     String here = roles ? from.text() + " " + name(c) : name(c);
     if (t == c && starts) {
       if (failed) {
@@ -154,6 +154,25 @@ final class SummaryFormatter {
       text = text == null ? "blocked" : text + " (blocked)";
     }
     return List.of(new Line("Stop", r.id, here, text));
+  }
+
+  /**
+   * A stop implied by fencing a guest counts as a recovery, both for what ran in the guest and
+   * for the guest's container.
+   */
+  private boolean recoveredFromFencing(Rsc r, int node, Act stop) {
+    if (!stop.attributes.containsKey("implied-by-fencing")) {
+      return false;
+    }
+    if (m.nodes.get(node).kind() == NodeStatus.Kind.GUEST) {
+      return true;
+    }
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (l.container() == r && p.fences.containsKey(l.node())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Role currentRole(Rsc r, int node) {
