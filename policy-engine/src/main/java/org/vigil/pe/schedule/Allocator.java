@@ -50,9 +50,17 @@ final class Allocator {
     for (Rsc r : order) {
       best.put(r, bestScore(r));
     }
-    order.sort(Comparator.comparingInt((Rsc r) -> m.remotes.isConnection(r) ? 0 : 1)
-        .thenComparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
+    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
         .thenComparingInt(r -> r.order));
+    // connections go first, in configuration order
+    List<Rsc> connections = new ArrayList<>();
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (order.remove(l.connection())) {
+        connections.add(l.connection());
+      }
+    }
+    connections.sort(Comparator.comparingInt(r -> r.order));
+    order.addAll(0, connections);
     boolean connectionsPlaced = false;
     for (Rsc r : order) {
       if (!connectionsPlaced && !m.remotes.isConnection(r)) {

@@ -481,12 +481,23 @@ final class Planner {
         if (a.node != l.node() || a.type != Act.Type.RESOURCE) {
           continue;
         }
-        if (a.task.equals("stop") || a.task.equals("demote")) {
+        boolean stopping = a.task.equals("stop") || a.task.equals("demote");
+        if (stopping) {
           for (Act cs : connStops) {
             edge(a, cs, 0);
           }
         } else {
           edge(connStart, a, Act.Edge.RUNNABLE_LEFT);
+        }
+        if (l.guest() && !a.task.equals("monitor")) {
+          // what runs in a guest goes down and comes back with its container
+          if (stopping) {
+            for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+              edge(a, cs, Act.Edge.IMPLIES_FIRST);
+            }
+          } else {
+            edge(starts.get(l.container()), a, Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN);
+          }
         }
       }
       Act fence = fences.get(l.node());

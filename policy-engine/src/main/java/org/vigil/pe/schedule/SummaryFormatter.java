@@ -157,8 +157,8 @@ final class SummaryFormatter {
   }
 
   /**
-   * A stop implied by fencing a guest counts as a recovery, both for what ran in the guest and
-   * for the guest's container.
+   * A stop implied by fencing a guest counts as a recovery, for what ran in the guest and for
+   * the guest's container when it failed.
    */
   private boolean recoveredFromFencing(Rsc r, int node, Act stop) {
     if (!stop.attributes.containsKey("implied-by-fencing")) {
@@ -169,7 +169,8 @@ final class SummaryFormatter {
     }
     for (RemoteNodes.Link l : m.remotes.links) {
       if (l.container() == r && p.fences.containsKey(l.node())) {
-        return true;
+        var h = r.state.history(name(node));
+        return h != null && h.failed();
       }
     }
     return false;
