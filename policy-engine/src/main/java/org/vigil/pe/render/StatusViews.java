@@ -31,6 +31,7 @@ import org.vigil.pe.status.FailedOperation;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.OnFail;
+import org.vigil.pe.status.RemoteLink;
 import org.vigil.pe.status.ResourceState;
 
 /**
@@ -266,7 +267,11 @@ public final class StatusViews {
     });
     List<String> allowed = new ArrayList<>();
     if (state.options().symmetricCluster()) {
-      state.nodes().forEach(n -> allowed.add(n.name()));
+      // a bundle's guest nodes run only the bundle's own primitive
+      Set<String> bundleNodes = new HashSet<>();
+      RemoteLink.of(state.cib().configuration(), state.now()).stream().filter(RemoteLink::inBundle)
+          .forEach(l -> bundleNodes.add(l.node()));
+      state.nodes().stream().filter(n -> !bundleNodes.contains(n.name())).forEach(n -> allowed.add(n.name()));
     } else {
       allowed.addAll(knownOn);
     }

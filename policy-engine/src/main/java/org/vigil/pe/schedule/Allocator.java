@@ -171,7 +171,8 @@ final class Allocator {
     }
     boolean clusterOnly = m.remotes.clusterOnly(r);
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)) {
+      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)
+          || m.remotes.bundleOnly(i, r)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }

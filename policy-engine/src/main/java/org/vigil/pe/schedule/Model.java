@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Colocation;
 import org.vigil.cib.model.Configuration;
@@ -24,6 +25,7 @@ import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.rules.Rules;
+import org.vigil.pe.status.BundleLayout;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
 import org.vigil.pe.status.NodeHistory;
@@ -49,6 +51,8 @@ final class Model {
   final List<Ordering> orderings = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
   private final Map<String, List<String>> tags = new HashMap<>();
+  /** The implicit clones of bundles' primitives. */
+  final java.util.Set<Rsc> bundleChildClones = new java.util.HashSet<>();
   /** Remote and guest nodes with their connections. */
   final RemoteNodes remotes;
   private int counter;
@@ -67,6 +71,10 @@ final class Model {
     Map<String, ResourceState> instances = state.resourcesById();
     rscDefaults = ClusterStatus.firstWins(config.rscDefaults(), state.now());
     for (Resource r : config.resources()) {
+      if (r instanceof Bundle b) {
+        addBundle(b, instances);
+        continue;
+      }
       Rsc top = build(r, null, instances, -1, List.of());
       if (top != null) {
         tops.add(top);
@@ -216,6 +224,66 @@ final class Model {
       return clone;
     }
     return null;
+  }
+
+  /**
+   * A bundle as the scheduler sees it: its containers as instances of a clone named after the
+   * bundle (so constraints on the bundle apply to any replica, and replicas spread out), each
+   * address placed with and started before its container, and the bundle's primitive as a
+   * clone whose instance N may only run in guest node N (the connections join later, as
+   * implicit resources).
+   */
+  private void addBundle(Bundle b, Map<String, ResourceState> instances) {
+    BundleLayout layout = BundleLayout.of(b);
+    List<List<NvSet>> chain = List.of(b.metaAttributes());
+    ResourceMeta bundleMeta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
+    Map<String, String> cloneMeta = new HashMap<>(bundleMeta.values());
+    cloneMeta.put("clone-max", String.valueOf(layout.replicas()));
+    cloneMeta.putIfAbsent("clone-node-max",
+        b.container() == null ? "1" : b.container().attr("replicas-per-host", "1"));
+    Rsc containers = new Rsc(b.id(), Rsc.Kind.CLONE, null, null, new ResourceMeta(cloneMeta), counter++);
+    byId.put(b.id(), containers);
+    tops.add(containers);
+    List<Rsc> ips = new ArrayList<>();
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      ResourceState cs = instances.get(rep.container().id());
+      Rsc container = new Rsc(cs.id(), Rsc.Kind.PRIMITIVE, containers, cs, cs.meta(), counter++);
+      containers.children.add(container);
+      byId.put(container.id, container);
+      if (rep.ip() != null) {
+        ResourceState is = instances.get(rep.ip().id());
+        Rsc ip = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, null, is, is.meta(), counter++);
+        byId.put(ip.id, ip);
+        ips.add(ip);
+        colocate("bundle:" + b.id(), ip, container, Score.INFINITY, null, null, null);
+        order("bundle:" + b.id(), ip, "start", container, "start", Ordering.Kind.MANDATORY, true);
+      }
+    }
+    tops.addAll(ips);
+    if (b.primitive() == null) {
+      return;
+    }
+    Map<String, String> childCloneMeta = new HashMap<>(cloneMeta);
+    childCloneMeta.put("clone-node-max", "1");
+    childCloneMeta.put("promoted-max", String.valueOf(layout.promotedMax()));
+    Rsc clone = new Rsc(layout.cloneId(), Rsc.Kind.CLONE, null, null, new ResourceMeta(childCloneMeta), counter++);
+    clone.promotable = layout.promotedMax() > 0;
+    bundleChildClones.add(clone);
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      ResourceState is = instances.get(b.primitive().id() + ":" + rep.index());
+      Rsc inst = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, clone, is, is.meta(), counter++);
+      clone.children.add(inst);
+      byId.put(inst.id, inst);
+      Integer home = nodeIndex.get(rep.connection().id());
+      for (int i = 0; i < nodes.size(); i++) {
+        if (home == null || i != home) {
+          addLocation(inst, null, i, Score.MINUS_INFINITY);
+        }
+      }
+    }
+    byId.put(clone.id, clone);
+    byId.putIfAbsent(b.primitive().id(), clone);
+    tops.add(clone);
   }
 
   /** Group members are colocated with and ordered after the member before them. */

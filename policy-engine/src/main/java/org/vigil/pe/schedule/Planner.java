@@ -285,7 +285,8 @@ final class Planner {
       if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
-      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)) {
+      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)
+          || m.remotes.inBundle(i)) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {

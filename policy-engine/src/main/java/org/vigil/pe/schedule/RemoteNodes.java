@@ -21,8 +21,9 @@ final class RemoteNodes {
    * @param node the node's index
    * @param connection its connection resource
    * @param container a guest's container, null for a remote node
+   * @param inBundle a bundle replica's guest node
    */
-  record Link(int node, Rsc connection, Rsc container) {
+  record Link(int node, Rsc connection, Rsc container, boolean inBundle) {
     boolean guest() {
       return container != null;
     }
@@ -40,7 +41,7 @@ final class RemoteNodes {
         continue;
       }
       Rsc container = l.container() == null ? null : m.byId.get(l.container());
-      links.add(new Link(idx, conn, container));
+      links.add(new Link(idx, conn, container, l.inBundle()));
     }
   }
 
@@ -90,6 +91,25 @@ final class RemoteNodes {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the resource is kept off the node because the node is a bundle replica's guest
+   * and the resource is not that bundle's primitive.
+   */
+  boolean bundleOnly(int node, Rsc r) {
+    Link l = linkOf(node);
+    if (l == null || !l.inBundle) {
+      return false;
+    }
+    Rsc clone = r.enclosingClone();
+    return clone == null || !m.bundleChildClones.contains(clone);
+  }
+
+  /** Whether the node is a bundle replica's guest (nothing is probed there). */
+  boolean inBundle(int node) {
+    Link l = linkOf(node);
+    return l != null && l.inBundle;
   }
 
   /** Whether a remote or guest node can take resources, once its connection has been placed. */

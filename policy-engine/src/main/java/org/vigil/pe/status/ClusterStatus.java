@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Configuration;
@@ -297,6 +298,8 @@ public final class ClusterStatus {
     final boolean uniqueClone;
     final Map<String, NodeHistory> histories = new LinkedHashMap<>();
     final List<FailedOperation> failed = new ArrayList<>();
+    /** For a bundle's primitive instance, the guest node it runs in (its history is read from there only). */
+    String guestNode;
 
     Slot(String id, String baseId, Primitive primitive, String groupId, String cloneId, int instance, ResourceMeta meta,
         boolean orphan, boolean uniqueClone) {
@@ -342,18 +345,51 @@ public final class ClusterStatus {
       for (int i = 0; i < max; i++) {
         collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now);
       }
+    } else if (r instanceof Bundle b) {
+      bundleSlots(b, config, chain, out, now);
     }
-    // bundles and templates: not scheduled here
   }
 
-  /** Every node counts, remote and guest nodes included. */
+  /** A bundle's implicit resources, replica by replica, then its primitive's instances. */
+  private static void bundleSlots(Bundle b, Configuration config, List<List<NvSet>> chain, List<Slot> out,
+      Instant now) {
+    BundleLayout layout = BundleLayout.of(b);
+    ResourceMeta meta = mergedMeta(firstWins(config.rscDefaults(), now), chain, now);
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      for (Primitive p : java.util.Arrays.asList(rep.ip(), rep.container(), rep.connection())) {
+        if (p != null) {
+          out.add(new Slot(p.id(), p.id(), p, null, null, -1, meta, false, false));
+        }
+      }
+    }
+    Primitive child = b.primitive();
+    if (child != null) {
+      List<List<NvSet>> childChain = new ArrayList<>(chain);
+      childChain.add(ownMeta(child, config));
+      Map<String, String> defaults = firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(child.resourceClass(), child.provider(), child.type())));
+      ResourceMeta childMeta = mergedMeta(defaults, childChain, now);
+      for (BundleLayout.Replica rep : layout.replicaList()) {
+        Slot slot = new Slot(child.id() + ":" + rep.index(), child.id(), child, null, layout.cloneId(), rep.index(),
+            childMeta, false, false);
+        slot.guestNode = rep.connection().id();
+        out.add(slot);
+      }
+    }
+  }
+
+  /** Every node counts, remote and guest nodes included, but not bundles' guest nodes. */
   private static int memberCount(Configuration config, Instant now) {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Node node : config.nodes()) {
       names.add(node.uname() == null ? node.id() : node.uname());
     }
     for (RemoteLink l : RemoteLink.of(config, now)) {
-      names.add(l.node());
+      if (l.inBundle()) {
+        names.remove(l.node());
+      } else {
+        names.add(l.node());
+      }
     }
     return names.size();
   }
@@ -442,8 +478,11 @@ public final class ClusterStatus {
         Slot direct = byId.get(rid);
         String base = stripInstance(rid);
         List<Slot> clones = cloneChildren.get(base);
+        Slot inBundle = bundleInstance(clones, nodeName);
         if (direct != null && direct.cloneId == null) {
           attach(direct, nodeName, lr, now, options);
+        } else if (inBundle != null) {
+          attach(inBundle, nodeName, lr, now, options);
         } else if (clones != null && clones.get(0).uniqueClone) {
           Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
               k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
@@ -461,6 +500,19 @@ public final class ClusterStatus {
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
     orphans.addAll(orphanById.values());
+  }
+
+  /** The bundle instance that runs in the guest node, when {@code clones} are a bundle's primitive's. */
+  private static Slot bundleInstance(List<Slot> clones, String node) {
+    if (clones == null) {
+      return null;
+    }
+    for (Slot s : clones) {
+      if (node.equals(s.guestNode)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private record Pending(String base, String node, LrmResource lr, NodeHistory history) {}

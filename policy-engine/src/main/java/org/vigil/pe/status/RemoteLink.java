@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Configuration;
 import org.vigil.cib.model.Extras;
@@ -27,23 +28,30 @@ import org.vigil.cib.model.Resource;
  * @param kind {@link NodeStatus.Kind#REMOTE} or {@link NodeStatus.Kind#GUEST}
  * @param connection the connection resource's id
  * @param container the container primitive of a guest node, null for a remote node
+ * @param inBundle a bundle replica's guest node: only the bundle's own primitive runs there
  */
-public record RemoteLink(String node, NodeStatus.Kind kind, String connection, String container) {
+public record RemoteLink(String node, NodeStatus.Kind kind, String connection, String container, boolean inBundle) {
 
   /** The remote and guest nodes the configuration defines, in configuration order. */
   public static List<RemoteLink> of(Configuration config, Instant now) {
     List<RemoteLink> out = new ArrayList<>();
     for (Resource r : config.allResources()) {
+      if (r instanceof Bundle b && b.primitive() != null) {
+        for (BundleLayout.Replica rep : BundleLayout.of(b).replicaList()) {
+          out.add(new RemoteLink(rep.connection().id(), NodeStatus.Kind.GUEST, rep.connection().id(),
+              rep.container().id(), true));
+        }
+      }
       if (!(r instanceof Primitive p)) {
         continue;
       }
       if (isConnectionAgent(p)) {
-        out.add(new RemoteLink(p.id(), NodeStatus.Kind.REMOTE, p.id(), null));
+        out.add(new RemoteLink(p.id(), NodeStatus.Kind.REMOTE, p.id(), null, false));
         continue;
       }
       String guest = ClusterStatus.firstWins(p.metaAttributes(), now).get("remote-node");
       if (guest != null && !guest.isEmpty()) {
-        out.add(new RemoteLink(guest, NodeStatus.Kind.GUEST, guest, p.id()));
+        out.add(new RemoteLink(guest, NodeStatus.Kind.GUEST, guest, p.id(), false));
       }
     }
     return out;
