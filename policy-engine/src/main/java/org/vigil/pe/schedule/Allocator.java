@@ -207,6 +207,15 @@ final class Allocator {
         }
       }
       int threshold = r.meta.migrationThreshold();
+      if (threshold > 0) {
+        // a container counts the failures of what runs inside it as its own
+        for (int i = 0; i < n; i++) {
+          int inside = m.containers.insideFailCount(r, m.nodes.get(i).name());
+          if (inside > 0 && Score.add(r.state.failCount(m.nodes.get(i).name()), inside) >= threshold) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
+      }
       for (Rsc same : sameResource(r)) {
         for (var e : same.state.failCounts().entrySet()) {
           Integer idx = m.nodeIndex.get(e.getKey());

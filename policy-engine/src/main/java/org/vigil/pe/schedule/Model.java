@@ -53,6 +53,8 @@ final class Model {
   private final Map<String, List<String>> tags = new HashMap<>();
   /** The implicit clones of bundles' primitives. */
   final java.util.Set<Rsc> bundleChildClones = new java.util.HashSet<>();
+  /** Resources inside container resources. */
+  final Containers containers;
   /** Remote and guest nodes with their connections. */
   final RemoteNodes remotes;
   private int counter;
@@ -100,6 +102,8 @@ final class Model {
     }
     remotes = new RemoteNodes(this);
     remotes.addConstraints();
+    containers = new Containers(this);
+    containers.addConstraints(this);
     for (Constraint c : config.constraints()) {
       if (c instanceof Location l) {
         addLocation(l);

@@ -59,6 +59,7 @@ final class Planner {
       internalOrderings(top);
     }
     remoteOrderings();
+    containerRecovery();
     for (Ordering o : m.orderings) {
       if (!o.id().startsWith("group:")) {
         constraintOrdering(o);
@@ -507,6 +508,29 @@ final class Planner {
           edge(cs, fence, 0);
         }
       }
+    }
+  }
+
+  /**
+   * A failed resource inside a container is recovered with its container: the container
+   * restarts (its stop there is required, which requires its start), and the restart of the
+   * container requires the restart of what it contains.
+   */
+  private void containerRecovery() {
+    for (Containers.Contained c : m.containers.all()) {
+      for (Act cs : stops.getOrDefault(c.container(), List.of())) {
+        if (m.failedOn(c.resource(), m.nodes.get(cs.node).name()) && managed(c.container())) {
+          cs.required = true;
+        }
+      }
+      for (Act s : stops.getOrDefault(c.resource(), List.of())) {
+        for (Act cs : stops.getOrDefault(c.container(), List.of())) {
+          if (cs.node == s.node) {
+            edge(s, cs, Act.Edge.IMPLIES_FIRST);
+          }
+        }
+      }
+      edge(starts.get(c.container()), starts.get(c.resource()), Act.Edge.IMPLIES_THEN | Act.Edge.RUNNABLE_LEFT);
     }
   }
 

@@ -74,6 +74,15 @@ final class RemoteNodes {
     return false;
   }
 
+  boolean isContainer(Rsc r) {
+    for (Link l : links) {
+      if (l.container == r) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Resources that only cluster nodes may host: connections, guests' containers and fencing
    * devices.
