@@ -51,6 +51,8 @@ final class Model {
   final List<Ordering> orderings = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
   private final Map<String, List<String>> tags = new HashMap<>();
+  /** A bundle's containers clone to its primitive's clone. */
+  private final Map<Rsc, Rsc> bundleChildOf = new HashMap<>();
   /** The implicit clones of bundles' primitives. */
   final java.util.Set<Rsc> bundleChildClones = new java.util.HashSet<>();
   /** Resources inside container resources. */
@@ -273,6 +275,7 @@ final class Model {
     Rsc clone = new Rsc(layout.cloneId(), Rsc.Kind.CLONE, null, null, new ResourceMeta(childCloneMeta), counter++);
     clone.promotable = layout.promotedMax() > 0;
     bundleChildClones.add(clone);
+    bundleChildOf.put(containers, clone);
     for (BundleLayout.Replica rep : layout.replicaList()) {
       ResourceState is = instances.get(b.primitive().id() + ":" + rep.index());
       Rsc inst = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, clone, is, is.meta(), counter++);
@@ -288,6 +291,16 @@ final class Model {
     byId.put(clone.id, clone);
     byId.putIfAbsent(b.primitive().id(), clone);
     tops.add(clone);
+  }
+
+  private static boolean isPromotionRole(Role role) {
+    return role == Role.PROMOTED || role == Role.UNPROMOTED;
+  }
+
+  /** Roles belong to a bundle's primitive: a bundle in a role constraint stands for its primitive's clone. */
+  private Rsc bundleChild(Rsc r) {
+    Rsc child = bundleChildOf.get(r);
+    return child == null ? r : child;
   }
 
   /** Group members are colocated with and ordered after the member before them. */
@@ -401,6 +414,7 @@ final class Model {
   /** Role-specific locations (Promoted) only weigh in on promotion. */
   void addLocation(Rsc r, Role role, int idx, int score) {
     if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
+      r = bundleChild(r);
       if (role == Role.PROMOTED) {
         int[] p = promotedLocations.computeIfAbsent(r, k -> new int[nodes.size()]);
         p[idx] = Score.add(p[idx], score);
@@ -523,6 +537,12 @@ final class Model {
   }
 
   void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
+    if (isPromotionRole(depRole)) {
+      dep = bundleChild(dep);
+    }
+    if (isPromotionRole(priRole)) {
+      pri = bundleChild(pri);
+    }
     if (dep == pri || score == 0) {
       return;
     }
@@ -595,6 +615,12 @@ final class Model {
   }
 
   void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
+    if (fa.equals("promote") || fa.equals("demote")) {
+      first = bundleChild(first);
+    }
+    if (ta.equals("promote") || ta.equals("demote")) {
+      then = bundleChild(then);
+    }
     if (first == then) {
       return;
     }

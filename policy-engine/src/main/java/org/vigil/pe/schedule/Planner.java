@@ -83,10 +83,11 @@ final class Planner {
       NodeStatus n = m.nodes.get(i);
       if (n.kind() == NodeStatus.Kind.GUEST && m.willBeFenced(n.name())) {
         // a guest is fenced by recovering its container: a pseudo-action stands for it
-        Act f = add(new Act(Act.Type.PSEUDO, null, "stonith-" + n.name() + "-reboot on " + n.name(), 0, i));
+        String action = options.stonithAction();
+        Act f = add(new Act(Act.Type.PSEUDO, null, "stonith-" + n.name() + "-" + action + " on " + n.name(), 0, i));
         f.required = true;
         f.reason = n.fenceReason();
-        f.attributes.put("action", "reboot");
+        f.attributes.put("action", action);
         fences.put(i, f);
       } else if (m.willBeFenced(n.name())) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));

@@ -44,12 +44,13 @@ public record BundleLayout(Bundle bundle, String technology, int replicas, int p
 
   public static BundleLayout of(Bundle b) {
     String tech = b.container() == null ? "docker" : b.container().name();
-    int replicas = positive(b.container() == null ? null : b.container().attr("replicas"), 1);
     String promoted = b.container() == null ? null : b.container().attr("promoted-max");
     if (promoted == null && b.container() != null) {
       promoted = b.container().attr("masters");
     }
     int promotedMax = positive(promoted, 0);
+    // without a replica count, as many replicas as may be promoted (at least one)
+    int replicas = positive(b.container() == null ? null : b.container().attr("replicas"), Math.max(1, promotedMax));
     String ipStart = b.network() == null ? null : b.network().attr("ip-range-start");
     List<Replica> list = new ArrayList<>();
     for (int i = 0; i < replicas; i++) {
