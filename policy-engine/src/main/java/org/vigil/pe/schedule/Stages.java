@@ -17,6 +17,7 @@ public final class Stages {
     ClusterState state = TicketLoss.fenceNodes(ClusterStatus.unpack(cib, now));
     Model model = new Model(state);
     new Allocator(model).run();
+    model.remotes.decideFencing();
     Planner planner = new Planner(model);
     planner.plan();
     List<String> summary = new SummaryFormatter(model, planner).lines();
