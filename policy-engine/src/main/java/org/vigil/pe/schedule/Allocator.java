@@ -43,7 +43,8 @@ final class Allocator {
     this.usable = new boolean[n];
     this.options = m.state.options();
     for (int i = 0; i < n; i++) {
-      usable[i] = m.nodes.get(i).canRunResources();
+      // remote and guest nodes wait for their connections to be placed
+      usable[i] = m.nodes.get(i).kind() == NodeStatus.Kind.CLUSTER && m.nodes.get(i).canRunResources();
     }
     stopAll = options.stopAllResources();
     utilization = new Utilization(m);
@@ -66,8 +67,41 @@ final class Allocator {
       byPriority = byPriority.thenComparingInt((Rsc r) -> -best.get(r)).thenComparing(this::byPreferredNodes);
     }
     order.sort(byPriority.thenComparingInt(r -> r.order));
+    // connections go first, in configuration order
+    List<Rsc> connections = new ArrayList<>();
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (order.remove(l.connection())) {
+        connections.add(l.connection());
+      }
+    }
+    connections.sort(Comparator.comparingInt(r -> r.order));
+    order.addAll(0, connections);
+    boolean connectionsPlaced = false;
     for (Rsc r : order) {
+      if (!connectionsPlaced && !m.remotes.isConnection(r)) {
+        openRemoteNodes();
+        connectionsPlaced = true;
+      }
       assign(r);
+    }
+    if (!connectionsPlaced) {
+      openRemoteNodes();
+    }
+  }
+
+  /** Remote and guest nodes take resources once their connections have a place to run. */
+  private void openRemoteNodes() {
+    if (m.remotes.links.isEmpty()) {
+      return;
+    }
+    for (RemoteNodes.Link l : m.remotes.links) {
+      usable[l.node()] = m.remotes.usable(l);
+    }
+    // base scores computed so far took the remote nodes as unusable
+    for (Rsc r : m.byId.values()) {
+      if (!r.assigned) {
+        r.weights = null;
+      }
     }
   }
 
@@ -177,6 +211,14 @@ final class Allocator {
           w[i] = Score.add(w[i], loc[i]);
         }
       }
+      boolean[] exclusive = m.exclusiveNodes.get(s);
+      if (exclusive != null) {
+        for (int i = 0; i < n; i++) {
+          if (!exclusive[i]) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
+      }
     }
     // in an asymmetric cluster a group's locations open their nodes to every member
     for (Rsc s = r; s != null; s = s.parent) {
@@ -187,8 +229,10 @@ final class Allocator {
         }
       }
     }
+    boolean clusterOnly = m.remotes.clusterOnly(r);
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i]) {
+      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)
+          || m.remotes.bundleOnly(i, r)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }
@@ -223,6 +267,15 @@ final class Allocator {
         }
       }
       int threshold = r.meta.migrationThreshold();
+      if (threshold > 0) {
+        // a container counts the failures of what runs inside it as its own
+        for (int i = 0; i < n; i++) {
+          int inside = m.containers.insideFailCount(r, m.nodes.get(i).name());
+          if (inside > 0 && Score.add(r.state.failCount(m.nodes.get(i).name()), inside) >= threshold) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
+      }
       for (Rsc same : sameResource(r)) {
         for (var e : same.state.failCounts().entrySet()) {
           Integer idx = m.nodeIndex.get(e.getKey());

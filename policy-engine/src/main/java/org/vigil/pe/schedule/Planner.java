@@ -66,6 +66,8 @@ final class Planner {
     for (Rsc top : m.tops) {
       internalOrderings(top);
     }
+    remoteOrderings();
+    containerRecovery();
     for (Ordering o : m.orderings) {
       if (!o.id().startsWith("group:")) {
         constraintOrdering(o);
@@ -91,7 +93,15 @@ final class Planner {
   private void fencing() {
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (n.kind() == NodeStatus.Kind.CLUSTER && m.willBeFenced(n.name())) {
+      if (n.kind() == NodeStatus.Kind.GUEST && m.willBeFenced(n.name())) {
+        // a guest is fenced by recovering its container: a pseudo-action stands for it
+        String action = options.stonithAction();
+        Act f = add(new Act(Act.Type.PSEUDO, null, "stonith-" + n.name() + "-" + action + " on " + n.name(), 0, i));
+        f.required = true;
+        f.reason = n.fenceReason();
+        f.attributes.put("action", action);
+        fences.put(i, f);
+      } else if (m.willBeFenced(n.name())) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));
         f.required = true;
         f.reason = n.fenceReason();
@@ -148,6 +158,8 @@ final class Planner {
         if (fence != null) {
           edge(fence, stop, 0);
           stop.attributes.put("implied-by-fencing", "true");
+          // a fenced guest comes back empty: what ran there starts again
+          stop.required = managed;
         } else {
           stop.runnable = false;
         }
@@ -333,7 +345,11 @@ final class Planner {
     }
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!n.online() || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+        continue;
+      }
+      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)
+          || m.remotes.inBundle(i)) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {
@@ -539,6 +555,69 @@ final class Planner {
       for (Act b : thenActs(t, o.thenAction())) {
         edge(gate, b, flags);
       }
+    }
+  }
+
+  /**
+   * Actions on a remote or guest node need its connection: starts, promotions and probes
+   * there follow the connection's start, stops and demotions there precede its stop.
+   */
+  private void remoteOrderings() {
+    for (RemoteNodes.Link l : m.remotes.links) {
+      Act connStart = starts.get(l.connection());
+      List<Act> connStops = stops.getOrDefault(l.connection(), List.of());
+      for (Act a : new ArrayList<>(acts)) {
+        if (a.node != l.node() || a.type != Act.Type.RESOURCE) {
+          continue;
+        }
+        boolean stopping = a.task.equals("stop") || a.task.equals("demote");
+        if (stopping) {
+          for (Act cs : connStops) {
+            edge(a, cs, 0);
+          }
+        } else {
+          edge(connStart, a, Act.Edge.RUNNABLE_LEFT);
+        }
+        if (l.guest() && !a.task.equals("monitor")) {
+          // what runs in a guest goes down and comes back with its container
+          if (stopping) {
+            for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+              edge(a, cs, Act.Edge.IMPLIES_FIRST);
+            }
+          } else {
+            edge(starts.get(l.container()), a, Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN);
+          }
+        }
+      }
+      Act fence = fences.get(l.node());
+      if (fence != null && l.guest()) {
+        for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+          edge(cs, fence, 0);
+        }
+      }
+    }
+  }
+
+  /**
+   * A failed resource inside a container is recovered with its container: the container
+   * restarts (its stop there is required, which requires its start), and the restart of the
+   * container requires the restart of what it contains.
+   */
+  private void containerRecovery() {
+    for (Containers.Contained c : m.containers.all()) {
+      for (Act cs : stops.getOrDefault(c.container(), List.of())) {
+        if (m.failedOn(c.resource(), m.nodes.get(cs.node).name()) && managed(c.container())) {
+          cs.required = true;
+        }
+      }
+      for (Act s : stops.getOrDefault(c.resource(), List.of())) {
+        for (Act cs : stops.getOrDefault(c.container(), List.of())) {
+          if (cs.node == s.node) {
+            edge(s, cs, Act.Edge.IMPLIES_FIRST);
+          }
+        }
+      }
+      edge(starts.get(c.container()), starts.get(c.resource()), Act.Edge.IMPLIES_THEN | Act.Edge.RUNNABLE_LEFT);
     }
   }
 
