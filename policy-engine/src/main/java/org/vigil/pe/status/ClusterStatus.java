@@ -736,6 +736,12 @@ public final class ClusterStatus {
         continue;
       }
       if (degraded || !isFailure(op)) {
+        if (rc == 7 && !task.equals("monitor") && !task.equals("stop") && op.intervalMs() == 0) {
+          // "not running" was the expected answer: whatever the task, it is stopped here
+          role = Role.STOPPED;
+          recurring.clear();
+          continue;
+        }
         if (task.equals("monitor")) {
           if (op.intervalMs() > 0) {
             recurring.put(op.intervalMs(), op);
