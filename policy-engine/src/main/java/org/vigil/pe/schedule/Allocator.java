@@ -689,8 +689,10 @@ final class Allocator {
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
-    // instances that can stay where they run go first, then stopped ones, then those that must move
-    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 2 : 1).thenComparingInt(i -> i.order));
+    // instances that can stay where they run go first, then those whose node merely became
+    // unavailable (they move rather than stop while another starts), then stopped ones, then
+    // those failed or banned where they run
+    instances.sort(Comparator.comparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];
@@ -859,6 +861,25 @@ final class Allocator {
       return there ? Score.MINUS_INFINITY : 0;
     }
     return there ? score : 0;
+  }
+
+  private int cloneAssignmentRank(Rsc inst) {
+    if (canStay(inst)) {
+      return 0;
+    }
+    if (!isActive(inst)) {
+      return 2;
+    }
+    for (Rsc p : inst.primitives()) {
+      for (String node : p.state.activeNodes()) {
+        Integer idx = m.nodeIndex.get(node);
+        boolean banned = idx == null || usable[idx] && base(p)[idx] < 0;
+        if (banned || m.failedOn(p, node) || m.node(node).unclean()) {
+          return 3;
+        }
+      }
+    }
+    return 1;
   }
 
   /** Active where it may still run (its node usable, not banned, with room for it). */
