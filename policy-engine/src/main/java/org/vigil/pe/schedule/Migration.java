@@ -95,7 +95,7 @@ final class Migration {
   }
 
   private boolean candidate(Rsc r) {
-    if (!r.meta.allowMigrate() || r.enclosingClone() != null || !m.managed(r)) {
+    if (!allowMigrate(r) || r.enclosingClone() != null || !m.managed(r)) {
       return false;
     }
     List<String> active = r.state.activeNodes();
@@ -108,6 +108,16 @@ final class Migration {
     }
     return !m.failedOn(r, source.name()) && !Migrations.hasDanglingSource(r.state)
         && !Migrations.presumedActive(r.state, r.state.history(source.name()));
+  }
+
+  /** {@code allow-migrate}, which remote node connections have unless told otherwise. */
+  private static boolean allowMigrate(Rsc r) {
+    if (r.meta.get("allow-migrate").isPresent()) {
+      return r.meta.allowMigrate();
+    }
+    var p = r.state.primitive();
+    return p != null && "ocf".equals(p.resourceClass()) && "pacemaker".equals(p.provider())
+        && "remote".equals(p.type());
   }
 
   /** A resource {@code r} must start after that restarts or moves without migrating, or null. */
