@@ -300,10 +300,13 @@ final class Allocator {
         applyColocation(w, c);
       }
     }
-    // a group placed with something: every member is
+    // a group placed with (or kept from) something: every member is; a finite preference
+    // counts once, on the first member, which the others follow
     if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
       for (Coloc c : r.parent.asDependent) {
-        applyColocation(w, c);
+        if (Math.abs(c.score()) >= Score.INFINITY) {
+          applyColocation(w, c);
+        }
       }
     }
     for (Rsc s : scope) {
@@ -346,8 +349,27 @@ final class Allocator {
     return m.managed(r);
   }
 
-  /** Applies a colocation in which the resource being assigned is the dependent. */
+  /**
+   * Applies a colocation in which the resource being assigned is the dependent. A finite one
+   * that would leave no node it may run on (score 0 or more) is rolled back, as crm_simulate
+   * logs it ("Rolling back scores ... no available nodes").
+   */
   private void applyColocation(int[] w, Coloc c) {
+    if (Math.abs(c.score()) >= Score.INFINITY) {
+      applyColocationScores(w, c);
+      return;
+    }
+    int[] before = w.clone();
+    applyColocationScores(w, c);
+    for (int v : w) {
+      if (v >= 0) {
+        return;
+      }
+    }
+    System.arraycopy(before, 0, w, 0, w.length);
+  }
+
+  private void applyColocationScores(int[] w, Coloc c) {
     if (c.dependentRole() == Role.PROMOTED && c.dependent().isClone()) {
       return;
     }

@@ -1,0 +1,59 @@
+package org.vigil.pe.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.xml.CibXml;
+import org.vigil.pe.PacemakerScheduler;
+
+/** How a finite colocation weighs on the dependent being assigned (expectations from crm_simulate 2.1.5). */
+class ColocationApplicationTest {
+  private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
+
+  private static String running(String rsc, int call) {
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start' interval='0' "
+        + "call-id='" + call + "' rc-code='0' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
+  }
+
+  private static String dummy(String id) {
+    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
+  }
+
+  /** One node, stickiness 100, everything in {@code lrm} running on it. */
+  private static List<String> summary(String resources, String constraints, String lrm) {
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>"
+        + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='node1'/></nodes>"
+        + "<resources>" + resources + "</resources><constraints>" + constraints + "</constraints>"
+        + "<rsc_defaults><meta_attributes id='d'><nvpair id='d1' name='resource-stickiness' value='100'/>"
+        + "</meta_attributes></rsc_defaults></configuration><status>"
+        + "<node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'><lrm id='1'>"
+        + "<lrm_resources>" + lrm + "</lrm_resources></lrm></node_state></status></cib>";
+    try {
+      Cib cib = CibXml.parse(xml, "test");
+      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
+          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void anAntiColocationThatWouldLeaveNoNodeIsRolledBack() {
+    // a fresh b, -100 with a on the only node: 0 - 100 leaves nowhere, so the -100 is dropped
+    String c = "<rsc_colocation id='c1' rsc='b' with-rsc='a' score='-100'/>";
+    assertThat(summary(dummy("a") + dummy("b"), c, running("a", 2))).containsExactly("* Start b ( node1 )");
+  }
+
+  @Test
+  void aGroupsFinitePreferenceWeighsOnItsFirstMemberOnly() {
+    String groups = "<group id='g1'>" + dummy("r1") + "</group><group id='g2'>" + dummy("r2") + dummy("r3") + "</group>";
+    String c = "<rsc_colocation id='c1' rsc='g2' with-rsc='g1' score='-100'/>";
+    assertThat(summary(groups, c, running("r1", 2) + running("r2", 3))).containsExactly("* Start r3 ( node1 )");
+  }
+}
