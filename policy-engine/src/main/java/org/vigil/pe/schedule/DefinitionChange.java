@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.vigil.cib.model.LrmResource;
 import org.vigil.cib.model.LrmRscOp;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Primitive;
@@ -29,16 +31,25 @@ enum DefinitionChange {
   RELOAD,
   /** A parameter that forces a restart changed. */
   RESTART,
-  /** The parameters changed while the start was still in flight: start again. */
-  RESTART_PENDING_START;
+  /**
+   * Start afresh, a restart given no reason: the parameters changed while the start was still
+   * in flight, or the history was recorded for another agent (class, provider or type).
+   */
+  RESTART_AFRESH;
 
   private static final int EXEC_PENDING = -1;
   private static final String UNSET = "#default";
   /** Pacemaker's default operation timeout, in the digest of a recurring monitor without one. */
   private static final long DEFAULT_TIMEOUT_MS = 20_000;
 
-  /** What the history of {@code p} on a node (its attributes in {@code ctx}) asks for. */
-  static DefinitionChange of(Primitive p, NodeHistory h, RuleContext ctx) {
+  /**
+   * What the history of {@code p} on a node (its attributes in {@code ctx}) asks for; {@code
+   * recorded} is the history's {@code lrm_resource} (null if unknown).
+   */
+  static DefinitionChange of(Primitive p, NodeHistory h, LrmResource recorded, RuleContext ctx) {
+    if (recorded != null && agentChanged(p, recorded)) {
+      return RESTART_AFRESH;
+    }
     LrmRscOp start = lastStart(h.ops());
     if (start == null || start.opDigest() == null) {
       return NONE;
@@ -49,7 +60,7 @@ enum DefinitionChange {
       return NONE;
     }
     if (pending(start)) {
-      return RESTART_PENDING_START;
+      return RESTART_AFRESH;
     }
     String restartDigest = start.attr("op-restart-digest");
     boolean opParams = definition != null && !definition.instanceAttributes().isEmpty();
@@ -99,6 +110,13 @@ enum DefinitionChange {
     }
     params.values().removeIf(UNSET::equals);
     return params;
+  }
+
+  private static boolean agentChanged(Primitive p, LrmResource recorded) {
+    return p.template() == null
+        && (!Objects.equals(p.resourceClass(), recorded.resourceClass())
+            || !Objects.equals(p.type(), recorded.type())
+            || !Objects.equals(p.provider(), recorded.provider()));
   }
 
   /** The last start (or migrate_from) not undone by a stop; a start in flight counts. */

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.model.LrmResource;
 import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.NodeState;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
@@ -128,7 +130,7 @@ final class Planner {
     boolean managed = managed(r);
     boolean multiple = active.size() > 1;
     DefinitionChange change = managed && active.contains(t) ? definitionChange(r, t) : DefinitionChange.NONE;
-    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_PENDING_START;
+    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_AFRESH;
     if (change == DefinitionChange.RELOAD) {
       reloadCandidates.add(r);
     }
@@ -271,8 +273,23 @@ final class Planner {
     if (r.state.primitive() == null || h == null) {
       return DefinitionChange.NONE;
     }
-    return DefinitionChange.of(r.state.primitive(), h, ruleContext(t));
+    return DefinitionChange.of(r.state.primitive(), h, recorded(m.nodes.get(t).name(), h.recordedId()), ruleContext(t));
   }
+
+  /** The {@code lrm_resource} a node's history of a resource was read from. */
+  private LrmResource recorded(String node, String recordedId) {
+    if (recordedResources == null) {
+      recordedResources = new HashMap<>();
+      for (NodeState ns : m.state.cib().status().nodeStates()) {
+        for (LrmResource lr : ns.lrmResources()) {
+          recordedResources.putIfAbsent(ns.uname() + "\u0000" + lr.id(), lr);
+        }
+      }
+    }
+    return recordedResources.get(node + "\u0000" + recordedId);
+  }
+
+  private Map<String, LrmResource> recordedResources;
 
   private RuleContext ruleContext(int node) {
     return new RuleContext(m.nodes.get(node).attributes(), m.state.now(), Map.of(), Map.of());
