@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.vigil.cib.model.LrmResource;
 import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Primitive;
 import org.vigil.cib.values.Durations;
@@ -46,7 +47,8 @@ enum DefinitionChange {
    * What the history of {@code p} on a node (its attributes in {@code ctx}) asks for; {@code
    * recorded} is the history's {@code lrm_resource} (null if unknown).
    */
-  static DefinitionChange of(Primitive p, NodeHistory h, LrmResource recorded, RuleContext ctx) {
+  static DefinitionChange of(Primitive p, List<List<NvSet>> inherited, NodeHistory h, LrmResource recorded,
+      RuleContext ctx) {
     if (recorded != null && agentChanged(p, recorded)) {
       return RESTART_AFRESH;
     }
@@ -55,7 +57,7 @@ enum DefinitionChange {
       return NONE;
     }
     Op definition = definition(p, start.operation(), 0);
-    Map<String, String> params = params(p, definition, ctx);
+    Map<String, String> params = params(p, inherited, definition, ctx);
     if (ParameterDigest.of(params).equals(start.opDigest())) {
       return NONE;
     }
@@ -81,12 +83,12 @@ enum DefinitionChange {
    * Whether the recorded run of a recurring monitor used other parameters (or another
    * timeout) than the ones configured now; a record without a digest is taken as current.
    */
-  static boolean monitorChanged(Primitive p, LrmRscOp monitor, Op definition, RuleContext ctx,
-      long defaultTimeoutMs) {
+  static boolean monitorChanged(Primitive p, List<List<NvSet>> inherited, LrmRscOp monitor, Op definition,
+      RuleContext ctx, long defaultTimeoutMs) {
     if (monitor.opDigest() == null) {
       return false;
     }
-    Map<String, String> params = params(p, definition, ctx);
+    Map<String, String> params = params(p, inherited, definition, ctx);
     long timeout = definition == null || definition.timeout() == null
         ? defaultTimeoutMs
         : Durations.parseMillis(definition.timeout()).orElse(defaultTimeoutMs);
@@ -100,11 +102,16 @@ enum DefinitionChange {
   }
 
   /**
-   * The resource's parameters with the operation definition's own on top; a value of {@code
-   * #default} unsets a parameter.
+   * The resource's parameters, those of its group and clone ({@code inherited}, closest first)
+   * where it has none of its own, with the operation definition's own on top; a value of
+   * {@code #default} unsets a parameter.
    */
-  private static Map<String, String> params(Primitive p, Op definition, RuleContext ctx) {
+  private static Map<String, String> params(Primitive p, List<List<NvSet>> inherited, Op definition,
+      RuleContext ctx) {
     Map<String, String> params = new LinkedHashMap<>(ClusterStatus.firstWins(p.instanceAttributes(), ctx));
+    for (List<NvSet> sets : inherited) {
+      ClusterStatus.firstWins(sets, ctx).forEach(params::putIfAbsent);
+    }
     if (definition != null) {
       params.putAll(ClusterStatus.firstWins(definition.instanceAttributes(), ctx));
     }
