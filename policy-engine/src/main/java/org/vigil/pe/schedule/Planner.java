@@ -524,6 +524,9 @@ final class Planner {
       boolean thenIsStop = o.thenAction().equals("stop") || o.thenAction().equals("demote");
       flags = thenIsStop ? Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT
           : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
+    } else if (o.thenAction().equals("start") && "restart".equals(o.then().meta.get("restart-type").orElse(null))) {
+      // the deprecated restart-type=restart: restarted whenever what it is ordered after starts
+      flags = Act.Edge.IMPLIES_THEN;
     }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
