@@ -106,7 +106,7 @@ final class Model {
       return false;
     }
     List<String> active = st.activeNodes();
-    if (active.size() > 1 && r.meta.multipleActive().equals("block")) {
+    if (r.meta.multipleActive().equals("block") && blockedMultiplyActive(r)) {
       return false;
     }
     for (String node : active) {
@@ -116,6 +116,17 @@ final class Model {
       }
     }
     return true;
+  }
+
+  /** Multiply active under multiple-active=block: it, or in a group any member of the group. */
+  private static boolean blockedMultiplyActive(Rsc r) {
+    Rsc unit = r.parent != null && r.parent.kind == Rsc.Kind.GROUP ? r.parent : r;
+    for (Rsc p : unit.primitives()) {
+      if (p.state.activeNodes().size() > 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
