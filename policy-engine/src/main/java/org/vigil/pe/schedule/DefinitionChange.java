@@ -21,7 +21,8 @@ import org.vigil.pe.status.NodeHistory;
  * start record carries the digest of the parameters it ran with ({@code op-digest}); when the
  * parameters configured now digest differently, the resource is reloaded if only parameters
  * the agent can reload changed (the record lists those that force a restart in {@code
- * op-force-restart}, with their digest in {@code op-restart-digest}), else restarted. A start
+ * op-force-restart}, with their digest in {@code op-restart-digest}, which covers every
+ * parameter when none is listed), else restarted. A start
  * still in flight, or one whose operation definition carries parameters of its own, cannot be
  * reloaded. Recurring monitors are checked the same way, with the operation's timeout among
  * their parameters.
@@ -69,8 +70,10 @@ enum DefinitionChange {
     if (restartDigest == null || opParams) {
       return RESTART;
     }
+    // the restart digest covers the parameters listed as forcing a restart, all of them
+    // when the record lists none
     String forced = start.attr("op-force-restart");
-    Map<String, String> forcing = new HashMap<>();
+    Map<String, String> forcing = forced == null ? params : new HashMap<>();
     for (String name : forced == null ? new String[0] : forced.trim().split("\\s+")) {
       if (params.containsKey(name)) {
         forcing.put(name, params.get(name));
