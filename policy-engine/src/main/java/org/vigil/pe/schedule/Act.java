@@ -40,6 +40,8 @@ final class Act {
   boolean ownReason;
   /** Made unrunnable by an action it must follow (not by its own state). */
   boolean inheritedUnrunnable;
+  /** How many of its {@link Edge#ANY_LEFT} firsts must be runnable for it to be. */
+  int anyLeftMin = 1;
   final List<Edge> in = new ArrayList<>();
   final List<Edge> out = new ArrayList<>();
   /** Extra inputs for the graph (target_rc of probes, fencing action). */
