@@ -56,4 +56,16 @@ class ColocationApplicationTest {
     String c = "<rsc_colocation id='c1' rsc='g2' with-rsc='g1' score='-100'/>";
     assertThat(summary(groups, c, running("r1", 2) + running("r2", 3))).containsExactly("* Start r3 ( node1 )");
   }
+
+  @Test
+  void aColocationSetChainsEachMemberToTheOneBeforeItOrAfterItWhenListed() {
+    String ban = "<rsc_location id='l' rsc='b' node='node1' score='-INFINITY'/>";
+    String set = "<rsc_colocation id='cs' score='INFINITY'><resource_set id='s1'%s><resource_ref id='a'/>"
+        + "<resource_ref id='b'/><resource_ref id='c'/></resource_set></rsc_colocation>";
+    String rscs = dummy("a") + dummy("b") + dummy("c");
+    // b can run nowhere: c (placed with b) cannot either, a can
+    assertThat(summary(rscs, set.formatted("") + ban, "")).containsExactly("* Start a ( node1 )");
+    // ordering="listed" turns the chain around: a is placed with b
+    assertThat(summary(rscs, set.formatted(" ordering='listed'") + ban, "")).containsExactly("* Start c ( node1 )");
+  }
 }
