@@ -668,6 +668,11 @@ final class Allocator {
         best = i;
       }
     }
+    // where several nodes share a positive best score, it stays on the one it runs on
+    // (crm_simulate: "Chose NODE for RSC from N nodes with score S")
+    if (best >= 0 && cur >= 0 && cur != best && usable[cur] && w[cur] == w[best] && w[best] > 0) {
+      return cur;
+    }
     return best;
   }
 
