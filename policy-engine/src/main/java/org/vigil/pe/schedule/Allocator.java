@@ -585,8 +585,11 @@ final class Allocator {
     if (source != dep) {
       next.addAll(source.asPrimary);
     }
+    // behind a positive colocation, a dependent's own dependents weigh by their colocation's
+    // score alone, not scaled down again (crm_simulate's trace: "Merging scores from X (at 1.000000)")
     for (Coloc c : next) {
-      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited, c.nodeAttribute());
+      double own = (double) c.score() / Score.INFINITY;
+      out = mergeDependent(out, c.dependent(), factor > 0 ? own : factor * own, visited, c.nodeAttribute());
     }
     return out;
   }

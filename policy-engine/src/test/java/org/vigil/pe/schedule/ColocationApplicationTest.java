@@ -68,4 +68,28 @@ class ColocationApplicationTest {
     // ordering="listed" turns the chain around: a is placed with b
     assertThat(summary(rscs, set.formatted(" ordering='listed'") + ban, "")).containsExactly("* Start c ( node1 )");
   }
+
+  @Test
+  void aDependentsOwnMandatoryDependentWeighsInFullOnThePrimary() {
+    // b with a (100), c with b (INFINITY), c prefers node2 (100): a goes to node2 (factor 1 for
+    // c, not 100/INFINITY times 1)
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>"
+        + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
+        + "<resources>" + dummy("a") + dummy("b") + dummy("c") + "</resources><constraints>"
+        + "<rsc_colocation id='c1' rsc='b' with-rsc='a' score='100'/>"
+        + "<rsc_colocation id='c2' rsc='c' with-rsc='b' score='INFINITY'/>"
+        + "<rsc_location id='l' rsc='c' node='node2' score='100'/></constraints></configuration>"
+        + "<status><node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'/>"
+        + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'/></status></cib>";
+    try {
+      Cib cib = CibXml.parse(xml, "test");
+      assertThat(new PacemakerScheduler().schedule(cib, NOW).summary().stream()
+          .map(s -> s.trim().replaceAll("\\s+", " ")).toList())
+          .containsExactly("* Start a ( node2 )", "* Start b ( node2 )", "* Start c ( node2 )");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 }
