@@ -418,10 +418,13 @@ final class Allocator {
         applyColocation(w, c);
       }
     }
-    // a group placed with something: every member is
+    // a group placed with (or kept from) something: every member is; a finite preference
+    // counts once, on the first member, which the others follow
     if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
       for (Coloc c : r.parent.asDependent) {
-        applyColocation(w, c);
+        if (Math.abs(c.score()) >= Score.INFINITY) {
+          applyColocation(w, c);
+        }
       }
     }
     for (Rsc s : scope) {
@@ -466,8 +469,27 @@ final class Allocator {
     return m.managed(r);
   }
 
-  /** Applies a colocation in which the resource being assigned is the dependent. */
+  /**
+   * Applies a colocation in which the resource being assigned is the dependent. A finite one
+   * that would leave no node it may run on (score 0 or more) is rolled back, as crm_simulate
+   * logs it ("Rolling back scores ... no available nodes").
+   */
   private void applyColocation(int[] w, Coloc c) {
+    if (Math.abs(c.score()) >= Score.INFINITY) {
+      applyColocationScores(w, c);
+      return;
+    }
+    int[] before = w.clone();
+    applyColocationScores(w, c);
+    for (int v : w) {
+      if (v >= 0) {
+        return;
+      }
+    }
+    System.arraycopy(before, 0, w, 0, w.length);
+  }
+
+  private void applyColocationScores(int[] w, Coloc c) {
     if (c.dependentRole() == Role.PROMOTED && c.dependent().isClone()) {
       return;
     }
@@ -577,8 +599,11 @@ final class Allocator {
     if (source != dep) {
       next.addAll(source.asPrimary);
     }
+    // behind a positive colocation, a dependent's own dependents weigh by their colocation's
+    // score alone, not scaled down again (crm_simulate's trace: "Merging scores from X (at 1.000000)")
     for (Coloc c : next) {
-      out = mergeDependent(out, c.dependent(), factor * c.score() / Score.INFINITY, visited, c.nodeAttribute());
+      double own = (double) c.score() / Score.INFINITY;
+      out = mergeDependent(out, c.dependent(), factor > 0 ? own : factor * own, visited, c.nodeAttribute());
     }
     return out;
   }
@@ -659,6 +684,11 @@ final class Allocator {
       if (best < 0 || better(i, best, w, cur)) {
         best = i;
       }
+    }
+    // where several nodes share a positive best score, it stays on the one it runs on
+    // (crm_simulate: "Chose NODE for RSC from N nodes with score S")
+    if (best >= 0 && cur >= 0 && cur != best && usable[cur] && w[cur] == w[best] && w[best] > 0) {
+      return cur;
     }
     return best;
   }

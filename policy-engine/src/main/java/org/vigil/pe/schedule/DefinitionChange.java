@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.vigil.cib.model.LrmResource;
 import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Primitive;
 import org.vigil.cib.values.Durations;
@@ -18,7 +21,8 @@ import org.vigil.pe.status.NodeHistory;
  * start record carries the digest of the parameters it ran with ({@code op-digest}); when the
  * parameters configured now digest differently, the resource is reloaded if only parameters
  * the agent can reload changed (the record lists those that force a restart in {@code
- * op-force-restart}, with their digest in {@code op-restart-digest}), else restarted. A start
+ * op-force-restart}, with their digest in {@code op-restart-digest}, which covers every
+ * parameter when none is listed), else restarted. A start
  * still in flight, or one whose operation definition carries parameters of its own, cannot be
  * reloaded. Recurring monitors are checked the same way, with the operation's timeout among
  * their parameters.
@@ -29,35 +33,47 @@ enum DefinitionChange {
   RELOAD,
   /** A parameter that forces a restart changed. */
   RESTART,
-  /** The parameters changed while the start was still in flight: start again. */
-  RESTART_PENDING_START;
+  /**
+   * Start afresh, a restart given no reason: the parameters changed while the start was still
+   * in flight, or the history was recorded for another agent (class, provider or type).
+   */
+  RESTART_AFRESH;
 
   private static final int EXEC_PENDING = -1;
   private static final String UNSET = "#default";
   /** Pacemaker's default operation timeout, in the digest of a recurring monitor without one. */
   private static final long DEFAULT_TIMEOUT_MS = 20_000;
 
-  /** What the history of {@code p} on a node (its attributes in {@code ctx}) asks for. */
-  static DefinitionChange of(Primitive p, NodeHistory h, RuleContext ctx) {
+  /**
+   * What the history of {@code p} on a node (its attributes in {@code ctx}) asks for; {@code
+   * recorded} is the history's {@code lrm_resource} (null if unknown).
+   */
+  static DefinitionChange of(Primitive p, List<List<NvSet>> inherited, NodeHistory h, LrmResource recorded,
+      RuleContext ctx) {
+    if (recorded != null && agentChanged(p, recorded)) {
+      return RESTART_AFRESH;
+    }
     LrmRscOp start = lastStart(h.ops());
     if (start == null || start.opDigest() == null) {
       return NONE;
     }
     Op definition = definition(p, start.operation(), 0);
-    Map<String, String> params = params(p, definition, ctx);
+    Map<String, String> params = params(p, inherited, definition, ctx);
     if (ParameterDigest.of(params).equals(start.opDigest())) {
       return NONE;
     }
     if (pending(start)) {
-      return RESTART_PENDING_START;
+      return RESTART_AFRESH;
     }
     String restartDigest = start.attr("op-restart-digest");
     boolean opParams = definition != null && !definition.instanceAttributes().isEmpty();
     if (restartDigest == null || opParams) {
       return RESTART;
     }
+    // the restart digest covers the parameters listed as forcing a restart, all of them
+    // when the record lists none
     String forced = start.attr("op-force-restart");
-    Map<String, String> forcing = new HashMap<>();
+    Map<String, String> forcing = forced == null ? params : new HashMap<>();
     for (String name : forced == null ? new String[0] : forced.trim().split("\\s+")) {
       if (params.containsKey(name)) {
         forcing.put(name, params.get(name));
@@ -70,12 +86,12 @@ enum DefinitionChange {
    * Whether the recorded run of a recurring monitor used other parameters (or another
    * timeout) than the ones configured now; a record without a digest is taken as current.
    */
-  static boolean monitorChanged(Primitive p, LrmRscOp monitor, Op definition, RuleContext ctx,
-      long defaultTimeoutMs) {
+  static boolean monitorChanged(Primitive p, List<List<NvSet>> inherited, LrmRscOp monitor, Op definition,
+      RuleContext ctx, long defaultTimeoutMs) {
     if (monitor.opDigest() == null) {
       return false;
     }
-    Map<String, String> params = params(p, definition, ctx);
+    Map<String, String> params = params(p, inherited, definition, ctx);
     long timeout = definition == null || definition.timeout() == null
         ? defaultTimeoutMs
         : Durations.parseMillis(definition.timeout()).orElse(defaultTimeoutMs);
@@ -89,16 +105,28 @@ enum DefinitionChange {
   }
 
   /**
-   * The resource's parameters with the operation definition's own on top; a value of {@code
-   * #default} unsets a parameter.
+   * The resource's parameters, those of its group and clone ({@code inherited}, closest first)
+   * where it has none of its own, with the operation definition's own on top; a value of
+   * {@code #default} unsets a parameter.
    */
-  private static Map<String, String> params(Primitive p, Op definition, RuleContext ctx) {
+  private static Map<String, String> params(Primitive p, List<List<NvSet>> inherited, Op definition,
+      RuleContext ctx) {
     Map<String, String> params = new LinkedHashMap<>(ClusterStatus.firstWins(p.instanceAttributes(), ctx));
+    for (List<NvSet> sets : inherited) {
+      ClusterStatus.firstWins(sets, ctx).forEach(params::putIfAbsent);
+    }
     if (definition != null) {
       params.putAll(ClusterStatus.firstWins(definition.instanceAttributes(), ctx));
     }
     params.values().removeIf(UNSET::equals);
     return params;
+  }
+
+  private static boolean agentChanged(Primitive p, LrmResource recorded) {
+    return p.template() == null
+        && (!Objects.equals(p.resourceClass(), recorded.resourceClass())
+            || !Objects.equals(p.type(), recorded.type())
+            || !Objects.equals(p.provider(), recorded.provider()));
   }
 
   /** The last start (or migrate_from) not undone by a stop; a start in flight counts. */

@@ -133,7 +133,7 @@ final class Model {
       return false;
     }
     List<String> active = st.activeNodes();
-    if (active.size() > 1 && r.meta.multipleActive().equals("block")) {
+    if (r.meta.multipleActive().equals("block") && blockedMultiplyActive(r)) {
       return false;
     }
     for (String node : active) {
@@ -143,6 +143,17 @@ final class Model {
       }
     }
     return true;
+  }
+
+  /** Multiply active under multiple-active=block: it, or in a group any member of the group. */
+  private static boolean blockedMultiplyActive(Rsc r) {
+    Rsc unit = r.parent != null && r.parent.kind == Rsc.Kind.GROUP ? r.parent : r;
+    for (Rsc p : unit.primitives()) {
+      if (p.state.activeNodes().size() > 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
@@ -493,14 +504,18 @@ final class Model {
       }
       return;
     }
-    // Within a sequential set each resource is placed with the one before it; with several
-    // sets, every resource of a set is placed with those of the set after it.
+    // Within a sequential set each resource is placed with the one before it (with the one
+    // after it for ordering="listed", as crm_simulate does); with several sets, every resource
+    // of a set is placed with those of the set after it.
     List<ResourceSet> sets = c.sets();
     for (ResourceSet set : sets) {
       int s = set.score() != null ? Score.parse(set.score()).orElse(score) : score;
       Role role = Role.parse(set.role()).orElse(null);
       if (Booleans.isTrue(set.sequential(), true)) {
         List<Rsc> members = resolveAll(set.resources());
+        if ("listed".equals(set.ordering())) {
+          java.util.Collections.reverse(members);
+        }
         for (int i = 1; i < members.size(); i++) {
           // an anti-colocation set keeps every member away from every member before it
           int from = s < 0 ? 0 : i - 1;

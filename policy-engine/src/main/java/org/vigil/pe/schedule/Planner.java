@@ -7,8 +7,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.model.Clone;
+import org.vigil.cib.model.Group;
+import org.vigil.cib.model.LrmResource;
 import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.NodeState;
+import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
+import org.vigil.cib.model.Resource;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
@@ -147,7 +153,7 @@ final class Planner {
     boolean managed = managed(r);
     boolean multiple = active.size() > 1;
     DefinitionChange change = managed && active.contains(t) ? definitionChange(r, t) : DefinitionChange.NONE;
-    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_PENDING_START
+    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_AFRESH
         || unfencing.agentChanged(r, t) && active.contains(t);
     if (change == DefinitionChange.RELOAD) {
       reloadCandidates.add(r);
@@ -319,8 +325,49 @@ final class Planner {
     if (r.state.primitive() == null || h == null) {
       return DefinitionChange.NONE;
     }
-    return DefinitionChange.of(r.state.primitive(), h, ruleContext(t));
+    return DefinitionChange.of(r.state.primitive(), inheritedParams(r), h, recorded(m.nodes.get(t).name(),
+        h.recordedId()), ruleContext(t));
   }
+
+  /** The instance attribute sets of a primitive's group and clone, closest first. */
+  private List<List<NvSet>> inheritedParams(Rsc r) {
+    if (collectives == null) {
+      collectives = new HashMap<>();
+      for (Resource top : m.state.cib().configuration().resources()) {
+        collectives.put(top.id(), top);
+        if (top instanceof Clone c) {
+          collectives.put(c.child().id(), c.child());
+        }
+      }
+    }
+    List<List<NvSet>> out = new ArrayList<>();
+    for (String id : new String[] {r.state.groupId(), r.state.cloneId()}) {
+      Resource parent = id == null ? null : collectives.get(id);
+      if (parent instanceof Group g) {
+        out.add(g.instanceAttributes());
+      } else if (parent instanceof Clone c) {
+        out.add(c.instanceAttributes());
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Resource> collectives;
+
+  /** The {@code lrm_resource} a node's history of a resource was read from. */
+  private LrmResource recorded(String node, String recordedId) {
+    if (recordedResources == null) {
+      recordedResources = new HashMap<>();
+      for (NodeState ns : m.state.cib().status().nodeStates()) {
+        for (LrmResource lr : ns.lrmResources()) {
+          recordedResources.putIfAbsent(ns.uname() + "\u0000" + lr.id(), lr);
+        }
+      }
+    }
+    return recordedResources.get(node + "\u0000" + recordedId);
+  }
+
+  private Map<String, LrmResource> recordedResources;
 
   private RuleContext ruleContext(int node) {
     return new RuleContext(m.nodes.get(node).attributes(), m.state.now(), Map.of(), Map.of());
@@ -529,6 +576,9 @@ final class Planner {
       boolean thenIsStop = o.thenAction().equals("stop") || o.thenAction().equals("demote");
       flags = thenIsStop ? Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT
           : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
+    } else if (o.thenAction().equals("start") && "restart".equals(o.then().meta.get("restart-type").orElse(null))) {
+      // the deprecated restart-type=restart: restarted whenever what it is ordered after starts
+      flags = Act.Edge.IMPLIES_THEN;
     }
     if (Interleave.applies(o)) {
       Interleave.order(this, o, flags);
@@ -838,7 +888,8 @@ final class Planner {
           }
           LrmRscOp last = h == null ? null : h.recurring().get(interval);
           boolean current = last != null
-              && !DefinitionChange.monitorChanged(r.state.primitive(), last, op, ruleContext(r.node), defaultTimeout);
+              && !DefinitionChange.monitorChanged(r.state.primitive(), inheritedParams(r), last, op,
+                  ruleContext(r.node), defaultTimeout);
           if (starting || !current) {
             Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
             mon.required = true;

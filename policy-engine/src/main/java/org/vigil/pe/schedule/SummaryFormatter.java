@@ -95,10 +95,10 @@ final class SummaryFormatter {
     }
     if (active.size() > 1) {
       if (starts) {
-        if (r.meta.multipleActive().equals("stop_unexpected")) {
+        boolean anyFailed = active.stream().anyMatch(n -> m.failedOn(r, name(n)));
+        if (anyFailed && r.meta.multipleActive().equals("stop_unexpected")) {
           return List.of(new Line("Recover", r.id, name(t), "due to being multiply active"));
         }
-        boolean anyFailed = active.stream().anyMatch(n -> m.failedOn(r, name(n)));
         return List.of(new Line(anyFailed ? "Recover" : "Restart", r.id, name(t), null));
       }
       List<Line> out = new ArrayList<>();

@@ -77,4 +77,13 @@ class AllocationOrderTest {
     assertThat(summary(List.of("a", "b"), "a", "node3", dislike))
         .containsExactly("* Move a ( node3 -> node1 )", "* Start b ( node2 )");
   }
+
+  @Test
+  void aResourceStaysWhereItRunsWhenAnotherNodeOnlyTiesWithAPositiveScore() {
+    // b takes node3 first; a ties at 200 on node3 (stickiness) and node1 (location), where
+    // fewer resources are assigned, and still stays
+    String c = "<rsc_location id='l1' rsc='b' node='node3' score='1000'/>"
+        + "<rsc_location id='l2' rsc='a' node='node1' score='200'/>";
+    assertThat(summary(List.of("b", "a"), "a", "node3", c)).containsExactly("* Start b ( node3 )");
+  }
 }

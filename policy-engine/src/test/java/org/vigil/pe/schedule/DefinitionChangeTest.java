@@ -21,13 +21,17 @@ class DefinitionChangeTest {
       + "<nvpair id='a-p2' name='state' value='/run/a'/></instance_attributes>%s</primitive>";
 
   private static List<String> summary(String operations, String startAttrs) {
+    return summary(operations, startAttrs, "Dummy");
+  }
+
+  private static List<String> summary(String operations, String startAttrs, String recordedType) {
     String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
         + "<configuration><crm_config><cluster_property_set id='o'>"
         + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
         + "<nodes><node id='1' uname='node1'/></nodes>"
         + "<resources>" + DUMMY.formatted(operations) + "</resources><constraints/></configuration>"
         + "<status><node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'>"
-        + "<lrm id='1'><lrm_resources><lrm_resource id='a' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm id='1'><lrm_resources><lrm_resource id='a' class='ocf' provider='pacemaker' type='" + recordedType + "'>"
         + "<lrm_rsc_op id='a_last_0' operation_key='a_start_0' operation='start' interval='0' transition-key='1:1:0:x' "
         + startAttrs + "/></lrm_resource></lrm_resources></lrm></node_state></status></cib>";
     try {
@@ -85,5 +89,10 @@ class DefinitionChangeTest {
     String reloadable = "op-force-restart=' state ' op-restart-digest='" + digest(Map.of("state", "/run/a")) + "' ";
     assertThat(summary("", "call-id='-1' rc-code='-1' op-status='-1' " + reloadable + "op-digest='" + OLD + "'"))
         .containsExactly("* Restart a ( node1 )");
+  }
+
+  @Test
+  void aHistoryRecordedForAnotherAgentRestartsWithoutAReason() {
+    assertThat(summary("", DONE + "op-digest='" + CURRENT + "'", "Stateful")).containsExactly("* Restart a ( node1 )");
   }
 }

@@ -20,7 +20,12 @@ class TicketsTest {
   }
 
   private static String lrmRsc(String id, String ops) {
-    return "<lrm_resource id='" + id + "' class='ocf' provider='pacemaker' type='Stateful'>" + ops + "</lrm_resource>";
+    return lrmRsc(id, "Stateful", ops);
+  }
+
+  /** The history must name the configured agent: another type means the resource starts afresh. */
+  private static String lrmRsc(String id, String type, String ops) {
+    return "<lrm_resource id='" + id + "' class='ocf' provider='pacemaker' type='" + type + "'>" + ops + "</lrm_resource>";
   }
 
   private static String node(String id, String name, String lrm) {
@@ -30,7 +35,7 @@ class TicketsTest {
 
   /** rsc1 runs on node1 when {@code running}; nothing else runs. */
   private static List<String> primitive(String constraint, String tickets, boolean running) {
-    String lrm = running ? lrmRsc("rsc1", op("rsc1", "start", 2, 0)) : "";
+    String lrm = running ? lrmRsc("rsc1", "Dummy", op("rsc1", "start", 2, 0)) : "";
     return schedule("<primitive id='rsc1' class='ocf' provider='pacemaker' type='Dummy'/>", constraint, tickets,
         node("1", "node1", lrm) + node("2", "node2", ""));
   }
