@@ -213,7 +213,8 @@ final class Planner {
         continue;
       }
       Act demote = add(new Act(Act.Type.RESOURCE, r, "demote", 0, stop.node));
-      demote.required = managed && (r.nextRole != Role.PROMOTED || stop.node != t);
+      boolean demoteFailed = m.demoteOnFailure(r, m.nodes.get(stop.node).name());
+      demote.required = managed && (r.nextRole != Role.PROMOTED || stop.node != t || demoteFailed);
       demote.runnable = managed && stop.runnable;
       if (stop.attributes.containsKey("implied-by-fencing")) {
         demote.attributes.put("implied-by-fencing", "true");
@@ -223,11 +224,17 @@ final class Planner {
     }
     if (t >= 0 && r.nextRole == Role.PROMOTED) {
       NodeHistory h = r.state.history(m.nodes.get(t).name());
-      boolean already = h != null && h.role() == Role.PROMOTED && h.active();
+      // a Promoted instance that failed with on-fail=demote is demoted and promoted again
+      boolean already = h != null && h.role() == Role.PROMOTED && h.active()
+          && !m.demoteOnFailure(r, m.nodes.get(t).name());
       Act promote = add(new Act(Act.Type.RESOURCE, r, "promote", 0, t));
       promote.required = managed && !already;
       promote.runnable = managed;
       edge(start, promote, Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN);
+      Act demote = demotes.get(r);
+      if (demote != null && demote.node == t) {
+        edge(demote, promote, 0);
+      }
       promotes.put(r, promote);
     }
   }

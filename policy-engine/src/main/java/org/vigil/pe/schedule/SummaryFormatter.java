@@ -113,6 +113,9 @@ final class SummaryFormatter {
     Act demote = p.demotes.get(r);
     boolean demotes = demote != null && demote.required && demote.runnable;
     if (!stop.required && !starts) {
+      if (t == c && promotes && demotes) {
+        return List.of(new Line("Re-promote", r.id, "Promoted " + name(c), null));
+      }
       if (t == c && promotes) {
         return List.of(new Line("Promote", r.id, "Unpromoted -> Promoted " + name(c), null));
       }
