@@ -127,6 +127,9 @@ final class SummaryFormatter {
     boolean failed = m.failedOn(r, name(c));
     String here = roles ? from.text() + " " + name(c) : name(c);
     if (t == c && starts) {
+      if (roles && (from == Role.PROMOTED) != (to == Role.PROMOTED)) {
+        here = from.text() + " -> " + (to == Role.PROMOTED ? to : Role.UNPROMOTED).text() + " " + name(c);
+      }
       if (failed) {
         return List.of(new Line("Recover", r.id, here, null));
       }
