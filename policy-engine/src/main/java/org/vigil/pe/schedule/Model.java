@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Colocation;
 import org.vigil.cib.model.Configuration;
@@ -24,6 +25,7 @@ import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.rules.Rules;
+import org.vigil.pe.status.BundleLayout;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
 import org.vigil.pe.status.NodeHistory;
@@ -50,6 +52,14 @@ final class Model {
   final List<OneOrMore> oneOrMore = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
   private final Map<String, List<String>> tags = new HashMap<>();
+  /** A bundle's containers clone to its primitive's clone. */
+  private final Map<Rsc, Rsc> bundleChildOf = new HashMap<>();
+  /** The implicit clones of bundles' primitives. */
+  final java.util.Set<Rsc> bundleChildClones = new java.util.HashSet<>();
+  /** Resources inside container resources. */
+  final Containers containers;
+  /** Remote and guest nodes with their connections. */
+  final RemoteNodes remotes;
   private int counter;
   private Map<String, String> rscDefaults = Map.of();
 
@@ -66,9 +76,21 @@ final class Model {
     Map<String, ResourceState> instances = state.resourcesById();
     rscDefaults = ClusterStatus.firstWins(config.rscDefaults(), state.now());
     for (Resource r : config.resources()) {
+      if (r instanceof Bundle b) {
+        addBundle(b, instances);
+        continue;
+      }
       Rsc top = build(r, null, instances, -1, List.of());
       if (top != null) {
         tops.add(top);
+      }
+    }
+    for (ResourceState rs : state.resources()) {
+      // implicit resources (a guest node's connection) come after the configured ones
+      if (!rs.orphan() && rs.cloneId() == null && !byId.containsKey(rs.id())) {
+        Rsc implicit = new Rsc(rs.id(), Rsc.Kind.PRIMITIVE, null, rs, rs.meta(), counter++);
+        byId.put(implicit.id, implicit);
+        tops.add(implicit);
       }
     }
     for (ResourceState rs : state.resources()) {
@@ -81,6 +103,10 @@ final class Model {
     for (Rsc top : tops) {
       addGroupInternals(top);
     }
+    remotes = new RemoteNodes(this);
+    remotes.addConstraints();
+    containers = new Containers(this);
+    containers.addConstraints(this);
     for (Constraint c : config.constraints()) {
       if (c instanceof Location l) {
         addLocation(l);
@@ -122,6 +148,10 @@ final class Model {
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
     NodeStatus n = node(node);
+    if (n != null && n.kind() == NodeStatus.Kind.GUEST) {
+      // a guest is "fenced" by stopping its container: no fencing device needed
+      return n.unclean();
+    }
     var policy = state.options().noQuorumPolicy();
     // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
@@ -212,6 +242,77 @@ final class Model {
     return null;
   }
 
+  /**
+   * A bundle as the scheduler sees it: its containers as instances of a clone named after the
+   * bundle (so constraints on the bundle apply to any replica, and replicas spread out), each
+   * address placed with and started before its container, and the bundle's primitive as a
+   * clone whose instance N may only run in guest node N (the connections join later, as
+   * implicit resources).
+   */
+  private void addBundle(Bundle b, Map<String, ResourceState> instances) {
+    BundleLayout layout = BundleLayout.of(b);
+    List<List<NvSet>> chain = List.of(b.metaAttributes());
+    ResourceMeta bundleMeta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
+    Map<String, String> cloneMeta = new HashMap<>(bundleMeta.values());
+    cloneMeta.put("clone-max", String.valueOf(layout.replicas()));
+    cloneMeta.putIfAbsent("clone-node-max",
+        b.container() == null ? "1" : b.container().attr("replicas-per-host", "1"));
+    Rsc containers = new Rsc(b.id(), Rsc.Kind.CLONE, null, null, new ResourceMeta(cloneMeta), counter++);
+    byId.put(b.id(), containers);
+    tops.add(containers);
+    List<Rsc> ips = new ArrayList<>();
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      ResourceState cs = instances.get(rep.container().id());
+      Rsc container = new Rsc(cs.id(), Rsc.Kind.PRIMITIVE, containers, cs, cs.meta(), counter++);
+      containers.children.add(container);
+      byId.put(container.id, container);
+      if (rep.ip() != null) {
+        ResourceState is = instances.get(rep.ip().id());
+        Rsc ip = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, null, is, is.meta(), counter++);
+        byId.put(ip.id, ip);
+        ips.add(ip);
+        colocate("bundle:" + b.id(), ip, container, Score.INFINITY, null, null, null);
+        order("bundle:" + b.id(), ip, "start", container, "start", Ordering.Kind.MANDATORY, true);
+      }
+    }
+    tops.addAll(ips);
+    if (b.primitive() == null) {
+      return;
+    }
+    Map<String, String> childCloneMeta = new HashMap<>(cloneMeta);
+    childCloneMeta.put("clone-node-max", "1");
+    childCloneMeta.put("promoted-max", String.valueOf(layout.promotedMax()));
+    Rsc clone = new Rsc(layout.cloneId(), Rsc.Kind.CLONE, null, null, new ResourceMeta(childCloneMeta), counter++);
+    clone.promotable = layout.promotedMax() > 0;
+    bundleChildClones.add(clone);
+    bundleChildOf.put(containers, clone);
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      ResourceState is = instances.get(b.primitive().id() + ":" + rep.index());
+      Rsc inst = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, clone, is, is.meta(), counter++);
+      clone.children.add(inst);
+      byId.put(inst.id, inst);
+      Integer home = nodeIndex.get(rep.connection().id());
+      for (int i = 0; i < nodes.size(); i++) {
+        if (home == null || i != home) {
+          addLocation(inst, null, i, Score.MINUS_INFINITY);
+        }
+      }
+    }
+    byId.put(clone.id, clone);
+    byId.putIfAbsent(b.primitive().id(), clone);
+    tops.add(clone);
+  }
+
+  private static boolean isPromotionRole(Role role) {
+    return role == Role.PROMOTED || role == Role.UNPROMOTED;
+  }
+
+  /** Roles belong to a bundle's primitive: a bundle in a role constraint stands for its primitive's clone. */
+  private Rsc bundleChild(Rsc r) {
+    Rsc child = bundleChildOf.get(r);
+    return child == null ? r : child;
+  }
+
   /** Group members are colocated with and ordered after the member before them. */
   private void addGroupInternals(Rsc r) {
     if (r.kind == Rsc.Kind.GROUP) {
@@ -294,6 +395,7 @@ final class Model {
         int score = Score.parse(l.score()).orElse(0);
         if (idx != null) {
           addLocation(r, role, idx, score);
+          discovery(l, r, idx);
         }
         continue;
       }
@@ -313,6 +415,7 @@ final class Model {
             score = Score.parse(rule.score()).orElse(0);
           }
           addLocation(r, ruleRole, i, score);
+          discovery(l, r, i);
         }
       }
     }
@@ -321,6 +424,7 @@ final class Model {
   /** Role-specific locations (Promoted) only weigh in on promotion. */
   void addLocation(Rsc r, Role role, int idx, int score) {
     if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
+      r = bundleChild(r);
       if (role == Role.PROMOTED) {
         int[] p = promotedLocations.computeIfAbsent(r, k -> new int[nodes.size()]);
         p[idx] = Score.add(p[idx], score);
@@ -330,6 +434,35 @@ final class Model {
     int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
     scores[idx] = Score.add(scores[idx], score);
     markMentioned(r, idx);
+  }
+
+  /**
+   * Nodes named by location constraints with resource-discovery=exclusive: the resource is
+   * probed and placed on these nodes only.
+   */
+  final Map<Rsc, boolean[]> exclusiveNodes = new HashMap<>();
+  /** Nodes where a resource-discovery=never constraint forbids probing the resource. */
+  final Map<Rsc, boolean[]> neverProbed = new HashMap<>();
+
+  private void discovery(Location l, Rsc r, int idx) {
+    String mode = l.resourceDiscovery() == null ? "always" : l.resourceDiscovery().toLowerCase(Locale.ROOT);
+    if (mode.equals("exclusive")) {
+      exclusiveNodes.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
+    } else if (mode.equals("never")) {
+      neverProbed.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
+    }
+  }
+
+  /** Whether the resource (or a group or clone it belongs to) may be probed on the node. */
+  boolean discoverable(Rsc r, int idx) {
+    for (Rsc x = r; x != null; x = x.parent) {
+      boolean[] only = exclusiveNodes.get(x);
+      boolean[] never = neverProbed.get(x);
+      if ((only != null && !only[idx]) || (never != null && never[idx])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Location scores for the Promoted role of promotable clones. */
@@ -413,7 +546,13 @@ final class Model {
     return out;
   }
 
-  private void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
+  void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
+    if (isPromotionRole(depRole)) {
+      dep = bundleChild(dep);
+    }
+    if (isPromotionRole(priRole)) {
+      pri = bundleChild(pri);
+    }
     if (dep == pri || score == 0) {
       return;
     }
@@ -497,7 +636,13 @@ final class Model {
     return Ordering.Kind.MANDATORY;
   }
 
-  private void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
+  void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
+    if (fa.equals("promote") || fa.equals("demote")) {
+      first = bundleChild(first);
+    }
+    if (ta.equals("promote") || ta.equals("demote")) {
+      then = bundleChild(then);
+    }
     if (first == then) {
       return;
     }
