@@ -303,6 +303,8 @@ final class Planner {
   static final int STOP_IF_UNRUNNABLE = 16;
   /** Then required makes first printed (a collective's pseudo action). */
   static final int PRINTS_FIRST = 32;
+  /** First is a clone instance standing for its clone: a requirement it passes on names the clone's running. */
+  static final int FOR_CLONE = 128;
   /** First unrunnable gives then a reason only when it has one itself (interleaved clone instances). */
   static final int SILENT = 64;
 
@@ -537,6 +539,11 @@ final class Planner {
       Interleave.order(this, o, flags);
       return;
     }
+    if ((flags & Act.Edge.IMPLIES_THEN) != 0 && o.first().isClone() && !o.then().isClone()
+        && o.firstAction().equals("start")) {
+      cloneThenSingle(o, flags);
+      return;
+    }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
         edge(f, t, flags);
@@ -628,6 +635,29 @@ final class Planner {
     }
   }
 
+  /**
+   * A clone ordered before a resource that is not a clone: it waits for the clone as a whole,
+   * but only instances that were running (and restart) restart it; a new instance does not.
+   */
+  private void cloneThenSingle(Ordering o, int flags) {
+    List<Act> thens = thenActs(o.then(), o.thenAction());
+    for (Act f : firstActs(o.first(), o.firstAction())) {
+      for (Act t : thens) {
+        edge(f, t, flags & ~Act.Edge.IMPLIES_THEN);
+      }
+    }
+    for (Rsc inst : o.first().children) {
+      if (inst.primitives().stream().allMatch(x -> x.state.activeNodes().isEmpty())) {
+        continue;
+      }
+      for (Act f : runningOf(inst)) {
+        for (Act t : thens) {
+          edge(f, t, Act.Edge.IMPLIES_THEN | FOR_CLONE);
+        }
+      }
+    }
+  }
+
   // ---- propagation ----
 
   private void propagate() {
@@ -649,13 +679,13 @@ final class Planner {
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
           if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
-            t.requiredBy = requiredBy(a, t);
+            t.requiredBy = requiredBy(e, t);
             t.awaitsReason = t.requiredBy == null;
           }
           work.add(t);
         } else if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && t.awaitsReason
             && a.rsc != null && a.rsc != t.rsc) {
-          t.requiredBy = requiredBy(a, t);
+          t.requiredBy = requiredBy(e, t);
           t.awaitsReason = t.requiredBy == null;
         }
         if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
@@ -685,6 +715,14 @@ final class Planner {
    * by its collective's start gives the reason that start was given, and a group member after
    * the first the reason of the member before it (null here: that ordering sets it).
    */
+  private static String requiredBy(Act.Edge e, Act t) {
+    Act a = e.first();
+    if ((e.flags() & FOR_CLONE) != 0) {
+      return "required " + a.rsc.enclosingClone().id + " running";
+    }
+    return requiredBy(a, t);
+  }
+
   private static String requiredBy(Act a, Act t) {
     if (a.type == Act.Type.PSEUDO && within(t.rsc, a.rsc)) {
       Rsc parent = t.rsc.parent;
