@@ -303,7 +303,7 @@ final class Planner {
   static final int STOP_IF_UNRUNNABLE = 16;
   /** Then required makes first printed (a collective's pseudo action). */
   static final int PRINTS_FIRST = 32;
-  /** First is a clone instance standing for its clone: a requirement it passes on names the clone's running. */
+  /** First is a clone instance standing for its clone: a requirement it passes on names the clone's running (promoted). */
   static final int FOR_CLONE = 128;
   /** First unrunnable gives then a reason only when it has one itself (interleaved clone instances). */
   static final int SILENT = 64;
@@ -544,6 +544,10 @@ final class Planner {
       cloneThenSingle(o, flags);
       return;
     }
+    if ((flags & Act.Edge.IMPLIES_THEN) != 0 && o.first().promotable && o.firstAction().equals("promote")) {
+      promotedThen(o, flags);
+      return;
+    }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
         edge(f, t, flags);
@@ -658,6 +662,31 @@ final class Planner {
     }
   }
 
+  /**
+   * What follows a promotable clone's promotion waits for it; what restarts it: for a clone,
+   * a new Promoted instance (not one promoted again where it was Promoted already), for a
+   * resource that is not a clone, only an instance promoted again (as for starts).
+   */
+  private void promotedThen(Ordering o, int flags) {
+    List<Act> thens = thenActs(o.then(), o.thenAction());
+    for (Act f : firstActs(o.first(), o.firstAction())) {
+      for (Act t : thens) {
+        edge(f, t, flags & ~Act.Edge.IMPLIES_THEN);
+      }
+    }
+    for (Rsc prim : o.first().primitives()) {
+      Act promote = promotes.get(prim);
+      NodeHistory h = promote == null ? null : prim.state.history(m.nodes.get(promote.node).name());
+      boolean again = h != null && h.role() == Role.PROMOTED;
+      if (promote == null || again == o.then().isClone()) {
+        continue;
+      }
+      for (Act t : thens) {
+        edge(promote, t, Act.Edge.IMPLIES_THEN | FOR_CLONE);
+      }
+    }
+  }
+
   // ---- propagation ----
 
   private void propagate() {
@@ -718,7 +747,7 @@ final class Planner {
   private static String requiredBy(Act.Edge e, Act t) {
     Act a = e.first();
     if ((e.flags() & FOR_CLONE) != 0) {
-      return "required " + a.rsc.enclosingClone().id + " running";
+      return "required " + a.rsc.enclosingClone().id + (a.task.equals("promote") ? " promoted" : " running");
     }
     return requiredBy(a, t);
   }
