@@ -856,7 +856,9 @@ final class Planner {
         } else if (f.rsc == a.rsc) {
           rank = f.reasonRank;
           why = f.reason;
-        } else if (f.inheritedUnrunnable && f.node >= 0 && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
+        } else if ((f.inheritedUnrunnable && f.node >= 0 || a.type == Act.Type.PSEUDO && a.rsc != null && a.rsc.isClone())
+            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
+          // a running resource that cannot start again (here or, for a clone after it, anywhere)
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
         } else if (!f.inheritedUnrunnable || f.node < 0) {
