@@ -850,6 +850,11 @@ final class Planner {
           rank = 3;
           if (f.task.equals("start")) {
             why = f.reason;
+          } else if (f.rsc.isClone() && a.rsc != null && a.rsc.isPrimitive() && a.rsc.enclosingClone() == null
+              && f.rsc.primitives().stream().anyMatch(x -> !x.state.activeNodes().isEmpty()
+                  && starts.get(x).inheritedUnrunnable)) {
+            // a running clone kept from running on by what it follows, seen from a single resource after it
+            why = "required " + f.rsc.id + " " + f.task;
           } else {
             why = "unrunnable " + f.rsc.id + " " + f.task;
           }
