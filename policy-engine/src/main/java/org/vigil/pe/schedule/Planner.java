@@ -38,6 +38,7 @@ final class Planner {
   final List<Act> cluster = new ArrayList<>();
   private final ClusterOptions options;
   final Migration migration;
+  private final Unfencing unfencing;
 
   private static final int START = 0;
   private static final int RUNNING = 1;
@@ -56,6 +57,7 @@ final class Planner {
     this.m = m;
     this.options = m.state.options();
     this.migration = new Migration(m);
+    this.unfencing = new Unfencing(m);
   }
 
   void plan() {
@@ -63,6 +65,7 @@ final class Planner {
     for (Rsc top : m.tops) {
       create(top);
     }
+    unfencing.apply(this);
     for (Rsc top : m.tops) {
       internalOrderings(top);
     }
@@ -144,7 +147,8 @@ final class Planner {
     boolean managed = managed(r);
     boolean multiple = active.size() > 1;
     DefinitionChange change = managed && active.contains(t) ? definitionChange(r, t) : DefinitionChange.NONE;
-    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_PENDING_START;
+    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_PENDING_START
+        || unfencing.agentChanged(r, t) && active.contains(t);
     if (change == DefinitionChange.RELOAD) {
       reloadCandidates.add(r);
     }
