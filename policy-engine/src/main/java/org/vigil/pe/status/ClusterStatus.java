@@ -801,10 +801,16 @@ public final class ClusterStatus {
         role = Role.PROMOTED;
       } else if (task.equals("start") || task.equals("migrate_from") || probe) {
         role = Role.STARTED;
-      } else if (task.equals("promote") || task.equals("demote")) {
+      } else if (task.equals("promote")) {
+        role = Role.PROMOTED;
+      } else if (task.equals("demote")) {
         role = Role.PROMOTED;
       } else if (role == Role.UNKNOWN || role == Role.STOPPED) {
         role = Role.STARTED;
+      }
+      if (task.equals("demote") && rc != 8 && rc != 9 && configured != OnFail.BLOCK) {
+        // a failed demote is recovered from the Unpromoted role, unless the failure blocks it
+        role = Role.UNPROMOTED;
       }
       if (task.equals("stop") && configured == OnFail.IGNORE) {
         // a stop failure that is ignored counts as stopped
