@@ -45,32 +45,28 @@ final class Allocator {
   }
 
   void run() {
+    // connections go first, in configuration order; then remote nodes open and the rest follow
+    List<Rsc> connections = new ArrayList<>();
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (m.tops.contains(l.connection()) && !connections.contains(l.connection())) {
+        connections.add(l.connection());
+      }
+    }
+    connections.sort(Comparator.comparingInt(r -> r.order));
+    for (Rsc r : connections) {
+      assign(r);
+    }
+    openRemoteNodes();
     List<Rsc> order = new ArrayList<>(m.tops);
+    order.removeAll(connections);
     java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
     for (Rsc r : order) {
       best.put(r, bestScore(r));
     }
     order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
         .thenComparingInt(r -> r.order));
-    // connections go first, in configuration order
-    List<Rsc> connections = new ArrayList<>();
-    for (RemoteNodes.Link l : m.remotes.links) {
-      if (order.remove(l.connection())) {
-        connections.add(l.connection());
-      }
-    }
-    connections.sort(Comparator.comparingInt(r -> r.order));
-    order.addAll(0, connections);
-    boolean connectionsPlaced = false;
     for (Rsc r : order) {
-      if (!connectionsPlaced && !m.remotes.isConnection(r)) {
-        openRemoteNodes();
-        connectionsPlaced = true;
-      }
       assign(r);
-    }
-    if (!connectionsPlaced) {
-      openRemoteNodes();
     }
   }
 
@@ -107,6 +103,11 @@ final class Allocator {
     if (cur < 0) {
       return 0;
     }
+    if (!usable[cur]) {
+      // a lost cluster node counts for nothing; a remote or guest node losing its connection
+      // still counts what the resource thinks of it
+      return m.nodes.get(cur).kind() == NodeStatus.Kind.CLUSTER ? 0 : scoreWhereItRuns(first, cur);
+    }
     int[] w = base(first);
     // a mandatory primary that cannot stay there takes this resource along
     List<Coloc> primaries = new ArrayList<>(first.asDependent);
@@ -129,6 +130,24 @@ final class Allocator {
       w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
     return w[cur];
+  }
+
+  /**
+   * A resource's own preference for the node it runs on (locations and stickiness), whether
+   * or not the node can keep it.
+   */
+  private int scoreWhereItRuns(Rsc r, int cur) {
+    int score = 0;
+    for (Rsc s : locationSources(r)) {
+      int[] loc = m.locations.get(s);
+      if (loc != null) {
+        score = Score.add(score, loc[cur]);
+      }
+    }
+    if (r.state.managed()) {
+      score = Score.add(score, r.meta.stickiness());
+    }
+    return score;
   }
 
   private static int priority(Rsc r) {
@@ -232,7 +251,7 @@ final class Allocator {
           }
         }
       }
-      if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
+      if (st.orphan() || r.meta.targetRole() == Role.STOPPED || m.remotes.awaitingReconnect(r)) {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
     }

@@ -2,7 +2,10 @@ package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
+import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.FailCount;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.RemoteLink;
 import org.vigil.pe.status.ResourceState;
@@ -119,6 +122,27 @@ final class RemoteNodes {
   boolean inBundle(int node) {
     Link l = linkOf(node);
     return l != null && l.inBundle;
+  }
+
+  /**
+   * Whether a failed connection must wait before it is started again: its reconnect_interval
+   * has not passed since its last failure.
+   */
+  boolean awaitingReconnect(Rsc r) {
+    if (!isConnection(r) || r.state.primitive() == null || !r.state.activeNodes().isEmpty()) {
+      return false;
+    }
+    String interval = ClusterStatus.firstWins(r.state.primitive().instanceAttributes(), m.state.now())
+        .get("reconnect_interval");
+    long ms = interval == null ? 0 : Durations.parseMillis(interval).orElse(0L);
+    if (ms <= 0) {
+      return false;
+    }
+    long last = 0;
+    for (FailCount f : r.state.failCounts().values()) {
+      last = Math.max(last, f.lastFailure());
+    }
+    return last > 0 && last * 1000 + ms > m.state.now().toEpochMilli();
   }
 
   /** Whether a remote or guest node can take resources, once its connection has been placed. */
