@@ -76,6 +76,16 @@ final class Allocator {
       return;
     }
     for (RemoteNodes.Link l : m.remotes.links) {
+      Rsc conn = l.connection();
+      int connAt = currentNode(conn);
+      if (l.inBundle() && conn.node < 0 && l.container().node < 0 && connAt >= 0 && usable[connAt]
+          && isManaged(conn) && l.container().meta.targetRole() != Role.STOPPED) {
+        // a replica whose (enabled) container cannot run keeps its connection where it is when
+        // that node is fine: the connection then stops because its container cannot start
+        conn.node = connAt;
+        conn.nextRole = Role.STARTED;
+        conn.stopReason = null;
+      }
       usable[l.node()] = m.remotes.usable(l);
     }
     // base scores computed so far took the remote nodes as unusable

@@ -148,7 +148,15 @@ final class RemoteNodes {
   /** Whether a remote or guest node can take resources, once its connection has been placed. */
   boolean usable(Link l) {
     NodeStatus n = m.nodes.get(l.node);
-    if (n.standby() || n.maintenance() || n.shutdown() || l.connection.node < 0) {
+    if (n.standby() || n.maintenance() || n.shutdown()) {
+      return false;
+    }
+    if (l.inBundle) {
+      // only the replica's own instance may go there; when the replica cannot run, that
+      // instance's start is blocked by the connection's or the container's
+      return true;
+    }
+    if (l.connection.node < 0) {
       return false;
     }
     return l.guest() || !connectionFailed(l);
