@@ -10,6 +10,7 @@ import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.ClusterOptions;
+import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
@@ -28,6 +29,7 @@ final class Allocator {
   private final int[] load;
   private final boolean[] usable;
   private final ClusterOptions options;
+  private final Utilization utilization;
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
@@ -42,8 +44,14 @@ final class Allocator {
       usable[i] = m.nodes.get(i).kind() == NodeStatus.Kind.CLUSTER && m.nodes.get(i).canRunResources();
     }
     stopAll = options.stopAllResources();
+    utilization = new Utilization(m);
   }
 
+  /**
+   * Assigns resources by priority, in configuration order among equals. With a placement
+   * strategy, resources of equal priority are taken by their hold on their current node, then
+   * by their scores on the preferred nodes.
+   */
   void run() {
     // connections go first, in configuration order; then remote nodes open and the rest follow
     List<Rsc> connections = new ArrayList<>();
@@ -59,12 +67,15 @@ final class Allocator {
     openRemoteNodes();
     List<Rsc> order = new ArrayList<>(m.tops);
     order.removeAll(connections);
-    java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
-    for (Rsc r : order) {
-      best.put(r, bestScore(r));
+    Comparator<Rsc> byPriority = Comparator.comparingInt((Rsc r) -> -priority(r));
+    if (utilization.active()) {
+      java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
+      for (Rsc r : order) {
+        best.put(r, bestScore(r));
+      }
+      byPriority = byPriority.thenComparingInt((Rsc r) -> -best.get(r)).thenComparing(this::byPreferredNodes);
     }
-    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
-        .thenComparingInt(r -> r.order));
+    order.sort(byPriority.thenComparingInt(r -> r.order));
     for (Rsc r : order) {
       assign(r);
     }
@@ -97,11 +108,48 @@ final class Allocator {
   }
 
   /**
+   * With a placement strategy, resources otherwise equal are compared by their scores on the
+   * nodes taken in order of preference (score, free capacity, load, name): the first node
+   * where they differ decides.
+   */
+  private int byPreferredNodes(Rsc a, Rsc b) {
+    if (nodePreference == null) {
+      int[] zero = new int[n];
+      nodePreference = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        nodePreference.add(i);
+      }
+      nodePreference.sort((i, j) -> i.equals(j) ? 0 : better(i, j, zero, -1) ? -1 : 1);
+    }
+    int[] wa = base(leadingPrimitive(a));
+    int[] wb = base(leadingPrimitive(b));
+    for (int i : nodePreference) {
+      if (wa[i] != wb[i]) {
+        return wa[i] > wb[i] ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private List<Integer> nodePreference;
+
+  private static Rsc leadingPrimitive(Rsc r) {
+    Rsc first = r;
+    while (!first.isPrimitive() && !first.children.isEmpty()) {
+      first = first.children.get(0);
+    }
+    return first;
+  }
+
+  /**
    * The score a resource has where it runs now, its dependents' preferences included (0 when
    * it runs nowhere): among resources of equal priority, those holding on hardest to their
    * current node are assigned first, those that cannot stay there last.
    */
   private int bestScore(Rsc r) {
+    if (r.isClone() && activeNodeCount(r) > 1) {
+      return 0;
+    }
     Rsc first = r;
     while (!first.isPrimitive() && !first.children.isEmpty()) {
       first = first.children.get(0);
@@ -160,6 +208,11 @@ final class Allocator {
     return score;
   }
 
+  /** On how many nodes some primitive of the resource is active. */
+  private static long activeNodeCount(Rsc r) {
+    return r.primitives().stream().flatMap(p -> p.state.activeNodes().stream()).distinct().count();
+  }
+
   private static int priority(Rsc r) {
     return r.meta == null ? 0 : r.meta.priority();
   }
@@ -191,6 +244,9 @@ final class Allocator {
           }
         }
       }
+    }
+    // in an asymmetric cluster a group's locations open their nodes to every member
+    for (Rsc s = r; s != null; s = s.parent) {
       boolean[] mentioned = m.mentioned.get(s);
       if (mentioned != null) {
         for (int i = 0; i < n; i++) {
@@ -218,7 +274,7 @@ final class Allocator {
         if (h.active() && stickiness != 0 && st.managed()) {
           w[idx] = Score.add(w[idx], stickiness);
         }
-        if (h.hardError() || h.fatal()) {
+        if (h.hardError() || h.fatal() || Migrations.failedSource(h)) {
           w[idx] = Score.MINUS_INFINITY;
         }
         if (h.fatal()) {
@@ -360,6 +416,7 @@ final class Allocator {
       r.nextRole = r.node >= 0 ? st.role() : Role.STOPPED;
       if (r.node >= 0) {
         load[r.node]++;
+        utilization.consume(r, r.node);
       }
       return;
     }
@@ -403,6 +460,7 @@ final class Allocator {
     if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
+    utilization.banInsufficient(r, w, usable);
     int cur = currentNode(r);
     if (restrict != null && cur >= 0 && usable[cur] && w[cur] >= 0 && !stopAll) {
       // a clone instance stays where it runs whenever it may (other instances take the new nodes)
@@ -413,6 +471,7 @@ final class Allocator {
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
       load[r.node]++;
+      utilization.consume(r, r.node);
     } else if (r.stopReason == null) {
       r.stopReason = "node availability";
     }
@@ -601,7 +660,10 @@ final class Allocator {
     return active.isEmpty() ? -1 : m.nodeIndex.getOrDefault(active.get(0), -1);
   }
 
-  /** Highest score, then fewest resources assigned, then where it runs now, then node name. */
+  /**
+   * Highest score, then (balanced) most free capacity, then (except minimal) fewest resources
+   * assigned, then where it runs now, then node name.
+   */
   private int choose(Rsc r, int[] w) {
     int cur = currentNode(r);
     int best = -1;
@@ -620,7 +682,13 @@ final class Allocator {
     if (w[i] != w[j]) {
       return w[i] > w[j];
     }
-    if (load[i] != load[j]) {
+    if (utilization.strategy == Utilization.Strategy.BALANCED) {
+      int free = utilization.compareFree(i, j);
+      if (free != 0) {
+        return free > 0;
+      }
+    }
+    if (utilization.countsLoad() && load[i] != load[j]) {
       return load[i] < load[j];
     }
     if (i == cur || j == cur) {
@@ -767,13 +835,14 @@ final class Allocator {
       score = Score.add(score, colocationEffect(col.score(), where[node]));
     }
     for (Coloc col : c.asPrimary) {
-      if (col.primaryRole() != Role.PROMOTED) {
+      // resources placed with the Promoted role pull only instances that may be promoted at all
+      if (col.primaryRole() != Role.PROMOTED || score < 0) {
         continue;
       }
       Rsc dep = col.dependent();
       if (dep.assigned || dep.node >= 0) {
         score = Score.add(score, colocationEffect(col.score(), dep.node == node));
-      } else if (!dep.assigning) {
+      } else {
         Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
         if (src != null && anyUsable(base(src))) {
           int dw = base(src)[node];
@@ -807,11 +876,11 @@ final class Allocator {
     return there ? score : 0;
   }
 
-  /** Active where it may still run (its node usable and not banned). */
+  /** Active where it may still run (its node usable, not banned, with room for it). */
   private boolean canStay(Rsc inst) {
     for (Rsc p : inst.primitives()) {
       int cur = currentNode(p);
-      if (cur < 0 || !usable[cur] || base(p)[cur] < 0) {
+      if (cur < 0 || !usable[cur] || base(p)[cur] < 0 || !utilization.fits(p, cur)) {
         return false;
       }
     }

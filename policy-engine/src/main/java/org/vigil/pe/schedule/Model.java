@@ -49,6 +49,7 @@ final class Model {
   final Map<Rsc, int[]> locations = new HashMap<>();
   final List<Coloc> colocations = new ArrayList<>();
   final List<Ordering> orderings = new ArrayList<>();
+  final List<OneOrMore> oneOrMore = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
   private final Map<String, List<String>> tags = new HashMap<>();
   /** A bundle's containers clone to its primitive's clone. */
@@ -560,9 +561,16 @@ final class Model {
     if (o.sets().isEmpty()) {
       String fa = action(o.firstAction(), "start");
       String ta = action(o.thenAction(), fa);
+      boolean requireAll = Booleans.isTrue(o.requireAll(), true);
       for (Rsc f : resolve(o.first())) {
+        int min = f.isClone() ? cloneMin(f, requireAll) : 0;
         for (Rsc t : resolve(o.then())) {
-          order(o.id(), f, fa, t, ta, kind, symmetrical);
+          if (min > 0 && f != t) {
+            oneOrMore.add(new OneOrMore("clone-one-or-more:" + o.id(), f.children, fa, min, List.of(t), ta, kind));
+            inverse(o.id(), f, fa, t, ta, kind, symmetrical, true);
+          } else {
+            order(o.id(), f, fa, t, ta, kind, symmetrical);
+          }
         }
       }
       return;
@@ -586,8 +594,13 @@ final class Model {
       if (as.isEmpty() || bs.isEmpty()) {
         continue;
       }
-      List<Rsc> firsts = Booleans.isTrue(a.sequential(), true) ? List.of(as.get(as.size() - 1)) : as;
       List<Rsc> thens = Booleans.isTrue(b.sequential(), true) ? List.of(bs.get(0)) : bs;
+      if (!Booleans.isTrue(a.requireAll(), true)) {
+        oneOrMore.add(new OneOrMore("one-or-more:" + a.id(), as, action(a.action(), "start"), 1, thens,
+            action(b.action(), "start"), kind));
+        continue;
+      }
+      List<Rsc> firsts = Booleans.isTrue(a.sequential(), true) ? List.of(as.get(as.size() - 1)) : as;
       for (Rsc f : firsts) {
         for (Rsc t : thens) {
           order(o.id(), f, action(a.action(), "start"), t, action(b.action(), "start"), kind, symmetrical);
@@ -625,13 +638,28 @@ final class Model {
       return;
     }
     orderings.add(new Ordering(id, first, fa, then, ta, kind));
+    inverse(id, first, fa, then, ta, kind, symmetrical, false);
+  }
+
+  /** The reverse of a symmetrical ordering: then's stop before first's stop, and so on. */
+  private void inverse(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical,
+      boolean countsInstances) {
     if (symmetrical && kind != Ordering.Kind.SERIALIZE) {
       String rfa = inverse(ta);
       String rta = inverse(fa);
       if (rfa != null && rta != null) {
-        orderings.add(new Ordering(id, then, rfa, first, rta, kind));
+        orderings.add(new Ordering(id, then, rfa, first, rta, kind, true, countsInstances));
       }
     }
+  }
+
+  /**
+   * How many of a clone's instances an ordering after it waits for: clone-min, else 1 with
+   * require-all=false; 0 when it waits for the whole clone.
+   */
+  private static int cloneMin(Rsc clone, boolean requireAll) {
+    int min = clone.meta.get("clone-min").flatMap(Score::parse).orElse(0);
+    return min > 0 ? min : requireAll ? 0 : 1;
   }
 
   private static String inverse(String action) {

@@ -122,6 +122,9 @@ final class SummaryFormatter {
       if (t == c && demotes) {
         return List.of(new Line("Demote", r.id, "Promoted -> Unpromoted " + name(c), null));
       }
+      if (t == c && p.reloads.containsKey(r)) {
+        return List.of(new Line("Reload", r.id, roles ? from.text() + " " + name(c) : name(c), null));
+      }
       return List.of();
     }
     boolean failed = m.failedOn(r, name(c)) || recoveredFromFencing(r, c, stop);
@@ -130,7 +133,7 @@ final class SummaryFormatter {
       if (failed) {
         return List.of(new Line("Recover", r.id, here, null));
       }
-      if (roles && from == Role.PROMOTED && to == Role.PROMOTED) {
+      if (roles && from == Role.PROMOTED && to == Role.PROMOTED && !(stop.required && stop.runnable)) {
         return List.of(new Line("Re-promote", r.id, here, due(start.requiredBy)));
       }
       return List.of(new Line("Restart", r.id, here, due(start.requiredBy)));
@@ -143,10 +146,11 @@ final class SummaryFormatter {
       if (failed) {
         return List.of(new Line("Recover", r.id, move, null));
       }
-      if (migratable(r, c)) {
+      if (p.migration.migrating.contains(r)) {
         return List.of(new Line("Migrate", r.id, move, null));
       }
-      return List.of(new Line("Move", r.id, move, null));
+      String blocker = p.migration.blockedBy.get(r);
+      return List.of(new Line("Move", r.id, move, blocker == null ? null : "due to unrunnable " + blocker + " stop"));
     }
     String reason = stopReason(r, start, stop);
     String text = due(reason);
@@ -194,14 +198,6 @@ final class SummaryFormatter {
       return r.stopReason;
     }
     return stop.reason;
-  }
-
-  private boolean migratable(Rsc r, int from) {
-    if (!r.meta.allowMigrate() || r.parent != null && r.parent.kind == Rsc.Kind.GROUP) {
-      return false;
-    }
-    NodeStatus n = m.nodes.get(from);
-    return n.online() && !n.unclean();
   }
 
   private static String due(String reason) {

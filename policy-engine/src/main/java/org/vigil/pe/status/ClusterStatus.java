@@ -320,7 +320,8 @@ public final class ClusterStatus {
 
     ResourceState toState(Instant now, Map<String, NodeStatus> nodes, Failures failures) {
       Map<String, FailCount> counts = failCounts(this, nodes, now, failures);
-      return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan, histories, counts, failed);
+      return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan,
+          Migrations.reconcile(histories, nodes), counts, failed);
     }
   }
 
@@ -413,19 +414,13 @@ public final class ClusterStatus {
 
   /**
    * Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources)
-   * winning, except that a Stopped target-role anywhere in the chain wins.
+   * winning: a child's own target-role overrides its clone's (a disabled clone whose
+   * primitive says Started keeps running).
    */
   public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain, Instant now) {
     Map<String, String> m = new HashMap<>(defaults);
-    boolean stopped = false;
     for (List<NvSet> sets : chain) {
-      Map<String, String> own = firstWins(sets, now);
-      m.putAll(own);
-      stopped |= Role.parse(own.get("target-role")).orElse(Role.STARTED) == Role.STOPPED;
-    }
-    // a parent's target-role=Stopped stops its children whatever they say
-    if (stopped) {
-      m.put("target-role", "Stopped");
+      m.putAll(firstWins(sets, now));
     }
     return new ResourceMeta(m);
   }
