@@ -314,7 +314,7 @@ final class Planner {
 
   private DefinitionChange definitionChange(Rsc r, int t) {
     NodeHistory h = r.state.history(m.nodes.get(t).name());
-    if (r.state.primitive() == null || h == null) {
+    if (r.state.primitive() == null || h == null || m.implicit.contains(r)) {
       return DefinitionChange.NONE;
     }
     return DefinitionChange.of(r.state.primitive(), h, ruleContext(t));
@@ -837,8 +837,8 @@ final class Planner {
             continue;
           }
           LrmRscOp last = h == null ? null : h.recurring().get(interval);
-          boolean current = last != null
-              && !DefinitionChange.monitorChanged(r.state.primitive(), last, op, ruleContext(r.node), defaultTimeout);
+          boolean current = last != null && (m.implicit.contains(r)
+              || !DefinitionChange.monitorChanged(r.state.primitive(), last, op, ruleContext(r.node), defaultTimeout));
           if (starting || !current) {
             Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
             mon.required = true;

@@ -11,7 +11,6 @@ import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Configuration;
 import org.vigil.cib.model.Extras;
-import org.vigil.cib.model.NvPair;
 import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Operations;
@@ -61,12 +60,11 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
     return "ocf".equals(p.resourceClass()) && "pacemaker".equals(p.provider()) && "remote".equals(p.type());
   }
 
-  /** The implicit connection resource of a guest node (monitored every 30 s). */
+  /** The implicit connection resource of a guest node: no parameters, monitored every 30 s. */
   Primitive implicitConnection() {
-    Op monitor = new Op(node + "-monitor-interval-30s", "monitor", "30s", null, null, List.of(), List.of(),
+    Op monitor = new Op(node + "-monitor-interval-30s", "monitor", "30s", null, "30s", List.of(), List.of(),
         Extras.NONE);
-    NvSet params = NvSet.of(node + "-instance_attributes", List.of(NvPair.of(node + "-instance_attributes-addr", "addr", node)));
-    return new Primitive(node, "ocf", "pacemaker", "remote", null, null, List.of(params), List.of(), List.of(),
+    return new Primitive(node, "ocf", "pacemaker", "remote", null, null, List.of(), List.of(), List.of(),
         Operations.of(List.of(monitor)), Extras.NONE);
   }
 
