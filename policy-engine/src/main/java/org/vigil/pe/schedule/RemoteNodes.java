@@ -6,7 +6,6 @@ import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.ClusterStatus;
 import org.vigil.pe.status.FailCount;
-import org.vigil.pe.status.FailedOperation;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.RemoteLink;
 import org.vigil.pe.status.ResourceState;
@@ -199,9 +198,14 @@ final class RemoteNodes {
   private String remoteReason(Link l, NodeStatus n) {
     String active = firstActive(n.name());
     if (connectionFailed(l)) {
+      if (!RemoteLink.failedStarting(l.connection.state)) {
+        return "remote connection is unrecoverable";
+      }
       // a connection that never came up leaves what the node last ran there in doubt
-      return active != null && failedStarting(l.connection) ? active + " is thought to be active there"
-          : "remote connection is unrecoverable";
+      if (active != null) {
+        return active + " is thought to be active there";
+      }
+      return l.connection.node < 0 ? "the connection is unrecoverable" : null;
     }
     if (n.unclean()) {
       if (l.connection.node >= 0 || active == null) {
@@ -222,17 +226,6 @@ final class RemoteNodes {
       return "guest is unclean";
     }
     return null;
-  }
-
-  /** Whether the resource's latest failure was a start. */
-  private static boolean failedStarting(Rsc r) {
-    FailedOperation last = null;
-    for (FailedOperation f : r.state.failedOperations()) {
-      if (last == null || f.callId() > last.callId()) {
-        last = f;
-      }
-    }
-    return last != null && "start".equals(last.task());
   }
 
   private boolean hostFenced(Rsc r) {

@@ -694,7 +694,9 @@ public final class ClusterStatus {
     if (isProbe(op) && (rc == 7 || rc == 0 || rc == 8)) {
       return false;
     }
-    return rc != expectedRc(op);
+    // a start succeeds only with 0, whatever result its transition key expected
+    int expected = "start".equals(op.operation()) ? 0 : expectedRc(op);
+    return rc != expected;
   }
 
   private static final Comparator<LrmRscOp> CALL_ORDER = Comparator

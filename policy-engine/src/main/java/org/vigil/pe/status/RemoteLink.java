@@ -95,10 +95,23 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
         online &= container != null && !container.activeNodes().isEmpty() && !container.failed();
       }
       boolean seen = cib.status().nodeState(n.id()).isPresent();
+      // a connection that failed to start never reached the node: only what ran there is in doubt
+      boolean lostConnection = connFailed && !failedStarting(conn);
       boolean unclean = l.kind() == NodeStatus.Kind.REMOTE
-          && (connFailed || (!online && (!seen || busy.contains(n.name()))));
+          && (lostConnection || (!online && (!seen || busy.contains(n.name()))));
       nodes.put(n.name(), new NodeStatus(n.name(), n.id(), n.kind(), online, unclean, null, false, n.standby(),
           n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes()));
     }
+  }
+
+  /** Whether the resource's latest failure was a start. */
+  public static boolean failedStarting(ResourceState r) {
+    FailedOperation last = null;
+    for (FailedOperation f : r.failedOperations()) {
+      if (last == null || f.callId() > last.callId()) {
+        last = f;
+      }
+    }
+    return last != null && "start".equals(last.task());
   }
 }
