@@ -57,7 +57,20 @@ final class Allocator {
    * by their scores on the preferred nodes.
    */
   void run() {
+    // connections go first, in configuration order; then remote nodes open and the rest follow
+    List<Rsc> connections = new ArrayList<>();
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (m.tops.contains(l.connection()) && !connections.contains(l.connection())) {
+        connections.add(l.connection());
+      }
+    }
+    connections.sort(Comparator.comparingInt(r -> r.order));
+    for (Rsc r : connections) {
+      assign(r);
+    }
+    openRemoteNodes();
     List<Rsc> order = new ArrayList<>(m.tops);
+    order.removeAll(connections);
     Comparator<Rsc> byPriority = Comparator.comparingInt((Rsc r) -> -priority(r));
     if (utilization.active()) {
       java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
@@ -67,25 +80,8 @@ final class Allocator {
       byPriority = byPriority.thenComparingInt((Rsc r) -> -best.get(r)).thenComparing(this::byPreferredNodes);
     }
     order.sort(byPriority.thenComparingInt(r -> r.order));
-    // connections go first, in configuration order
-    List<Rsc> connections = new ArrayList<>();
-    for (RemoteNodes.Link l : m.remotes.links) {
-      if (order.remove(l.connection())) {
-        connections.add(l.connection());
-      }
-    }
-    connections.sort(Comparator.comparingInt(r -> r.order));
-    order.addAll(0, connections);
-    boolean connectionsPlaced = false;
     for (Rsc r : order) {
-      if (!connectionsPlaced && !m.remotes.isConnection(r)) {
-        openRemoteNodes();
-        connectionsPlaced = true;
-      }
       assign(r);
-    }
-    if (!connectionsPlaced) {
-      openRemoteNodes();
     }
   }
 
@@ -95,6 +91,16 @@ final class Allocator {
       return;
     }
     for (RemoteNodes.Link l : m.remotes.links) {
+      Rsc conn = l.connection();
+      int connAt = currentNode(conn);
+      if (l.inBundle() && conn.node < 0 && l.container().node < 0 && connAt >= 0 && usable[connAt]
+          && isManaged(conn) && l.container().meta.targetRole() != Role.STOPPED) {
+        // a replica whose (enabled) container cannot run keeps its connection where it is when
+        // that node is fine: the connection then stops because its container cannot start
+        conn.node = connAt;
+        conn.nextRole = Role.STARTED;
+        conn.stopReason = null;
+      }
       usable[l.node()] = m.remotes.usable(l);
     }
     // base scores computed so far took the remote nodes as unusable
@@ -159,6 +165,11 @@ final class Allocator {
     if (cur < 0) {
       return 0;
     }
+    if (!usable[cur]) {
+      // a lost cluster node counts for nothing; a remote or guest node losing its connection
+      // still counts what the resource thinks of it
+      return m.nodes.get(cur).kind() == NodeStatus.Kind.CLUSTER ? 0 : scoreWhereItRuns(first, cur);
+    }
     int[] w = base(first);
     // a mandatory primary that cannot stay there takes this resource along
     List<Coloc> primaries = new ArrayList<>(first.asDependent);
@@ -181,6 +192,24 @@ final class Allocator {
       w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
     }
     return w[cur];
+  }
+
+  /**
+   * A resource's own preference for the node it runs on (locations and stickiness), whether
+   * or not the node can keep it.
+   */
+  private int scoreWhereItRuns(Rsc r, int cur) {
+    int score = 0;
+    for (Rsc s : locationSources(r)) {
+      int[] loc = m.locations.get(s);
+      if (loc != null) {
+        score = Score.add(score, loc[cur]);
+      }
+    }
+    if (r.state.managed()) {
+      score = Score.add(score, r.meta.stickiness());
+    }
+    return score;
   }
 
   /** On how many nodes some primitive of the resource is active. */
@@ -302,7 +331,7 @@ final class Allocator {
         // a shutdown lock keeps it off every other node (and its own node runs nothing now)
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
-      if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
+      if (st.orphan() || r.meta.targetRole() == Role.STOPPED || m.remotes.awaitingReconnect(r)) {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
     }

@@ -59,7 +59,7 @@ enum DefinitionChange {
     }
     Op definition = definition(p, start.operation(), 0);
     Map<String, String> params = params(p, inherited, definition, ctx);
-    if (ParameterDigest.of(params).equals(start.opDigest())) {
+    if (ParameterDigest.of(params).equals(start.opDigest()) || secureDigestMatches(start, params)) {
       return NONE;
     }
     if (pending(start)) {
@@ -80,6 +80,25 @@ enum DefinitionChange {
       }
     }
     return ParameterDigest.of(forcing).equals(restartDigest) ? RELOAD : RESTART;
+  }
+
+  /**
+   * A history whose secrets were masked (a fencing device's password shown as {@code ****})
+   * is judged, as crm_simulate judges it, by its secure digest: the parameters without the
+   * secret ones ({@code op-secure-params}) and without the fencer's own {@code pcmk_*} ones.
+   */
+  private static boolean secureDigestMatches(LrmRscOp start, Map<String, String> params) {
+    String secureDigest = start.attr("op-secure-digest");
+    String secret = start.attr("op-secure-params");
+    if (secureDigest == null || secret == null) {
+      return false;
+    }
+    Map<String, String> open = new HashMap<>(params);
+    for (String name : secret.trim().split("\\s+")) {
+      open.remove(name);
+    }
+    open.keySet().removeIf(name -> name.startsWith("pcmk_"));
+    return ParameterDigest.of(open).equals(secureDigest);
   }
 
   /**

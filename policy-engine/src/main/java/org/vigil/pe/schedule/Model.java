@@ -52,6 +52,11 @@ final class Model {
   final List<OneOrMore> oneOrMore = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
   private final Map<String, List<String>> tags = new HashMap<>();
+  /**
+   * Resources the configuration implies rather than defines (guest connections, a bundle's
+   * containers, addresses and connections): their parameters are not compared with history.
+   */
+  final java.util.Set<Rsc> implicit = new java.util.HashSet<>();
   /** A bundle's containers clone to its primitive's clone. */
   private final Map<Rsc, Rsc> bundleChildOf = new HashMap<>();
   /** The implicit clones of bundles' primitives. */
@@ -91,6 +96,7 @@ final class Model {
         Rsc implicit = new Rsc(rs.id(), Rsc.Kind.PRIMITIVE, null, rs, rs.meta(), counter++);
         byId.put(implicit.id, implicit);
         tops.add(implicit);
+        this.implicit.add(implicit);
       }
     }
     for (ResourceState rs : state.resources()) {
@@ -276,10 +282,12 @@ final class Model {
       ResourceState cs = instances.get(rep.container().id());
       Rsc container = new Rsc(cs.id(), Rsc.Kind.PRIMITIVE, containers, cs, cs.meta(), counter++);
       containers.children.add(container);
+      implicit.add(container);
       byId.put(container.id, container);
       if (rep.ip() != null) {
         ResourceState is = instances.get(rep.ip().id());
         Rsc ip = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, null, is, is.meta(), counter++);
+        implicit.add(ip);
         byId.put(ip.id, ip);
         ips.add(ip);
         colocate("bundle:" + b.id(), ip, container, Score.INFINITY, null, null, null);

@@ -104,7 +104,9 @@ final class Planner {
       NodeStatus n = m.nodes.get(i);
       if (n.kind() == NodeStatus.Kind.GUEST && m.willBeFenced(n.name())) {
         // a guest is fenced by recovering its container: a pseudo-action stands for it
-        String action = options.stonithAction();
+        // a guest whose container will not run again is left off
+        RemoteNodes.Link link = m.remotes.linkOf(i);
+        String action = link != null && link.container().node < 0 ? "off" : options.stonithAction();
         Act f = add(new Act(Act.Type.PSEUDO, null, "stonith-" + n.name() + "-" + action + " on " + n.name(), 0, i));
         f.required = true;
         f.reason = n.fenceReason();
@@ -331,7 +333,7 @@ final class Planner {
 
   private DefinitionChange definitionChange(Rsc r, int t) {
     NodeHistory h = r.state.history(m.nodes.get(t).name());
-    if (r.state.primitive() == null || h == null) {
+    if (r.state.primitive() == null || h == null || m.implicit.contains(r)) {
       return DefinitionChange.NONE;
     }
     return DefinitionChange.of(r.state.primitive(), inheritedParams(r), h, recorded(m.nodes.get(t).name(),
@@ -648,7 +650,9 @@ final class Planner {
             edge(a, cs, 0);
           }
         } else {
-          edge(connStart, a, Act.Edge.RUNNABLE_LEFT);
+          // in a guest whose connection has a place, what cannot start is blamed on the container (below)
+          boolean blameContainer = l.guest() && !a.task.equals("monitor") && l.connection().node >= 0;
+          edge(connStart, a, blameContainer ? 0 : Act.Edge.RUNNABLE_LEFT);
         }
         if (l.guest() && !a.task.equals("monitor")) {
           // what runs in a guest goes down and comes back with its container
@@ -968,9 +972,9 @@ final class Planner {
             continue;
           }
           LrmRscOp last = h == null ? null : h.recurring().get(interval);
-          boolean current = last != null
-              && !DefinitionChange.monitorChanged(r.state.primitive(), inheritedParams(r), last, op,
-                  ruleContext(r.node), defaultTimeout);
+          boolean current = last != null && (m.implicit.contains(r)
+              || !DefinitionChange.monitorChanged(r.state.primitive(), inheritedParams(r), last, op,
+                  ruleContext(r.node), defaultTimeout));
           if (starting || !current) {
             Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
             mon.required = true;

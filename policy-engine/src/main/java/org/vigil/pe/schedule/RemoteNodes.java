@@ -2,7 +2,10 @@ package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
+import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.FailCount;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.RemoteLink;
 import org.vigil.pe.status.ResourceState;
@@ -121,10 +124,39 @@ final class RemoteNodes {
     return l != null && l.inBundle;
   }
 
+  /**
+   * Whether a failed connection must wait before it is started again: its reconnect_interval
+   * has not passed since its last failure.
+   */
+  boolean awaitingReconnect(Rsc r) {
+    if (!isConnection(r) || r.state.primitive() == null || !r.state.activeNodes().isEmpty()) {
+      return false;
+    }
+    String interval = ClusterStatus.firstWins(r.state.primitive().instanceAttributes(), m.state.now())
+        .get("reconnect_interval");
+    long ms = interval == null ? 0 : Durations.parseMillis(interval).orElse(0L);
+    if (ms <= 0) {
+      return false;
+    }
+    long last = 0;
+    for (FailCount f : r.state.failCounts().values()) {
+      last = Math.max(last, f.lastFailure());
+    }
+    return last > 0 && last * 1000 + ms > m.state.now().toEpochMilli();
+  }
+
   /** Whether a remote or guest node can take resources, once its connection has been placed. */
   boolean usable(Link l) {
     NodeStatus n = m.nodes.get(l.node);
-    if (n.standby() || n.maintenance() || n.shutdown() || l.connection.node < 0) {
+    if (n.standby() || n.maintenance() || n.shutdown()) {
+      return false;
+    }
+    if (l.inBundle) {
+      // only the replica's own instance may go there; when the replica cannot run, that
+      // instance's start is blocked by the connection's or the container's
+      return true;
+    }
+    if (l.connection.node < 0) {
       return false;
     }
     return l.guest() || !connectionFailed(l);
@@ -166,7 +198,14 @@ final class RemoteNodes {
   private String remoteReason(Link l, NodeStatus n) {
     String active = firstActive(n.name());
     if (connectionFailed(l)) {
-      return "remote connection is unrecoverable";
+      if (!RemoteLink.failedStarting(l.connection.state)) {
+        return "remote connection is unrecoverable";
+      }
+      // a connection that never came up leaves what the node last ran there in doubt
+      if (active != null) {
+        return active + " is thought to be active there";
+      }
+      return l.connection.node < 0 ? "the connection is unrecoverable" : null;
     }
     if (n.unclean()) {
       if (l.connection.node >= 0 || active == null) {

@@ -46,7 +46,7 @@ public final class ClusterStatus {
     for (RemoteLink l : links) {
       if (l.kind() == NodeStatus.Kind.GUEST && slots.stream().noneMatch(s -> s.id.equals(l.connection()))) {
         slots.add(new Slot(l.connection(), l.connection(), l.implicitConnection(), null, null, -1,
-            new ResourceMeta(rscDefaults), false, false));
+            guestConnectionMeta(rscDefaults, l, slots, now), false, false));
       }
     }
     Map<String, Slot> byId = new LinkedHashMap<>();
@@ -88,6 +88,24 @@ public final class ClusterStatus {
       }
     }
     return new ClusterState(cib, now, options, cib.haveQuorum(), dc, List.copyOf(nodes.values()), resources);
+  }
+
+  /**
+   * A guest's implicit connection: rsc_defaults; it migrates when its container says so
+   * ({@code remote-allow-migrate}).
+   */
+  private static ResourceMeta guestConnectionMeta(Map<String, String> rscDefaults, RemoteLink l, List<Slot> slots,
+      Instant now) {
+    Map<String, String> meta = new HashMap<>(rscDefaults);
+    for (Slot s : slots) {
+      if (s.id.equals(l.container()) && s.primitive != null) {
+        String migrate = firstWins(s.primitive.metaAttributes(), now).get("remote-allow-migrate");
+        if (migrate != null) {
+          meta.put("allow-migrate", migrate);
+        }
+      }
+    }
+    return new ResourceMeta(meta);
   }
 
   // ---- nodes ----
@@ -330,8 +348,12 @@ public final class ClusterStatus {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(ownMeta(r, config));
     if (r instanceof Primitive p) {
-      Map<String, String> defaults = firstWins(config.rscDefaults(),
-          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type())));
+      Map<String, String> defaults = new HashMap<>(firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))));
+      if (RemoteLink.isConnectionAgent(p)) {
+        // remote connections migrate unless told otherwise
+        defaults.putIfAbsent("allow-migrate", "true");
+      }
       ResourceMeta meta = mergedMeta(defaults, chain, now);
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       boolean unique = cloneId != null && Booleans.isTrue(meta.get("globally-unique").orElse(null), false);
@@ -674,7 +696,10 @@ public final class ClusterStatus {
     if (isProbe(op) && (rc == 7 || rc == 0 || rc == 8)) {
       return false;
     }
-    return rc != expectedRc(op);
+    // a start succeeds only with 0 whatever error its transition key expected; an expected
+    // "not running" merely leaves it stopped
+    int expected = "start".equals(op.operation()) && expectedRc(op) != 7 ? 0 : expectedRc(op);
+    return rc != expected;
   }
 
   private static final Comparator<LrmRscOp> CALL_ORDER = Comparator

@@ -11,7 +11,6 @@ import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Configuration;
 import org.vigil.cib.model.Extras;
-import org.vigil.cib.model.NvPair;
 import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Operations;
@@ -61,12 +60,11 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
     return "ocf".equals(p.resourceClass()) && "pacemaker".equals(p.provider()) && "remote".equals(p.type());
   }
 
-  /** The implicit connection resource of a guest node (monitored every 30 s). */
+  /** The implicit connection resource of a guest node: no parameters, monitored every 30 s. */
   Primitive implicitConnection() {
-    Op monitor = new Op(node + "-monitor-interval-30s", "monitor", "30s", null, null, List.of(), List.of(),
+    Op monitor = new Op(node + "-monitor-interval-30s", "monitor", "30s", null, "30s", List.of(), List.of(),
         Extras.NONE);
-    NvSet params = NvSet.of(node + "-instance_attributes", List.of(NvPair.of(node + "-instance_attributes-addr", "addr", node)));
-    return new Primitive(node, "ocf", "pacemaker", "remote", null, null, List.of(params), List.of(), List.of(),
+    return new Primitive(node, "ocf", "pacemaker", "remote", null, null, List.of(), List.of(), List.of(),
         Operations.of(List.of(monitor)), Extras.NONE);
   }
 
@@ -97,10 +95,23 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
         online &= container != null && !container.activeNodes().isEmpty() && !container.failed();
       }
       boolean seen = cib.status().nodeState(n.id()).isPresent();
+      // a connection that failed to start never reached the node: only what ran there is in doubt
+      boolean lostConnection = connFailed && !failedStarting(conn);
       boolean unclean = l.kind() == NodeStatus.Kind.REMOTE
-          && (connFailed || (!online && (!seen || busy.contains(n.name()))));
+          && (lostConnection || (!online && (!seen || busy.contains(n.name()))));
       nodes.put(n.name(), new NodeStatus(n.name(), n.id(), n.kind(), online, unclean, null, false, n.standby(),
           n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes()));
     }
+  }
+
+  /** Whether the resource's latest failure was a start. */
+  public static boolean failedStarting(ResourceState r) {
+    FailedOperation last = null;
+    for (FailedOperation f : r.failedOperations()) {
+      if (last == null || f.callId() > last.callId()) {
+        last = f;
+      }
+    }
+    return last != null && "start".equals(last.task());
   }
 }

@@ -57,6 +57,17 @@ class DefinitionChangeTest {
   }
 
   @Test
+  void aMaskedSecretIsJudgedByTheSecureDigest() {
+    // the recorded full digest was of another (secret) value; the secure digest leaves out the
+    // secret parameter and pcmk_* ones
+    String secure = "op-secure-params=' state ' op-secure-digest='" + digest(Map.of("fake", "new")) + "' ";
+    assertThat(summary("", DONE + secure + "op-digest='" + OLD + "'")).isEmpty();
+    String stale = "op-secure-params=' state ' op-secure-digest='" + digest(Map.of("fake", "old")) + "' ";
+    assertThat(summary("", DONE + stale + "op-digest='" + OLD + "'"))
+        .containsExactly("* Restart a ( node1 ) due to resource definition change");
+  }
+
+  @Test
   void changedParametersWithoutReloadSupportRestart() {
     assertThat(summary("", DONE + "op-digest='" + OLD + "'"))
         .containsExactly("* Restart a ( node1 ) due to resource definition change");

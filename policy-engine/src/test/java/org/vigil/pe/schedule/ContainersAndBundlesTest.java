@@ -1,0 +1,96 @@
+package org.vigil.pe.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vigil.cib.model.Bundle;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.xml.CibXml;
+import org.vigil.pe.PacemakerScheduler;
+import org.vigil.pe.status.BundleLayout;
+
+/** Resources inside container resources, and bundles expanded into their implicit resources. */
+class ContainersAndBundlesTest {
+  private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
+
+  private static Cib cib(String resources, String node1Lrm) {
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>"
+        + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
+        + "<resources>" + resources + "</resources><constraints/></configuration><status>"
+        + "<node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='1'><lrm_resources>" + node1Lrm + "</lrm_resources></lrm></node_state>"
+        + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'/>"
+        + "</status></cib>";
+    try {
+      return CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String started(String rsc, boolean failedMonitor) {
+    String failure = failedMonitor
+        ? "<lrm_rsc_op id='" + rsc + "_monitor_10000' operation_key='" + rsc + "_monitor_10000' operation='monitor' "
+            + "interval='10000' call-id='3' rc-code='1' op-status='0' transition-key='2:1:0:x'/>"
+        : "";
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start' interval='0' "
+        + "call-id='2' rc-code='0' op-status='0' transition-key='1:1:0:x'/>" + failure + "</lrm_resource>";
+  }
+
+  private static String inside(String id) {
+    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'><meta_attributes id='" + id
+        + "-m'><nvpair id='" + id + "-c' name='container' value='box'/></meta_attributes></primitive>";
+  }
+
+  private static List<String> lines(Cib cib) {
+    return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
+        .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
+  }
+
+  @Test
+  void resourcesInsideAContainerStartWithItOnItsNode() {
+    String box = "<primitive id='box' class='ocf' provider='pacemaker' type='Dummy'/>";
+    assertThat(lines(cib(box + inside("a") + inside("b"), "")))
+        .containsExactly("* Start box ( node1 )", "* Start a ( node1 )", "* Start b ( node1 )");
+  }
+
+  @Test
+  void aFailureInsideAContainerRestartsTheContainerAndEverythingInIt() {
+    String box = "<primitive id='box' class='ocf' provider='pacemaker' type='Dummy'/>";
+    assertThat(lines(cib(box + inside("a") + inside("b"), started("box", false) + started("a", true)
+        + started("b", false)))).containsExactly(
+            "* Restart box ( node1 )",
+            "* Recover a ( node1 )",
+            "* Restart b ( node1 ) due to required box start");
+  }
+
+  private static final String BUNDLE = "<bundle id='web'><docker image='httpd' promoted-max='2'/>"
+      + "<network ip-range-start='192.168.1.10' control-port='3121'/>"
+      + "<primitive id='httpd' class='ocf' provider='heartbeat' type='apache'/></bundle>";
+
+  @Test
+  void aBundleNamesItsImplicitResourcesPerReplica() {
+    Bundle b = (Bundle) cib(BUNDLE, "").configuration().resources().get(0);
+    BundleLayout layout = BundleLayout.of(b);
+    assertThat(layout.replicas()).isEqualTo(2);
+    assertThat(layout.cloneId()).isEqualTo("web-master");
+    BundleLayout.Replica second = layout.replicaList().get(1);
+    assertThat(second.ip().id()).isEqualTo("web-ip-192.168.1.11");
+    assertThat(second.container().id()).isEqualTo("web-docker-1");
+    assertThat(second.connection().id()).isEqualTo("web-1");
+  }
+
+  @Test
+  void aBundleStartsItsReplicasOnSeparateNodesWithItsPrimitiveInside() {
+    assertThat(lines(cib(BUNDLE, ""))).containsExactlyInAnyOrder(
+        "* Start web-docker-0 ( node1 )", "* Start web-docker-1 ( node2 )",
+        "* Start web-ip-192.168.1.10 ( node1 )", "* Start web-ip-192.168.1.11 ( node2 )",
+        "* Start web-0 ( node1 )", "* Start web-1 ( node2 )",
+        "* Start httpd:0 ( web-0 )", "* Start httpd:1 ( web-1 )");
+  }
+}
