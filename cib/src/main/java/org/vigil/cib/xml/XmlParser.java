@@ -2,10 +2,9 @@ package org.vigil.cib.xml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A non-validating XML 1.0 parser from characters to {@link XmlElement}s that refuses what is not
@@ -25,6 +24,7 @@ import java.util.Map;
 final class XmlParser {
   /** Attribute values up to this length are shared through {@link #symbols}: ids, digests, numbers. */
   private static final int SHARED_VALUE_MAX = 40;
+  private static final AttributeMap NO_ATTRIBUTES = new AttributeMap(new String[0], new String[0]);
 
   private final char[] s;
   private final int n;
@@ -173,8 +173,8 @@ final class XmlParser {
         }
       }
       if (count == attrNames.length) {
-        attrNames = java.util.Arrays.copyOf(attrNames, count * 2);
-        attrValues = java.util.Arrays.copyOf(attrValues, count * 2);
+        attrNames = Arrays.copyOf(attrNames, count * 2);
+        attrValues = Arrays.copyOf(attrValues, count * 2);
       }
       attrNames[count] = attr;
       attrValues[count] = value;
@@ -187,15 +187,8 @@ final class XmlParser {
       }
       p++;
     }
-    Map<String, String> attrs;
-    if (count == 0) {
-      attrs = Map.of();
-    } else {
-      attrs = new LinkedHashMap<>(count * 4 / 3 + 1);
-      for (int i = 0; i < count; i++) {
-        attrs.put(attrNames[i], attrValues[i]);
-      }
-    }
+    AttributeMap attrs = count == 0 ? NO_ATTRIBUTES
+        : new AttributeMap(Arrays.copyOf(attrNames, count), Arrays.copyOf(attrValues, count));
     int line = lineAt(p);
     p++; // '>'
     return new Frame(name, attrs, line, empty);
@@ -475,13 +468,13 @@ final class XmlParser {
   /** An element whose end tag is still to come. */
   private static final class Frame {
     final String name;
-    final Map<String, String> attrs;
+    final AttributeMap attrs;
     final int line;
     final boolean empty;
     final List<XmlElement> children = new ArrayList<>();
     StringBuilder text;
 
-    Frame(String name, Map<String, String> attrs, int line, boolean empty) {
+    Frame(String name, AttributeMap attrs, int line, boolean empty) {
       this.name = name;
       this.attrs = attrs;
       this.line = line;
@@ -489,7 +482,7 @@ final class XmlParser {
     }
 
     XmlElement build() {
-      return XmlElement.adopt(name, attrs, children, text == null ? "" : text.toString().trim(), line);
+      return XmlElement.parsed(name, attrs, children, text == null ? "" : text.toString().trim(), line);
     }
   }
 
