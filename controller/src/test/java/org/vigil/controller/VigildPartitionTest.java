@@ -2,12 +2,10 @@ package org.vigil.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,16 +25,6 @@ class VigildPartitionTest {
 
   @TempDir Path dir;
 
-  private static int run(String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    if (!p.waitFor(10, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return -1;
-    }
-    return p.exitValue();
-  }
-
   private static void write(VigildCluster c, int k, String id) throws Exception {
     try (VigilClient client = c.client(k)) {
       client.update(VigildScenarioTest.dummy(id));
@@ -45,43 +33,36 @@ class VigildPartitionTest {
 
   @Test
   void bothSidesChangeTheCibAndAfterHealingTheHigherVersionIsEverywhere() throws Exception {
-    String tag = "vgd" + ThreadLocalRandom.current().nextInt(10_000, 99_999);
-    String nsA = tag + "a";
-    String nsB = tag + "b";
     int subnet = ThreadLocalRandom.current().nextInt(1, 250);
     String ipA = "10.232." + subnet + ".1";
     String ipB = "10.232." + subnet + ".2";
-    Assumptions.assumeTrue(run("ip", "netns", "add", nsA) == 0,
-        "needs root and iproute2 to create network namespaces ('ip netns add' failed)");
-    try {
-      Assumptions.assumeTrue(run("ip", "netns", "add", nsB) == 0, "cannot create a second namespace");
-      List<String[]> setup = List.of(
-          new String[] {"ip", "link", "add", tag + "va", "type", "veth", "peer", "name", tag + "vb"},
-          new String[] {"ip", "link", "set", tag + "va", "netns", nsA},
-          new String[] {"ip", "link", "set", tag + "vb", "netns", nsB},
-          new String[] {"ip", "-n", nsA, "addr", "add", ipA + "/24", "dev", tag + "va"},
-          new String[] {"ip", "-n", nsB, "addr", "add", ipB + "/24", "dev", tag + "vb"},
-          new String[] {"ip", "-n", nsA, "link", "set", tag + "va", "up"},
-          new String[] {"ip", "-n", nsB, "link", "set", tag + "vb", "up"},
-          new String[] {"ip", "-n", nsA, "link", "set", "lo", "up"},
-          new String[] {"ip", "-n", nsB, "link", "set", "lo", "up"});
-      for (String[] cmd : setup) {
-        assertThat(run(cmd)).as(String.join(" ", cmd)).isZero();
-      }
+    try (NetnsLab lab = new NetnsLab()) {
+      Assumptions.assumeTrue(lab.add("a"),
+          "needs root and iproute2 to create network namespaces ('ip netns add' failed)");
+      Assumptions.assumeTrue(lab.add("b"), "cannot create a second namespace");
+      String nsA = lab.ns("a");
+      String nsB = lab.ns("b");
+      String va = lab.tag + "va";
+      String vb = lab.tag + "vb";
+      NetnsLab.must("ip", "-n", nsA, "link", "add", va, "type", "veth", "peer", "name", vb, "netns", nsB);
+      NetnsLab.must("ip", "-n", nsA, "addr", "add", ipA + "/24", "dev", va);
+      NetnsLab.must("ip", "-n", nsB, "addr", "add", ipB + "/24", "dev", vb);
+      NetnsLab.must("ip", "-n", nsA, "link", "set", va, "up");
+      NetnsLab.must("ip", "-n", nsB, "link", "set", vb, "up");
       try (VigildCluster c = new VigildCluster(dir, List.of(ipA, ipB), 7680, "quorum.two_node = true")
           .launchThrough(1, "ip", "netns", "exec", nsA).launchThrough(2, "ip", "netns", "exec", nsB)) {
         c.startAll();
         c.awaitMembers(List.of(1, 2), WAIT);
         write(c, 2, "before");
 
-        assertThat(run("ip", "-n", nsA, "link", "set", tag + "va", "down")).isZero();
+        NetnsLab.must("ip", "-n", nsA, "link", "set", va, "down");
         assertThat(c.awaitMembers(List.of(1), WAIT).quorate()).isTrue();
         assertThat(c.awaitMembers(List.of(2), WAIT).quorate()).isTrue();
         write(c, 1, "sideA-1");
         write(c, 1, "sideA-2");
         write(c, 2, "sideB-1");
 
-        assertThat(run("ip", "-n", nsA, "link", "set", tag + "va", "up")).isZero();
+        NetnsLab.must("ip", "-n", nsA, "link", "set", va, "up");
         c.awaitMembers(List.of(1, 2), WAIT);
         c.awaitSameCib(List.of(1, 2), WAIT);
         for (int k = 1; k <= 2; k++) {
@@ -94,9 +75,6 @@ class VigildPartitionTest {
         String logs = c.logText(1) + c.logText(2);
         assertThat(logs).contains("of node node2 loses to CIB").contains("resource sideB-1 (absent)");
       }
-    } finally {
-      run("ip", "netns", "del", nsA);
-      run("ip", "netns", "del", nsB);
     }
   }
 }

@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +36,14 @@ public final class CibStore {
   private final Path file;
   private final int backups;
   private final CrashPoint crashPoint;
+  /** Daemon threads, so that a store never keeps a process alive. */
+  private static final ExecutorService SYNCER = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "cib-store-sync");
+    t.setDaemon(true);
+    return t;
+  });
+  /** Backups on disk, oldest first: read from the directory at the first save, then kept here. */
+  private List<Integer> backupNumbers;
 
   /** Where a test may stop a write, to show what a crash at that point leaves behind. */
   public enum CrashPoint {
@@ -118,16 +130,33 @@ public final class CibStore {
     throw new CibStoreException("refusing CIB file " + file + ": " + why + hint);
   }
 
-  /** Writes the text durably; the previous file becomes backup N (the oldest beyond the limit go). */
+  /**
+   * Writes the text durably; the previous file becomes backup N (the oldest beyond the limit go).
+   *
+   * <p>Two sync points, not three: the new file and its digest are synced at the same time (their
+   * creations sit in the same file-system transaction, so overlapping syncs are committed together),
+   * and only then renamed into place, and the directory is synced once for both renames. A crash
+   * anywhere leaves a pair that {@link #load} accepts: the old one, or the new file with its digest
+   * (renamed, or still in the temporary signature). The backup is a hard link to the replaced file:
+   * no copy and no sync of its own, because the file is only ever replaced by rename, never changed in
+   * place, and its links become durable with the same directory sync; a backup lost in a crash loses
+   * nothing that was stored.
+   */
   public void save(String xml) throws IOException {
     byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-    Files.createDirectories(file.getParent());
-    writeAndSync(tempFile(), bytes);
-    writeAndSync(tempSignature(), (digest(bytes) + "\n").getBytes(StandardCharsets.UTF_8));
+    if (backupNumbers == null) {
+      Files.createDirectories(file.getParent());
+      backupNumbers = new ArrayList<>(scanBackupNumbers());
+    }
+    try (FileChannel data = create(tempFile()); FileChannel sig = create(tempSignature())) {
+      writeAll(data, bytes);
+      writeAll(sig, (digest(bytes) + "\n").getBytes(StandardCharsets.UTF_8));
+      syncTogether(data, sig);
+    }
     if (crashPoint == CrashPoint.AFTER_TEMP_WRITTEN) {
       throw new SimulatedCrash(crashPoint);
     }
-    if (Files.exists(file) && backups > 0) {
+    if (backups > 0 && Files.exists(file)) {
       backUpCurrent();
     }
     moveAtomically(tempFile(), file);
@@ -139,18 +168,26 @@ public final class CibStore {
   }
 
   private void backUpCurrent() throws IOException {
-    int next = backupNumbers().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+    int next = backupNumbers.isEmpty() ? 1 : backupNumbers.get(backupNumbers.size() - 1) + 1;
     Path backup = backupPath(next);
-    Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+    linkOrCopy(file, backup);
     if (Files.exists(signatureFile())) {
-      Files.copy(signatureFile(), backup.resolveSibling(backup.getFileName() + ".sig"),
-          StandardCopyOption.REPLACE_EXISTING);
+      linkOrCopy(signatureFile(), backup.resolveSibling(backup.getFileName() + ".sig"));
     }
-    List<Integer> numbers = backupNumbers();
-    for (int i = 0; i < numbers.size() - backups; i++) {
-      Path old = backupPath(numbers.get(i));
+    backupNumbers.add(next);
+    while (backupNumbers.size() > backups) {
+      Path old = backupPath(backupNumbers.remove(0));
       Files.deleteIfExists(old);
       Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".sig"));
+    }
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    Files.deleteIfExists(to);
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -165,7 +202,14 @@ public final class CibStore {
 
   /** Backup numbers, oldest first. */
   public List<Integer> backupNumbers() throws IOException {
+    return scanBackupNumbers();
+  }
+
+  private List<Integer> scanBackupNumbers() throws IOException {
     List<Integer> out = new ArrayList<>();
+    if (!Files.isDirectory(file.getParent())) {
+      return out;
+    }
     try (var entries = Files.list(file.getParent())) {
       for (Path p : (Iterable<Path>) entries::iterator) {
         Matcher m = BACKUP.matcher(p.getFileName().toString());
@@ -211,14 +255,32 @@ public final class CibStore {
     }
   }
 
-  private static void writeAndSync(Path p, byte[] bytes) throws IOException {
-    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
+  private static FileChannel create(Path p) throws IOException {
+    return FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  private static void writeAll(FileChannel ch, byte[] bytes) throws IOException {
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+    while (buf.hasRemaining()) {
+      ch.write(buf);
+    }
+  }
+
+  /** Syncs both files, the second on another thread at the same time; returns once both are on disk. */
+  private static void syncTogether(FileChannel a, FileChannel b) throws IOException {
+    Future<?> other = SYNCER.submit(() -> {
+      b.force(true);
+      return null;
+    });
+    a.force(true);
+    try {
+      other.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while syncing " + a, e);
     }
   }
 

@@ -13,7 +13,7 @@ import org.jgroups.protocols.FD_SOCK2;
 import org.jgroups.protocols.FRAG2;
 import org.jgroups.protocols.MERGE3;
 import org.jgroups.protocols.MFC;
-import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCP_NIO2;
 import org.jgroups.protocols.TCPPING;
 import org.jgroups.protocols.UFC;
 import org.jgroups.protocols.UNICAST3;
@@ -29,9 +29,11 @@ import org.vigil.membership.NodeConfig;
 /**
  * Builds the protocol stack, bottom to top. It is JGroups' tcp.xml, changed for a small static cluster:
  * <ul>
- * <li>TCP bound to exactly the node's configured address and port (no port range), TCPPING with the
+ * <li>TCP_NIO2 bound to exactly the node's configured address and port (no port range), TCPPING with the
  *     node list and no port range: corosync's static nodelist, working on loopback and in network
- *     namespaces;</li>
+ *     namespaces. NIO because the blocking TCP transport dials a peer under a lock on the one sending
+ *     thread: a powered-off peer (nothing answers, not even ARP) held every heartbeat for up to the
+ *     connect timeout and made the survivors suspect each other;</li>
  * <li>{@link ClusterSeal} right above the transport, so every message is sealed with the cluster key;</li>
  * <li>FD_SOCK2 (a crashed process closes its sockets: suspected at once), FD_ALL3 (a hung or cut-off node
  *     stops heartbeating) and VERIFY_SUSPECT2 (a suspect gets one more chance to answer directly, so a
@@ -59,7 +61,7 @@ final class StackFactory {
         }
 
         List<Protocol> stack = new ArrayList<>();
-        TCP tcp = new TCP();
+        TCP_NIO2 tcp = new TCP_NIO2();
         tcp.setBindAddress(bind);
         tcp.setBindPort(self.port());
         tcp.setPortRange(0);

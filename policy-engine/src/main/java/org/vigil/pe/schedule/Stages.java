@@ -22,6 +22,7 @@ public final class Stages {
     ClusterState state = TicketLoss.fenceNodes(unpacked);
     Model model = new Model(state);
     new Allocator(model).run();
+    model.remotes.decideFencing();
     Planner planner = new Planner(model);
     planner.plan();
     List<String> summary = new SummaryFormatter(model, planner).lines();
