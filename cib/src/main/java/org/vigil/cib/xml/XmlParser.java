@@ -293,11 +293,17 @@ final class XmlParser {
   private String attributeValue(char quote) throws XmlParseException {
     int start = p;
     boolean plain = true;
+    int hash = 0;
     while (true) {
       if (p >= n) {
         throw error(start, "attribute value is not closed before the end of the input");
       }
       char c = s[p];
+      if (c > '&' && c != '<' && c != quote) {
+        hash = 31 * hash + c;
+        p++;
+        continue;
+      }
       if (c == quote) {
         break;
       }
@@ -307,12 +313,13 @@ final class XmlParser {
       if (c == '&' || c == '\t' || c == '\n' || c == '\r') {
         plain = false;
       }
+      hash = 31 * hash + c;
       p++;
     }
     int end = p++;
     if (plain) {
       int len = end - start;
-      return len <= SHARED_VALUE_MAX ? symbols.get(s, start, len) : new String(s, start, len);
+      return len <= SHARED_VALUE_MAX ? symbols.get(s, start, len, hash) : new String(s, start, len);
     }
     StringBuilder sb = scratch;
     sb.setLength(0);
@@ -374,11 +381,11 @@ final class XmlParser {
     if (p >= n || !isNameStart(s[p])) {
       throw error(p, "expected " + what);
     }
-    p++;
+    int hash = s[p++];
     while (p < n && isNameChar(s[p])) {
-      p++;
+      hash = 31 * hash + s[p++];
     }
-    return symbols.get(s, start, p - start);
+    return symbols.get(s, start, p - start, hash);
   }
 
   /** Skips white space; says whether there was any. */
@@ -456,8 +463,19 @@ final class XmlParser {
   }
 
   private static boolean isNameChar(char c) {
-    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == 0xB7
-        || (c >= 0x203F && c <= 0x2040);
+    if (c < 0x80) {
+      return ASCII_NAME_CHAR[c];
+    }
+    return isNameStart(c) || c == 0xB7 || (c >= 0x203F && c <= 0x2040);
+  }
+
+  /** {@link #isNameChar} for ASCII, looked up: names are most of what is scanned outside values. */
+  private static final boolean[] ASCII_NAME_CHAR = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_NAME_CHAR[c] = isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
   }
 
   private static boolean isXmlChar(int c) {
@@ -494,11 +512,8 @@ final class XmlParser {
   private static final class Symbols {
     private final String[] table = new String[1 << 14];
 
-    String get(char[] s, int from, int len) {
-      int h = 0;
-      for (int i = from; i < from + len; i++) {
-        h = 31 * h + s[i];
-      }
+    /** The string of {@code s[from, from + len)}, whose {@link String#hashCode} is {@code h}. */
+    String get(char[] s, int from, int len, int h) {
       int slot = (h ^ (h >>> 14)) & (table.length - 1);
       String known = table[slot];
       if (known != null && known.length() == len) {
