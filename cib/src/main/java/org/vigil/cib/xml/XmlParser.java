@@ -29,7 +29,12 @@ final class XmlParser {
   private final char[] s;
   private final int n;
   private final String source;
-  private final Symbols symbols = new Symbols();
+  private final Symbols symbols = new Symbols(false);
+  /**
+   * Element and attribute names, interned: the same objects as the literals readers look them
+   * up with, so that a lookup matches on identity.
+   */
+  private final Symbols names = new Symbols(true);
   private int p;
   /** Line counting is incremental: {@code lineOfCounted} is the line at position {@code counted}. */
   private int counted;
@@ -385,7 +390,7 @@ final class XmlParser {
     while (p < n && isNameChar(s[p])) {
       hash = 31 * hash + s[p++];
     }
-    return symbols.get(s, start, p - start, hash);
+    return names.get(s, start, p - start, hash);
   }
 
   /** Skips white space; says whether there was any. */
@@ -511,6 +516,11 @@ final class XmlParser {
    */
   private static final class Symbols {
     private final String[] table = new String[1 << 14];
+    private final boolean intern;
+
+    Symbols(boolean intern) {
+      this.intern = intern;
+    }
 
     /** The string of {@code s[from, from + len)}, whose {@link String#hashCode} is {@code h}. */
     String get(char[] s, int from, int len, int h) {
@@ -525,7 +535,7 @@ final class XmlParser {
           return known;
         }
       }
-      String made = new String(s, from, len);
+      String made = intern ? new String(s, from, len).intern() : new String(s, from, len);
       table[slot] = made;
       return made;
     }
