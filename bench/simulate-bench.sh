@@ -12,8 +12,8 @@
 # promotable clones with 32 instances each (random-cib seed 3 with its clone-max limits
 # taken out). crm_simulate runs are cut at --cap seconds (default 300) and shown as ">CAP";
 # its figures are kept next to the CIBs (BENCH_DIR, default /tmp/vigil-bench) and reused by
-# later runs with the same cap, since it needs minutes per large CIB. One run each; the
-# machine may be shared, so read the figures as orders of magnitude.
+# later runs with the same cap, since it needs minutes per large CIB. One run each; wall
+# clock and CPU (user + system) seconds are both shown: on a shared machine compare the CPU.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=$ROOT/../shared/conformance
@@ -31,19 +31,21 @@ done
 DIR=${BENCH_DIR:-/tmp/vigil-bench}
 mkdir -p "$DIR"
 
-# measure CMD...: prints "SECONDS PEAK_MB" or ">CAP -" when cut
+# measure CMD...: prints "SECONDS PEAK_MB CPU_SECONDS" (CPU: user + system) or ">CAP - -" when cut
 measure() {
   local t
   t=$(mktemp)
-  if timeout "$CAP" /usr/bin/time -f "%e %M" -o "$t" "$@" >/dev/null 2>&1 || [ -s "$t" ] && ! grep -q "Command terminated by signal" "$t"; then
-    awk 'END {printf "%.2f %d", $1, $2/1024}' "$t"
+  if timeout "$CAP" /usr/bin/time -f "%e %M %U %S" -o "$t" "$@" >/dev/null 2>&1 || [ -s "$t" ] && ! grep -q "Command terminated by signal" "$t"; then
+    awk 'END {printf "%.2f %d %.2f", $1, $2/1024, $3 + $4}' "$t"
   else
-    echo ">$CAP -"
+    echo ">$CAP - -"
   fi
   rm -f "$t"
 }
 
-printf "%-9s %-10s %8s | %12s %8s | %12s %8s | %8s\n" size cib "cib KB" "crm_simulate" "MB" "vigil" "MB" ratio
+# wall-clock seconds, then CPU seconds: on a busy machine the CPU time is the figure to compare
+printf "%-9s %-7s %8s | %12s %8s %6s | %8s %7s %6s | %7s %7s\n" size cib "cib KB" "crm_simulate" "cpu" "MB" \
+  "vigil" "cpu" "MB" "ratio" "cpu"
 # crm_simulate's figures for FILE, measured once per cap and kept beside it
 pacemaker() {
   local f=$1 cached=$1.crm_simulate$FLAG-cap$CAP
@@ -72,9 +74,12 @@ for size in $SIZES; do
   for kind in $KINDS; do
     f=$DIR/$kind-$size.xml
     kb=$(( $(stat -c %s "$f") / 1024 ))
-    read -r pt pm <<<"$(pacemaker "$f")"
-    read -r vt vm <<<"$(measure "$CRM" simulate -x "$f" "$FLAG")"
+    read -r pt pm pc <<<"$(pacemaker "$f")"
+    read -r vt vm vc <<<"$(measure "$CRM" simulate -x "$f" "$FLAG")"
+    pc=${pc:--}
     ratio=$(awk -v p="$pt" -v v="$vt" 'BEGIN { if (v ~ /^>/ || v == 0) print "-"; else if (p ~ /^>/) printf ">%.0fx", substr(p, 2) / v; else printf "%.1fx", p / v }')
-    printf "%-9s %-10s %8d | %10ss %8s | %10ss %8s | %8s\n" "$size" "$kind" "$kb" "$pt" "$pm" "$vt" "$vm" "$ratio"
+    cpuratio=$(awk -v p="$pc" -v v="$vc" 'BEGIN { if (p == "-" || v == "-" || v == 0) print "-"; else printf "%.1fx", p / v }')
+    printf "%-9s %-7s %8d | %11ss %7ss %6s | %7ss %6ss %6s | %7s %7s\n" "$size" "$kind" "$kb" "$pt" "$pc" "$pm" \
+      "$vt" "$vc" "$vm" "$ratio" "$cpuratio"
   done
 done

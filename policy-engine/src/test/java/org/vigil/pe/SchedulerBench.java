@@ -1,17 +1,11 @@
 package org.vigil.pe;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.xml.CibXml;
-import org.vigil.cib.xml.XmlCodec;
-import org.vigil.cib.xml.XmlElement;
 import org.vigil.pe.render.SimulationReport;
 import org.vigil.pe.render.StatusView;
 import org.vigil.pe.render.StatusViews;
@@ -21,8 +15,8 @@ import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
 
 /**
- * Prints how long each phase of {@code crm simulate -x FILE -S} takes on a CIB file: XML parse,
- * model read, status unpack, status view, scheduling, simulated execution, revised view and
+ * Prints how long each phase of {@code crm simulate -x FILE -S} takes on a CIB file: reading
+ * (XML to model), status unpack, status view, scheduling, simulated execution, revised view and
  * rendering, for several rounds (the first is what a one-shot process pays). Not a test: run it
  * by hand; each phase shows CPU time of this thread + garbage collection time, e.g. {@code java -cp ... org.vigil.pe.SchedulerBench FILE [ROUNDS]}.
  */
@@ -32,10 +26,8 @@ public final class SchedulerBench {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     for (int round = 0; round < rounds; round++) {
       Timer t = new Timer();
-      XmlElement root = parse(file);
-      t.lap("xml");
-      Cib cib = CibXml.fromElement(root, file.toString());
-      t.lap("model");
+      Cib cib = CibXml.read(file);
+      t.lap("read");
       Instant now = cib.executionDate().orElse(Instant.EPOCH);
       ClusterState state = ClusterStatus.unpack(cib, now);
       t.lap("unpack");
@@ -52,12 +44,6 @@ public final class SchedulerBench {
       t.lap("render");
       System.out.printf("round %d: %s total %s (%d chars, %d actions)%n", round, t.laps, t.total(), out.length(),
           transition.actions().size());
-    }
-  }
-
-  private static XmlElement parse(Path file) throws IOException, Exception {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return XmlCodec.parse(r, file.toString());
     }
   }
 

@@ -43,10 +43,9 @@ public final class XmlElement {
     this.hash = hash;
   }
 
-  /** An element over an attribute map that the caller hands over and no longer touches (the parser's). */
-  static XmlElement adopt(String name, Map<String, String> attributes, List<XmlElement> children, String text,
-      int line) {
-    return new XmlElement(name, Collections.unmodifiableMap(attributes), List.copyOf(children), text, line, 0);
+  /** A parsed element: its attribute map is immutable already. */
+  static XmlElement parsed(String name, AttributeMap attributes, List<XmlElement> children, String text, int line) {
+    return new XmlElement(name, attributes, List.copyOf(children), text, line, 0);
   }
 
   public static XmlElement of(String name) {

@@ -2,10 +2,9 @@ package org.vigil.cib.xml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A non-validating XML 1.0 parser from characters to {@link XmlElement}s that refuses what is not
@@ -25,11 +24,17 @@ import java.util.Map;
 final class XmlParser {
   /** Attribute values up to this length are shared through {@link #symbols}: ids, digests, numbers. */
   private static final int SHARED_VALUE_MAX = 40;
+  private static final AttributeMap NO_ATTRIBUTES = new AttributeMap(new String[0], new String[0]);
 
   private final char[] s;
   private final int n;
   private final String source;
-  private final Symbols symbols = new Symbols();
+  private final Symbols symbols = new Symbols(false);
+  /**
+   * Element and attribute names, interned: the same objects as the literals readers look them
+   * up with, so that a lookup matches on identity.
+   */
+  private final Symbols names = new Symbols(true);
   private int p;
   /** Line counting is incremental: {@code lineOfCounted} is the line at position {@code counted}. */
   private int counted;
@@ -173,8 +178,8 @@ final class XmlParser {
         }
       }
       if (count == attrNames.length) {
-        attrNames = java.util.Arrays.copyOf(attrNames, count * 2);
-        attrValues = java.util.Arrays.copyOf(attrValues, count * 2);
+        attrNames = Arrays.copyOf(attrNames, count * 2);
+        attrValues = Arrays.copyOf(attrValues, count * 2);
       }
       attrNames[count] = attr;
       attrValues[count] = value;
@@ -187,15 +192,8 @@ final class XmlParser {
       }
       p++;
     }
-    Map<String, String> attrs;
-    if (count == 0) {
-      attrs = Map.of();
-    } else {
-      attrs = new LinkedHashMap<>(count * 4 / 3 + 1);
-      for (int i = 0; i < count; i++) {
-        attrs.put(attrNames[i], attrValues[i]);
-      }
-    }
+    AttributeMap attrs = count == 0 ? NO_ATTRIBUTES
+        : new AttributeMap(Arrays.copyOf(attrNames, count), Arrays.copyOf(attrValues, count));
     int line = lineAt(p);
     p++; // '>'
     return new Frame(name, attrs, line, empty);
@@ -300,11 +298,17 @@ final class XmlParser {
   private String attributeValue(char quote) throws XmlParseException {
     int start = p;
     boolean plain = true;
+    int hash = 0;
     while (true) {
       if (p >= n) {
         throw error(start, "attribute value is not closed before the end of the input");
       }
       char c = s[p];
+      if (c > '&' && c != '<' && c != quote) {
+        hash = 31 * hash + c;
+        p++;
+        continue;
+      }
       if (c == quote) {
         break;
       }
@@ -314,12 +318,13 @@ final class XmlParser {
       if (c == '&' || c == '\t' || c == '\n' || c == '\r') {
         plain = false;
       }
+      hash = 31 * hash + c;
       p++;
     }
     int end = p++;
     if (plain) {
       int len = end - start;
-      return len <= SHARED_VALUE_MAX ? symbols.get(s, start, len) : new String(s, start, len);
+      return len <= SHARED_VALUE_MAX ? symbols.get(s, start, len, hash) : new String(s, start, len);
     }
     StringBuilder sb = scratch;
     sb.setLength(0);
@@ -381,11 +386,11 @@ final class XmlParser {
     if (p >= n || !isNameStart(s[p])) {
       throw error(p, "expected " + what);
     }
-    p++;
+    int hash = s[p++];
     while (p < n && isNameChar(s[p])) {
-      p++;
+      hash = 31 * hash + s[p++];
     }
-    return symbols.get(s, start, p - start);
+    return names.get(s, start, p - start, hash);
   }
 
   /** Skips white space; says whether there was any. */
@@ -463,8 +468,19 @@ final class XmlParser {
   }
 
   private static boolean isNameChar(char c) {
-    return isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == 0xB7
-        || (c >= 0x203F && c <= 0x2040);
+    if (c < 0x80) {
+      return ASCII_NAME_CHAR[c];
+    }
+    return isNameStart(c) || c == 0xB7 || (c >= 0x203F && c <= 0x2040);
+  }
+
+  /** {@link #isNameChar} for ASCII, looked up: names are most of what is scanned outside values. */
+  private static final boolean[] ASCII_NAME_CHAR = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_NAME_CHAR[c] = isNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
   }
 
   private static boolean isXmlChar(int c) {
@@ -475,13 +491,13 @@ final class XmlParser {
   /** An element whose end tag is still to come. */
   private static final class Frame {
     final String name;
-    final Map<String, String> attrs;
+    final AttributeMap attrs;
     final int line;
     final boolean empty;
     final List<XmlElement> children = new ArrayList<>();
     StringBuilder text;
 
-    Frame(String name, Map<String, String> attrs, int line, boolean empty) {
+    Frame(String name, AttributeMap attrs, int line, boolean empty) {
       this.name = name;
       this.attrs = attrs;
       this.line = line;
@@ -489,7 +505,7 @@ final class XmlParser {
     }
 
     XmlElement build() {
-      return XmlElement.adopt(name, attrs, children, text == null ? "" : text.toString().trim(), line);
+      return XmlElement.parsed(name, attrs, children, text == null ? "" : text.toString().trim(), line);
     }
   }
 
@@ -500,12 +516,14 @@ final class XmlParser {
    */
   private static final class Symbols {
     private final String[] table = new String[1 << 14];
+    private final boolean intern;
 
-    String get(char[] s, int from, int len) {
-      int h = 0;
-      for (int i = from; i < from + len; i++) {
-        h = 31 * h + s[i];
-      }
+    Symbols(boolean intern) {
+      this.intern = intern;
+    }
+
+    /** The string of {@code s[from, from + len)}, whose {@link String#hashCode} is {@code h}. */
+    String get(char[] s, int from, int len, int h) {
       int slot = (h ^ (h >>> 14)) & (table.length - 1);
       String known = table[slot];
       if (known != null && known.length() == len) {
@@ -517,7 +535,7 @@ final class XmlParser {
           return known;
         }
       }
-      String made = new String(s, from, len);
+      String made = intern ? new String(s, from, len).intern() : new String(s, from, len);
       table[slot] = made;
       return made;
     }

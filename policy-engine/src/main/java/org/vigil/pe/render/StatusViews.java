@@ -50,6 +50,8 @@ public final class StatusViews {
   private final Map<String, Resource> configured = new HashMap<>();
   private final Map<String, List<ResourceState>> byClone = new HashMap<>();
   private final Map<String, List<ResourceState>> byGroup = new HashMap<>();
+  /** Bundles' guest nodes: they run only the bundle's own primitive. */
+  private final Set<String> bundleNodes = new HashSet<>();
 
   private StatusViews(ClusterState state) {
     this.state = state;
@@ -69,6 +71,8 @@ public final class StatusViews {
         byGroup.computeIfAbsent(r.groupId(), k -> new ArrayList<>()).add(r);
       }
     }
+    RemoteLink.of(state.cib().configuration(), state.now()).stream().filter(RemoteLink::inBundle)
+        .forEach(l -> bundleNodes.add(l.node()));
     for (NodeStatus n : state.nodes()) {
       if (n.maintenance()) {
         maintenanceNodes.add(n.name());
@@ -270,9 +274,6 @@ public final class StatusViews {
     List<String> allowed = new ArrayList<>();
     if (state.options().symmetricCluster()) {
       // a bundle's guest nodes run only the bundle's own primitive
-      Set<String> bundleNodes = new HashSet<>();
-      RemoteLink.of(state.cib().configuration(), state.now()).stream().filter(RemoteLink::inBundle)
-          .forEach(l -> bundleNodes.add(l.node()));
       state.nodes().stream().filter(n -> !bundleNodes.contains(n.name())).forEach(n -> allowed.add(n.name()));
     } else {
       allowed.addAll(knownOn);

@@ -40,8 +40,9 @@ public final class ClusterStatus {
     Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
     List<Slot> slots = new ArrayList<>();
     Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
+    int members = memberCount(config, links);
     for (Resource r : config.resources()) {
-      collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now);
+      collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now, members);
     }
     for (RemoteLink l : links) {
       if (l.kind() == NodeStatus.Kind.GUEST && slots.stream().noneMatch(s -> s.id.equals(l.connection()))) {
@@ -344,7 +345,7 @@ public final class ClusterStatus {
   }
 
   private static void collectSlots(Resource r, Configuration config, Map<String, String> rscDefaults,
-      List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now) {
+      List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now, int members) {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(ownMeta(r, config));
     if (r instanceof Primitive p) {
@@ -360,13 +361,13 @@ public final class ClusterStatus {
       out.add(new Slot(id, p.id(), p, groupId, cloneId, instance, meta, false, unique));
     } else if (r instanceof Group g) {
       for (Primitive m : g.members()) {
-        collectSlots(m, config, rscDefaults, chain, g.id(), cloneId, instance, out, now);
+        collectSlots(m, config, rscDefaults, chain, g.id(), cloneId, instance, out, now, members);
       }
     } else if (r instanceof Clone c) {
       ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
-      int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config, now));
+      int max = meta.get("clone-max").flatMap(Score::parse).orElse(members);
       for (int i = 0; i < max; i++) {
-        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now);
+        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now, members);
       }
     } else if (r instanceof Bundle b) {
       bundleSlots(b, config, chain, out, now);
@@ -402,12 +403,12 @@ public final class ClusterStatus {
   }
 
   /** Every node counts, remote and guest nodes included, but not bundles' guest nodes. */
-  private static int memberCount(Configuration config, Instant now) {
+  private static int memberCount(Configuration config, List<RemoteLink> links) {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (Node node : config.nodes()) {
       names.add(node.uname() == null ? node.id() : node.uname());
     }
-    for (RemoteLink l : RemoteLink.of(config, now)) {
+    for (RemoteLink l : links) {
       if (l.inBundle()) {
         names.remove(l.node());
       } else {
