@@ -1,6 +1,5 @@
 package org.vigil.cib.values;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,19 +51,13 @@ public final class Score {
       return Optional.empty();
     }
     String s = text.trim();
-    String upper = s.toUpperCase(Locale.ROOT);
-    switch (upper) {
-      case "INFINITY", "+INFINITY" -> {
-        return Optional.of(INFINITY);
-      }
-      case "-INFINITY" -> {
-        return Optional.of(MINUS_INFINITY);
-      }
-      default -> {
-        // an integer, below
-      }
+    if (s.equalsIgnoreCase("INFINITY") || s.equalsIgnoreCase("+INFINITY")) {
+      return Optional.of(INFINITY);
     }
-    if (s.isEmpty() || !s.matches("[+-]?[0-9]+")) {
+    if (s.equalsIgnoreCase("-INFINITY")) {
+      return Optional.of(MINUS_INFINITY);
+    }
+    if (!isInteger(s)) {
       return Optional.empty();
     }
     try {
@@ -73,6 +66,21 @@ public final class Score {
       // more digits than a long holds: still a valid, clamped score
       return Optional.of(s.startsWith("-") ? MINUS_INFINITY : INFINITY);
     }
+  }
+
+  /** {@code [+-]?[0-9]+}, without a regular expression: scores are parsed in hot loops. */
+  private static boolean isInteger(String s) {
+    int from = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    if (from == s.length()) {
+      return false;
+    }
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** As crm_simulate prints scores: {@code INFINITY}, {@code -INFINITY} or the integer. */

@@ -26,8 +26,11 @@ public final class CibXml {
   }
 
   public static Cib read(Path file) throws IOException, XmlParseException, CibFormatException {
+    long size = Files.size(file);
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(r, file.toString());
+      // UTF-8 never has fewer bytes than characters: one buffer of the file's size holds it all
+      return fromElement(XmlCodec.parse(r, file.toString(), (int) Math.min(size + 1, Integer.MAX_VALUE - 8)),
+          file.toString());
     }
   }
 

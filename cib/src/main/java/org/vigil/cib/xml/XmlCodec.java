@@ -2,137 +2,47 @@ package org.vigil.cib.xml;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The one place where XML text becomes {@link XmlElement}s and back.
  *
- * <p>StAX keeps the document order of interleaved children (Jackson's XML binding does not,
- * and group member order matters). DOCTYPE declarations are refused outright, which rules
- * out entity expansion bombs and external entities.
+ * <p>Parsing keeps the document order of interleaved children (group member order matters)
+ * and refuses DOCTYPE declarations outright, which rules out entity expansion bombs and
+ * external entities ({@link XmlParser}).
  */
 public final class XmlCodec {
-  private static final XMLInputFactory FACTORY = newFactory();
-
   private XmlCodec() {}
 
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    return f;
-  }
-
   public static XmlElement parse(String xml, String source) throws XmlParseException {
-    return parse(new StringReader(xml), source);
+    return XmlParser.parse(xml.toCharArray(), xml.length(), source);
   }
 
   /** Parses one document; {@code source} names it in errors (a file name, "stdin"...). */
   public static XmlElement parse(Reader in, String source) throws XmlParseException {
-    XMLStreamReader r = null;
+    return parse(in, source, 1 << 16);
+  }
+
+  /** As {@link #parse(Reader, String)}, with a guess of the document's length in characters. */
+  static XmlElement parse(Reader in, String source, int expectedLength) throws XmlParseException {
+    char[] buf = new char[Math.max(1024, expectedLength)];
+    int len = 0;
     try {
-      r = FACTORY.createXMLStreamReader(in);
-      Deque<Frame> stack = new ArrayDeque<>();
-      XmlElement root = null;
-      while (r.hasNext()) {
-        int event = r.next();
-        switch (event) {
-          case XMLStreamConstants.DTD ->
-              throw error(source, r.getLocation(), "DOCTYPE declarations are not allowed in a CIB");
-          case XMLStreamConstants.ENTITY_REFERENCE ->
-              throw error(source, r.getLocation(), "entity reference &" + r.getLocalName() + "; is not allowed");
-          case XMLStreamConstants.START_ELEMENT -> {
-            if (root != null) {
-              throw error(source, r.getLocation(), "content after the document element");
-            }
-            Map<String, String> attrs = new LinkedHashMap<>();
-            for (int i = 0; i < r.getAttributeCount(); i++) {
-              String name = qualified(r.getAttributePrefix(i), r.getAttributeLocalName(i));
-              if (attrs.put(name, r.getAttributeValue(i)) != null) {
-                throw error(source, r.getLocation(), "duplicate attribute " + name);
-              }
-            }
-            stack.push(new Frame(qualified(r.getPrefix(), r.getLocalName()), attrs, r.getLocation().getLineNumber()));
-          }
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-            if (!stack.isEmpty()) {
-              stack.peek().text.append(r.getText());
-            } else if (!r.isWhiteSpace()) {
-              throw error(source, r.getLocation(), "text outside the document element");
-            }
-          }
-          case XMLStreamConstants.END_ELEMENT -> {
-            Frame f = stack.pop();
-            XmlElement e = new XmlElement(f.name, f.attrs, f.children, f.text.toString().trim(), f.line);
-            if (stack.isEmpty()) {
-              root = e;
-            } else {
-              stack.peek().children.add(e);
-            }
-          }
-          default -> {
-            // comments and processing instructions carry no meaning in a CIB
-          }
+      int read;
+      while ((read = in.read(buf, len, buf.length - len)) >= 0) {
+        len += read;
+        if (len == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
         }
       }
-      if (root == null) {
-        throw new XmlParseException(source, 0, 0, "no document element (empty input?)");
-      }
-      return root;
-    } catch (XMLStreamException e) {
-      Location loc = e.getLocation();
-      String msg = e.getMessage();
-      int idx = msg == null ? -1 : msg.indexOf("Message: ");
-      String cleaned = idx >= 0 ? msg.substring(idx + "Message: ".length()) : String.valueOf(msg);
-      throw new XmlParseException(source, loc == null ? 0 : loc.getLineNumber(), loc == null ? 0 : loc.getColumnNumber(), cleaned.strip());
-    } finally {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (XMLStreamException ignored) {
-          // nothing left to release: the reader is over a Reader the caller owns
-        }
-      }
+    } catch (IOException e) {
+      throw new XmlParseException(source, 0, 0, "cannot read: " + e.getMessage());
     }
-  }
-
-  private static String qualified(String prefix, String local) {
-    return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
-  }
-
-  private static XmlParseException error(String source, Location loc, String message) {
-    return new XmlParseException(source, loc.getLineNumber(), loc.getColumnNumber(), message);
-  }
-
-  private static final class Frame {
-    final String name;
-    final Map<String, String> attrs;
-    final int line;
-    final List<XmlElement> children = new ArrayList<>();
-    final StringBuilder text = new StringBuilder();
-
-    Frame(String name, Map<String, String> attrs, int line) {
-      this.name = name;
-      this.attrs = attrs;
-      this.line = line;
-    }
+    return XmlParser.parse(buf, len, source);
   }
 
   /** The element as an indented document (two spaces a level), ending with a newline. */

@@ -28,11 +28,25 @@ public final class XmlElement {
   }
 
   XmlElement(String name, Map<String, String> attributes, List<XmlElement> children, String text, int line) {
-    this.name = Objects.requireNonNull(name, "name");
-    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-    this.children = List.copyOf(children);
-    this.text = text == null ? "" : text;
+    this(Objects.requireNonNull(name, "name"), Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+        List.copyOf(children), text == null ? "" : text, line, 0);
+  }
+
+  /** The one constructor that copies nothing: {@code attributes} is unmodifiable, children immutable. */
+  private XmlElement(String name, Map<String, String> attributes, List<XmlElement> children, String text, int line,
+      int hash) {
+    this.name = name;
+    this.attributes = attributes;
+    this.children = children;
+    this.text = text;
     this.line = line;
+    this.hash = hash;
+  }
+
+  /** An element over an attribute map that the caller hands over and no longer touches (the parser's). */
+  static XmlElement adopt(String name, Map<String, String> attributes, List<XmlElement> children, String text,
+      int line) {
+    return new XmlElement(name, Collections.unmodifiableMap(attributes), List.copyOf(children), text, line, 0);
   }
 
   public static XmlElement of(String name) {

@@ -62,43 +62,48 @@ public final class ResourceCommand implements Runnable {
     });
   }
 
-  @Command(name = "start", description = "Start resources (target-role=Started)")
-  static final class Start implements Runnable {
+  /** A command that sets one meta attribute to a fixed value on every resource named. */
+  abstract static class MetaSetter implements Runnable {
+    private final String name;
+    private final String value;
     @Parameters(arity = "1..*", paramLabel = "RSC") List<String> resources;
+
+    MetaSetter(String name, String value) {
+      this.name = name;
+      this.value = value;
+    }
 
     @Override
     public void run() {
-      setMeta(resources, "target-role", "Started");
+      setMeta(resources, name, value);
+    }
+  }
+
+  @Command(name = "start", description = "Start resources (target-role=Started)")
+  static final class Start extends MetaSetter {
+    Start() {
+      super("target-role", "Started");
     }
   }
 
   @Command(name = "stop", description = "Stop resources (target-role=Stopped)")
-  static final class Stop implements Runnable {
-    @Parameters(arity = "1..*", paramLabel = "RSC") List<String> resources;
-
-    @Override
-    public void run() {
-      setMeta(resources, "target-role", "Stopped");
+  static final class Stop extends MetaSetter {
+    Stop() {
+      super("target-role", "Stopped");
     }
   }
 
   @Command(name = "manage", description = "Let the cluster manage a resource again (is-managed=true)")
-  static final class Manage implements Runnable {
-    @Parameters(arity = "1..*", paramLabel = "RSC") List<String> resources;
-
-    @Override
-    public void run() {
-      setMeta(resources, "is-managed", "true");
+  static final class Manage extends MetaSetter {
+    Manage() {
+      super("is-managed", "true");
     }
   }
 
   @Command(name = "unmanage", description = "Leave a resource alone (is-managed=false)")
-  static final class Unmanage implements Runnable {
-    @Parameters(arity = "1..*", paramLabel = "RSC") List<String> resources;
-
-    @Override
-    public void run() {
-      setMeta(resources, "is-managed", "false");
+  static final class Unmanage extends MetaSetter {
+    Unmanage() {
+      super("is-managed", "false");
     }
   }
 

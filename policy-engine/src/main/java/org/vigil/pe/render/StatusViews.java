@@ -26,11 +26,13 @@ import org.vigil.cib.model.Resource;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.model.Template;
 import org.vigil.cib.values.Booleans;
+import org.vigil.pe.status.BundleLayout;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.FailedOperation;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.OnFail;
+import org.vigil.pe.status.RemoteLink;
 import org.vigil.pe.status.ResourceState;
 
 /**
@@ -266,7 +268,11 @@ public final class StatusViews {
     });
     List<String> allowed = new ArrayList<>();
     if (state.options().symmetricCluster()) {
-      state.nodes().forEach(n -> allowed.add(n.name()));
+      // a bundle's guest nodes run only the bundle's own primitive
+      Set<String> bundleNodes = new HashSet<>();
+      RemoteLink.of(state.cib().configuration(), state.now()).stream().filter(RemoteLink::inBundle)
+          .forEach(l -> bundleNodes.add(l.node()));
+      state.nodes().stream().filter(n -> !bundleNodes.contains(n.name())).forEach(n -> allowed.add(n.name()));
     } else {
       allowed.addAll(knownOn);
     }
@@ -280,34 +286,41 @@ public final class StatusViews {
   }
 
   /**
-   * A bundle from the records of its implicit resources (the unpacker keeps them as orphans):
-   * each replica shows its container's state, under the replica's name and the child's agent
-   * when the bundle runs a primitive inside.
+   * A bundle, replica by replica: with a primitive inside, the replica shows under its guest
+   * node's name the primitive's role and the node its container runs on; without one, the
+   * container itself.
    */
   private BundleView bundle(Bundle b) {
+    BundleLayout layout = BundleLayout.of(b);
     String image = b.container() == null ? "" : b.container().attr("image", "");
-    String kind = b.container() == null ? "docker" : b.container().name();
-    int replicas = b.container() == null ? 1 : leadingInt(b.container().attr("replicas")).orElse(1);
-    String ipStart = b.network() == null ? null : b.network().attr("ip-range-start");
+    boolean managed = managed(meta(b));
     List<BundleView.Replica> out = new ArrayList<>();
-    for (int i = 0; i < replicas; i++) {
-      String container = b.id() + "-" + kind + "-" + i;
-      ResourceState s = byId.get(container);
-      List<String> nodes = s == null ? List.of() : s.activeNodes();
-      Role role = nodes.isEmpty() ? Role.STOPPED : Role.STARTED;
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      String containerId = rep.container().id();
+      ResourceState container = byId.get(containerId);
+      List<String> nodes = container == null ? List.of() : container.activeNodes();
+      boolean containerFailed = container != null && container.failed();
       if (b.primitive() != null) {
-        String ip = ipStart == null ? null : nthAddress(ipStart, i);
-        out.add(new BundleView.Replica(b.id() + "-" + i, ip,
-            PrimitiveView.of(b.id() + "-" + i, b.primitive().agentName(), role, nodes), ip == null ? 3 : 4));
+        ResourceState child = byId.get(b.primitive().id() + ":" + rep.index());
+        Role role = child == null || child.activeNodes().isEmpty() ? Role.STOPPED : child.role();
+        if (layout.promotedMax() > 0 && role == Role.STARTED) {
+          role = Role.UNPROMOTED;
+        }
+        boolean failed = containerFailed || (child != null && child.failed());
+        String name = rep.connection().id();
+        out.add(new BundleView.Replica(name, rep.address(), new PrimitiveView(name, b.primitive().agentName(), role,
+            nodes, failed, false, managed, false, false, false, null, null, null), rep.ip() == null ? 3 : 4));
       } else {
-        out.add(new BundleView.Replica(container, null, PrimitiveView.of(container, "ocf:heartbeat:" + kind, role,
-            nodes), ipStart == null ? 1 : 2));
+        Role role = nodes.isEmpty() ? Role.STOPPED : Role.STARTED;
+        out.add(new BundleView.Replica(containerId, null, new PrimitiveView(containerId, rep.container().agentName(),
+            role, nodes, containerFailed, false, managed, false, false, false, null, null, null),
+            rep.ip() == null ? 1 : 2));
       }
     }
-    return new BundleView(b.id(), image, managed(meta(b)), out);
+    return new BundleView(b.id(), image, managed, out);
   }
 
-  /** Whether an unconfigured record is one of a bundle's implicit resources (container, address, connection). */
+  /** Whether an unconfigured record is named like a bundle's implicit resources (a replica no longer configured). */
   private boolean implicitInBundle(String id) {
     for (Resource r : state.cib().configuration().resources()) {
       if (r instanceof Bundle b && id.startsWith(b.id() + "-")) {
@@ -315,24 +328,6 @@ public final class StatusViews {
       }
     }
     return false;
-  }
-
-  /** {@code 192.168.122.131} plus {@code n}: a bundle's replica addresses count up from ip-range-start. */
-  private static String nthAddress(String start, int n) {
-    String[] parts = start.split("\\.");
-    if (parts.length != 4) {
-      return start;
-    }
-    try {
-      long v = 0;
-      for (String p : parts) {
-        v = v * 256 + Integer.parseInt(p);
-      }
-      v += n;
-      return (v >> 24 & 255) + "." + (v >> 16 & 255) + "." + (v >> 8 & 255) + "." + (v & 255);
-    } catch (NumberFormatException e) {
-      return start;
-    }
   }
 
   private PrimitiveView primitive(ResourceState s) {

@@ -34,10 +34,14 @@ final class Act {
   int reasonRank;
   /** Why it became required through an ordering ("required X start"), or a definition change. */
   String requiredBy;
+  /** Required through its group's start, its reason to come from the member before it. */
+  boolean awaitsReason;
   /** The reason is its own (quorum, colocation), not one derived from orderings. */
   boolean ownReason;
   /** Made unrunnable by an action it must follow (not by its own state). */
   boolean inheritedUnrunnable;
+  /** How many of its {@link Edge#ANY_LEFT} firsts must be runnable for it to be. */
+  int anyLeftMin = 1;
   final List<Edge> in = new ArrayList<>();
   final List<Edge> out = new ArrayList<>();
   /** Extra inputs for the graph (target_rc of probes, fencing action). */

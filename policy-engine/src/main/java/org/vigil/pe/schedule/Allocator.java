@@ -10,6 +10,7 @@ import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.ClusterOptions;
+import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
@@ -28,6 +29,7 @@ final class Allocator {
   private final int[] load;
   private final boolean[] usable;
   private final ClusterOptions options;
+  private final Utilization utilization;
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
@@ -38,22 +40,99 @@ final class Allocator {
     this.usable = new boolean[n];
     this.options = m.state.options();
     for (int i = 0; i < n; i++) {
-      usable[i] = m.nodes.get(i).canRunResources();
+      // remote and guest nodes wait for their connections to be placed
+      usable[i] = m.nodes.get(i).kind() == NodeStatus.Kind.CLUSTER && m.nodes.get(i).canRunResources();
     }
     stopAll = options.stopAllResources();
+    utilization = new Utilization(m);
   }
 
+  /**
+   * Assigns resources by priority, in configuration order among equals. With a placement
+   * strategy, resources of equal priority are taken by their hold on their current node, then
+   * by their scores on the preferred nodes.
+   */
   void run() {
     List<Rsc> order = new ArrayList<>(m.tops);
-    java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
-    for (Rsc r : order) {
-      best.put(r, bestScore(r));
+    Comparator<Rsc> byPriority = Comparator.comparingInt((Rsc r) -> -priority(r));
+    if (utilization.active()) {
+      java.util.Map<Rsc, Integer> best = new java.util.HashMap<>();
+      for (Rsc r : order) {
+        best.put(r, bestScore(r));
+      }
+      byPriority = byPriority.thenComparingInt((Rsc r) -> -best.get(r)).thenComparing(this::byPreferredNodes);
     }
-    order.sort(Comparator.comparingInt((Rsc r) -> -priority(r)).thenComparingInt(r -> -best.get(r))
-        .thenComparingInt(r -> r.order));
+    order.sort(byPriority.thenComparingInt(r -> r.order));
+    // connections go first, in configuration order
+    List<Rsc> connections = new ArrayList<>();
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (order.remove(l.connection())) {
+        connections.add(l.connection());
+      }
+    }
+    connections.sort(Comparator.comparingInt(r -> r.order));
+    order.addAll(0, connections);
+    boolean connectionsPlaced = false;
     for (Rsc r : order) {
+      if (!connectionsPlaced && !m.remotes.isConnection(r)) {
+        openRemoteNodes();
+        connectionsPlaced = true;
+      }
       assign(r);
     }
+    if (!connectionsPlaced) {
+      openRemoteNodes();
+    }
+  }
+
+  /** Remote and guest nodes take resources once their connections have a place to run. */
+  private void openRemoteNodes() {
+    if (m.remotes.links.isEmpty()) {
+      return;
+    }
+    for (RemoteNodes.Link l : m.remotes.links) {
+      usable[l.node()] = m.remotes.usable(l);
+    }
+    // base scores computed so far took the remote nodes as unusable
+    for (Rsc r : m.byId.values()) {
+      if (!r.assigned) {
+        r.weights = null;
+      }
+    }
+  }
+
+  /**
+   * With a placement strategy, resources otherwise equal are compared by their scores on the
+   * nodes taken in order of preference (score, free capacity, load, name): the first node
+   * where they differ decides.
+   */
+  private int byPreferredNodes(Rsc a, Rsc b) {
+    if (nodePreference == null) {
+      int[] zero = new int[n];
+      nodePreference = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        nodePreference.add(i);
+      }
+      nodePreference.sort((i, j) -> i.equals(j) ? 0 : better(i, j, zero, -1) ? -1 : 1);
+    }
+    int[] wa = base(leadingPrimitive(a));
+    int[] wb = base(leadingPrimitive(b));
+    for (int i : nodePreference) {
+      if (wa[i] != wb[i]) {
+        return wa[i] > wb[i] ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private List<Integer> nodePreference;
+
+  private static Rsc leadingPrimitive(Rsc r) {
+    Rsc first = r;
+    while (!first.isPrimitive() && !first.children.isEmpty()) {
+      first = first.children.get(0);
+    }
+    return first;
   }
 
   /**
@@ -62,6 +141,9 @@ final class Allocator {
    * current node are assigned first, those that cannot stay there last.
    */
   private int bestScore(Rsc r) {
+    if (r.isClone() && activeNodeCount(r) > 1) {
+      return 0;
+    }
     Rsc first = r;
     while (!first.isPrimitive() && !first.children.isEmpty()) {
       first = first.children.get(0);
@@ -97,6 +179,11 @@ final class Allocator {
     return w[cur];
   }
 
+  /** On how many nodes some primitive of the resource is active. */
+  private static long activeNodeCount(Rsc r) {
+    return r.primitives().stream().flatMap(p -> p.state.activeNodes().stream()).distinct().count();
+  }
+
   private static int priority(Rsc r) {
     return r.meta == null ? 0 : r.meta.priority();
   }
@@ -120,6 +207,17 @@ final class Allocator {
           w[i] = Score.add(w[i], loc[i]);
         }
       }
+      boolean[] exclusive = m.exclusiveNodes.get(s);
+      if (exclusive != null) {
+        for (int i = 0; i < n; i++) {
+          if (!exclusive[i]) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
+      }
+    }
+    // in an asymmetric cluster a group's locations open their nodes to every member
+    for (Rsc s = r; s != null; s = s.parent) {
       boolean[] mentioned = m.mentioned.get(s);
       if (mentioned != null) {
         for (int i = 0; i < n; i++) {
@@ -127,8 +225,10 @@ final class Allocator {
         }
       }
     }
+    boolean clusterOnly = m.remotes.clusterOnly(r);
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i]) {
+      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)
+          || m.remotes.bundleOnly(i, r)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }
@@ -145,7 +245,7 @@ final class Allocator {
         if (h.active() && stickiness != 0 && st.managed()) {
           w[idx] = Score.add(w[idx], stickiness);
         }
-        if (h.hardError() || h.fatal()) {
+        if (h.hardError() || h.fatal() || Migrations.failedSource(h)) {
           w[idx] = Score.MINUS_INFINITY;
         }
         if (h.fatal()) {
@@ -163,6 +263,15 @@ final class Allocator {
         }
       }
       int threshold = r.meta.migrationThreshold();
+      if (threshold > 0) {
+        // a container counts the failures of what runs inside it as its own
+        for (int i = 0; i < n; i++) {
+          int inside = m.containers.insideFailCount(r, m.nodes.get(i).name());
+          if (inside > 0 && Score.add(r.state.failCount(m.nodes.get(i).name()), inside) >= threshold) {
+            w[i] = Score.MINUS_INFINITY;
+          }
+        }
+      }
       for (Rsc same : sameResource(r)) {
         for (var e : same.state.failCounts().entrySet()) {
           Integer idx = m.nodeIndex.get(e.getKey());
@@ -278,6 +387,7 @@ final class Allocator {
       r.nextRole = r.node >= 0 ? st.role() : Role.STOPPED;
       if (r.node >= 0) {
         load[r.node]++;
+        utilization.consume(r, r.node);
       }
       return;
     }
@@ -321,6 +431,7 @@ final class Allocator {
     if (st.activeNodes().size() > 1 && r.meta.multipleActive().equals("stop_only")) {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
+    utilization.banInsufficient(r, w, usable);
     int cur = currentNode(r);
     if (restrict != null && cur >= 0 && usable[cur] && w[cur] >= 0 && !stopAll) {
       // a clone instance stays where it runs whenever it may (other instances take the new nodes)
@@ -331,6 +442,7 @@ final class Allocator {
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
       load[r.node]++;
+      utilization.consume(r, r.node);
     } else if (r.stopReason == null) {
       r.stopReason = "node availability";
     }
@@ -519,7 +631,10 @@ final class Allocator {
     return active.isEmpty() ? -1 : m.nodeIndex.getOrDefault(active.get(0), -1);
   }
 
-  /** Highest score, then fewest resources assigned, then where it runs now, then node name. */
+  /**
+   * Highest score, then (balanced) most free capacity, then (except minimal) fewest resources
+   * assigned, then where it runs now, then node name.
+   */
   private int choose(Rsc r, int[] w) {
     int cur = currentNode(r);
     int best = -1;
@@ -538,7 +653,13 @@ final class Allocator {
     if (w[i] != w[j]) {
       return w[i] > w[j];
     }
-    if (load[i] != load[j]) {
+    if (utilization.strategy == Utilization.Strategy.BALANCED) {
+      int free = utilization.compareFree(i, j);
+      if (free != 0) {
+        return free > 0;
+      }
+    }
+    if (utilization.countsLoad() && load[i] != load[j]) {
       return load[i] < load[j];
     }
     if (i == cur || j == cur) {
@@ -685,13 +806,14 @@ final class Allocator {
       score = Score.add(score, colocationEffect(col.score(), where[node]));
     }
     for (Coloc col : c.asPrimary) {
-      if (col.primaryRole() != Role.PROMOTED) {
+      // resources placed with the Promoted role pull only instances that may be promoted at all
+      if (col.primaryRole() != Role.PROMOTED || score < 0) {
         continue;
       }
       Rsc dep = col.dependent();
       if (dep.assigned || dep.node >= 0) {
         score = Score.add(score, colocationEffect(col.score(), dep.node == node));
-      } else if (!dep.assigning) {
+      } else {
         Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
         if (src != null && anyUsable(base(src))) {
           int dw = base(src)[node];
@@ -725,11 +847,11 @@ final class Allocator {
     return there ? score : 0;
   }
 
-  /** Active where it may still run (its node usable and not banned). */
+  /** Active where it may still run (its node usable, not banned, with room for it). */
   private boolean canStay(Rsc inst) {
     for (Rsc p : inst.primitives()) {
       int cur = currentNode(p);
-      if (cur < 0 || !usable[cur] || base(p)[cur] < 0) {
+      if (cur < 0 || !usable[cur] || base(p)[cur] < 0 || !utilization.fits(p, cur)) {
         return false;
       }
     }

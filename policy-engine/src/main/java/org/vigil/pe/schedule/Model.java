@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Colocation;
 import org.vigil.cib.model.Configuration;
@@ -24,6 +25,7 @@ import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.rules.Rules;
+import org.vigil.pe.status.BundleLayout;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
 import org.vigil.pe.status.NodeHistory;
@@ -47,8 +49,17 @@ final class Model {
   final Map<Rsc, int[]> locations = new HashMap<>();
   final List<Coloc> colocations = new ArrayList<>();
   final List<Ordering> orderings = new ArrayList<>();
+  final List<OneOrMore> oneOrMore = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
   private final Map<String, List<String>> tags = new HashMap<>();
+  /** A bundle's containers clone to its primitive's clone. */
+  private final Map<Rsc, Rsc> bundleChildOf = new HashMap<>();
+  /** The implicit clones of bundles' primitives. */
+  final java.util.Set<Rsc> bundleChildClones = new java.util.HashSet<>();
+  /** Resources inside container resources. */
+  final Containers containers;
+  /** Remote and guest nodes with their connections. */
+  final RemoteNodes remotes;
   private int counter;
   private Map<String, String> rscDefaults = Map.of();
 
@@ -65,9 +76,21 @@ final class Model {
     Map<String, ResourceState> instances = state.resourcesById();
     rscDefaults = ClusterStatus.firstWins(config.rscDefaults(), state.now());
     for (Resource r : config.resources()) {
+      if (r instanceof Bundle b) {
+        addBundle(b, instances);
+        continue;
+      }
       Rsc top = build(r, null, instances, -1, List.of());
       if (top != null) {
         tops.add(top);
+      }
+    }
+    for (ResourceState rs : state.resources()) {
+      // implicit resources (a guest node's connection) come after the configured ones
+      if (!rs.orphan() && rs.cloneId() == null && !byId.containsKey(rs.id())) {
+        Rsc implicit = new Rsc(rs.id(), Rsc.Kind.PRIMITIVE, null, rs, rs.meta(), counter++);
+        byId.put(implicit.id, implicit);
+        tops.add(implicit);
       }
     }
     for (ResourceState rs : state.resources()) {
@@ -80,6 +103,10 @@ final class Model {
     for (Rsc top : tops) {
       addGroupInternals(top);
     }
+    remotes = new RemoteNodes(this);
+    remotes.addConstraints();
+    containers = new Containers(this);
+    containers.addConstraints(this);
     for (Constraint c : config.constraints()) {
       if (c instanceof Location l) {
         addLocation(l);
@@ -121,6 +148,10 @@ final class Model {
   /** Nodes that will be fenced: whatever their histories say is about to be cleared. */
   boolean willBeFenced(String node) {
     NodeStatus n = node(node);
+    if (n != null && n.kind() == NodeStatus.Kind.GUEST) {
+      // a guest is "fenced" by stopping its container: no fencing device needed
+      return n.unclean();
+    }
     var policy = state.options().noQuorumPolicy();
     // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
@@ -200,6 +231,77 @@ final class Model {
       return clone;
     }
     return null;
+  }
+
+  /**
+   * A bundle as the scheduler sees it: its containers as instances of a clone named after the
+   * bundle (so constraints on the bundle apply to any replica, and replicas spread out), each
+   * address placed with and started before its container, and the bundle's primitive as a
+   * clone whose instance N may only run in guest node N (the connections join later, as
+   * implicit resources).
+   */
+  private void addBundle(Bundle b, Map<String, ResourceState> instances) {
+    BundleLayout layout = BundleLayout.of(b);
+    List<List<NvSet>> chain = List.of(b.metaAttributes());
+    ResourceMeta bundleMeta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
+    Map<String, String> cloneMeta = new HashMap<>(bundleMeta.values());
+    cloneMeta.put("clone-max", String.valueOf(layout.replicas()));
+    cloneMeta.putIfAbsent("clone-node-max",
+        b.container() == null ? "1" : b.container().attr("replicas-per-host", "1"));
+    Rsc containers = new Rsc(b.id(), Rsc.Kind.CLONE, null, null, new ResourceMeta(cloneMeta), counter++);
+    byId.put(b.id(), containers);
+    tops.add(containers);
+    List<Rsc> ips = new ArrayList<>();
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      ResourceState cs = instances.get(rep.container().id());
+      Rsc container = new Rsc(cs.id(), Rsc.Kind.PRIMITIVE, containers, cs, cs.meta(), counter++);
+      containers.children.add(container);
+      byId.put(container.id, container);
+      if (rep.ip() != null) {
+        ResourceState is = instances.get(rep.ip().id());
+        Rsc ip = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, null, is, is.meta(), counter++);
+        byId.put(ip.id, ip);
+        ips.add(ip);
+        colocate("bundle:" + b.id(), ip, container, Score.INFINITY, null, null, null);
+        order("bundle:" + b.id(), ip, "start", container, "start", Ordering.Kind.MANDATORY, true);
+      }
+    }
+    tops.addAll(ips);
+    if (b.primitive() == null) {
+      return;
+    }
+    Map<String, String> childCloneMeta = new HashMap<>(cloneMeta);
+    childCloneMeta.put("clone-node-max", "1");
+    childCloneMeta.put("promoted-max", String.valueOf(layout.promotedMax()));
+    Rsc clone = new Rsc(layout.cloneId(), Rsc.Kind.CLONE, null, null, new ResourceMeta(childCloneMeta), counter++);
+    clone.promotable = layout.promotedMax() > 0;
+    bundleChildClones.add(clone);
+    bundleChildOf.put(containers, clone);
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      ResourceState is = instances.get(b.primitive().id() + ":" + rep.index());
+      Rsc inst = new Rsc(is.id(), Rsc.Kind.PRIMITIVE, clone, is, is.meta(), counter++);
+      clone.children.add(inst);
+      byId.put(inst.id, inst);
+      Integer home = nodeIndex.get(rep.connection().id());
+      for (int i = 0; i < nodes.size(); i++) {
+        if (home == null || i != home) {
+          addLocation(inst, null, i, Score.MINUS_INFINITY);
+        }
+      }
+    }
+    byId.put(clone.id, clone);
+    byId.putIfAbsent(b.primitive().id(), clone);
+    tops.add(clone);
+  }
+
+  private static boolean isPromotionRole(Role role) {
+    return role == Role.PROMOTED || role == Role.UNPROMOTED;
+  }
+
+  /** Roles belong to a bundle's primitive: a bundle in a role constraint stands for its primitive's clone. */
+  private Rsc bundleChild(Rsc r) {
+    Rsc child = bundleChildOf.get(r);
+    return child == null ? r : child;
   }
 
   /** Group members are colocated with and ordered after the member before them. */
@@ -284,6 +386,7 @@ final class Model {
         int score = Score.parse(l.score()).orElse(0);
         if (idx != null) {
           addLocation(r, role, idx, score);
+          discovery(l, r, idx);
         }
         continue;
       }
@@ -303,6 +406,7 @@ final class Model {
             score = Score.parse(rule.score()).orElse(0);
           }
           addLocation(r, ruleRole, i, score);
+          discovery(l, r, i);
         }
       }
     }
@@ -311,6 +415,7 @@ final class Model {
   /** Role-specific locations (Promoted) only weigh in on promotion. */
   void addLocation(Rsc r, Role role, int idx, int score) {
     if (role == Role.PROMOTED || role == Role.UNPROMOTED) {
+      r = bundleChild(r);
       if (role == Role.PROMOTED) {
         int[] p = promotedLocations.computeIfAbsent(r, k -> new int[nodes.size()]);
         p[idx] = Score.add(p[idx], score);
@@ -320,6 +425,35 @@ final class Model {
     int[] scores = locations.computeIfAbsent(r, k -> new int[nodes.size()]);
     scores[idx] = Score.add(scores[idx], score);
     markMentioned(r, idx);
+  }
+
+  /**
+   * Nodes named by location constraints with resource-discovery=exclusive: the resource is
+   * probed and placed on these nodes only.
+   */
+  final Map<Rsc, boolean[]> exclusiveNodes = new HashMap<>();
+  /** Nodes where a resource-discovery=never constraint forbids probing the resource. */
+  final Map<Rsc, boolean[]> neverProbed = new HashMap<>();
+
+  private void discovery(Location l, Rsc r, int idx) {
+    String mode = l.resourceDiscovery() == null ? "always" : l.resourceDiscovery().toLowerCase(Locale.ROOT);
+    if (mode.equals("exclusive")) {
+      exclusiveNodes.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
+    } else if (mode.equals("never")) {
+      neverProbed.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;
+    }
+  }
+
+  /** Whether the resource (or a group or clone it belongs to) may be probed on the node. */
+  boolean discoverable(Rsc r, int idx) {
+    for (Rsc x = r; x != null; x = x.parent) {
+      boolean[] only = exclusiveNodes.get(x);
+      boolean[] never = neverProbed.get(x);
+      if ((only != null && !only[idx]) || (never != null && never[idx])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Location scores for the Promoted role of promotable clones. */
@@ -403,7 +537,13 @@ final class Model {
     return out;
   }
 
-  private void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
+  void colocate(String id, Rsc dep, Rsc pri, int score, Role depRole, Role priRole, String attr) {
+    if (isPromotionRole(depRole)) {
+      dep = bundleChild(dep);
+    }
+    if (isPromotionRole(priRole)) {
+      pri = bundleChild(pri);
+    }
     if (dep == pri || score == 0) {
       return;
     }
@@ -421,9 +561,16 @@ final class Model {
     if (o.sets().isEmpty()) {
       String fa = action(o.firstAction(), "start");
       String ta = action(o.thenAction(), fa);
+      boolean requireAll = Booleans.isTrue(o.requireAll(), true);
       for (Rsc f : resolve(o.first())) {
+        int min = f.isClone() ? cloneMin(f, requireAll) : 0;
         for (Rsc t : resolve(o.then())) {
-          order(o.id(), f, fa, t, ta, kind, symmetrical);
+          if (min > 0 && f != t) {
+            oneOrMore.add(new OneOrMore("clone-one-or-more:" + o.id(), f.children, fa, min, List.of(t), ta, kind));
+            inverse(o.id(), f, fa, t, ta, kind, symmetrical, true);
+          } else {
+            order(o.id(), f, fa, t, ta, kind, symmetrical);
+          }
         }
       }
       return;
@@ -447,8 +594,13 @@ final class Model {
       if (as.isEmpty() || bs.isEmpty()) {
         continue;
       }
-      List<Rsc> firsts = Booleans.isTrue(a.sequential(), true) ? List.of(as.get(as.size() - 1)) : as;
       List<Rsc> thens = Booleans.isTrue(b.sequential(), true) ? List.of(bs.get(0)) : bs;
+      if (!Booleans.isTrue(a.requireAll(), true)) {
+        oneOrMore.add(new OneOrMore("one-or-more:" + a.id(), as, action(a.action(), "start"), 1, thens,
+            action(b.action(), "start"), kind));
+        continue;
+      }
+      List<Rsc> firsts = Booleans.isTrue(a.sequential(), true) ? List.of(as.get(as.size() - 1)) : as;
       for (Rsc f : firsts) {
         for (Rsc t : thens) {
           order(o.id(), f, action(a.action(), "start"), t, action(b.action(), "start"), kind, symmetrical);
@@ -475,18 +627,39 @@ final class Model {
     return Ordering.Kind.MANDATORY;
   }
 
-  private void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
+  void order(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical) {
+    if (fa.equals("promote") || fa.equals("demote")) {
+      first = bundleChild(first);
+    }
+    if (ta.equals("promote") || ta.equals("demote")) {
+      then = bundleChild(then);
+    }
     if (first == then) {
       return;
     }
     orderings.add(new Ordering(id, first, fa, then, ta, kind));
+    inverse(id, first, fa, then, ta, kind, symmetrical, false);
+  }
+
+  /** The reverse of a symmetrical ordering: then's stop before first's stop, and so on. */
+  private void inverse(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical,
+      boolean countsInstances) {
     if (symmetrical && kind != Ordering.Kind.SERIALIZE) {
       String rfa = inverse(ta);
       String rta = inverse(fa);
       if (rfa != null && rta != null) {
-        orderings.add(new Ordering(id, then, rfa, first, rta, kind));
+        orderings.add(new Ordering(id, then, rfa, first, rta, kind, true, countsInstances));
       }
     }
+  }
+
+  /**
+   * How many of a clone's instances an ordering after it waits for: clone-min, else 1 with
+   * require-all=false; 0 when it waits for the whole clone.
+   */
+  private static int cloneMin(Rsc clone, boolean requireAll) {
+    int min = clone.meta.get("clone-min").flatMap(Score::parse).orElse(0);
+    return min > 0 ? min : requireAll ? 0 : 1;
   }
 
   private static String inverse(String action) {

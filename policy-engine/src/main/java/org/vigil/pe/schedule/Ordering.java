@@ -9,8 +9,21 @@ package org.vigil.pe.schedule;
  * @param then the resource whose action follows
  * @param thenAction the action that follows
  * @param kind mandatory, optional or serialize
+ * @param inverse the reverse of a symmetrical constraint (its {@code first} is the constraint's then)
+ * @param countsInstances the constraint waits for a number of its first clone's instances
+ *     (clone-min, require-all=false) rather than pairing instances node by node
  */
-record Ordering(String id, Rsc first, String firstAction, Rsc then, String thenAction, Kind kind) {
+record Ordering(String id, Rsc first, String firstAction, Rsc then, String thenAction, Kind kind,
+    boolean inverse, boolean countsInstances) {
+  Ordering(String id, Rsc first, String firstAction, Rsc then, String thenAction, Kind kind) {
+    this(id, first, firstAction, then, thenAction, kind, false, false);
+  }
+
+  /** The resource that depends on the other: the constraint's then, whichever way this runs. */
+  Rsc dependent() {
+    return inverse ? first : then;
+  }
+
   enum Kind {
     MANDATORY,
     OPTIONAL,

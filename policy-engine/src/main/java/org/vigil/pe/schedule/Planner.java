@@ -7,11 +7,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.model.LrmRscOp;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
+import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.status.ClusterOptions;
+import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
@@ -33,6 +37,7 @@ final class Planner {
   final List<Act> monitors = new ArrayList<>();
   final List<Act> cluster = new ArrayList<>();
   private final ClusterOptions options;
+  final Migration migration;
 
   private static final int START = 0;
   private static final int RUNNING = 1;
@@ -44,10 +49,13 @@ final class Planner {
   private static final int DEMOTED = 7;
   final Map<Rsc, Act> promotes = new HashMap<>();
   final Map<Rsc, Act> demotes = new HashMap<>();
+  final Map<Rsc, Act> reloads = new HashMap<>();
+  private final List<Rsc> reloadCandidates = new ArrayList<>();
 
   Planner(Model m) {
     this.m = m;
     this.options = m.state.options();
+    this.migration = new Migration(m);
   }
 
   void plan() {
@@ -58,13 +66,19 @@ final class Planner {
     for (Rsc top : m.tops) {
       internalOrderings(top);
     }
+    remoteOrderings();
+    containerRecovery();
     for (Ordering o : m.orderings) {
       if (!o.id().startsWith("group:")) {
         constraintOrdering(o);
       }
     }
+    m.oneOrMore.forEach(this::oneOrMore);
+    new Utilization(m).orderLoad(this);
+    migration.decide(this);
     propagate();
     explain();
+    reloads();
     recurring();
     shutdowns();
   }
@@ -79,7 +93,15 @@ final class Planner {
   private void fencing() {
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (n.kind() == NodeStatus.Kind.CLUSTER && m.willBeFenced(n.name())) {
+      if (n.kind() == NodeStatus.Kind.GUEST && m.willBeFenced(n.name())) {
+        // a guest is fenced by recovering its container: a pseudo-action stands for it
+        String action = options.stonithAction();
+        Act f = add(new Act(Act.Type.PSEUDO, null, "stonith-" + n.name() + "-" + action + " on " + n.name(), 0, i));
+        f.required = true;
+        f.reason = n.fenceReason();
+        f.attributes.put("action", action);
+        fences.put(i, f);
+      } else if (m.willBeFenced(n.name())) {
         Act f = add(new Act(Act.Type.FENCE, null, "stonith", 0, i));
         f.required = true;
         f.reason = n.fenceReason();
@@ -121,16 +143,23 @@ final class Planner {
     int t = r.node;
     boolean managed = managed(r);
     boolean multiple = active.size() > 1;
-    boolean changed = managed && t >= 0 && definitionChanged(r, t);
+    DefinitionChange change = managed && active.contains(t) ? definitionChange(r, t) : DefinitionChange.NONE;
+    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_PENDING_START;
+    if (change == DefinitionChange.RELOAD) {
+      reloadCandidates.add(r);
+    }
     List<Act> stopActs = new ArrayList<>();
     for (int c : active) {
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, c));
-      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed);
+      stop.required = managed && (c != t || m.failedOn(r, m.nodes.get(c).name()) || multiple || changed
+          || presumedActive(r, c));
       Act fence = fences.get(c);
       if (m.nodes.get(c).unclean()) {
         if (fence != null) {
           edge(fence, stop, 0);
           stop.attributes.put("implied-by-fencing", "true");
+          // a fenced guest comes back empty: what ran there starts again
+          stop.required = managed;
         } else {
           stop.runnable = false;
         }
@@ -144,9 +173,9 @@ final class Planner {
     Act start = add(new Act(Act.Type.RESOURCE, r, "start", 0, t));
     if (managed) {
       boolean failedThere = t >= 0 && m.failedOn(r, m.nodes.get(t).name());
-      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed);
+      start.required = t >= 0 && (!active.contains(t) || failedThere || multiple || changed || presumedActive(r, t));
       start.runnable = t >= 0;
-      if (changed && !failedThere) {
+      if (change == DefinitionChange.RESTART && !failedThere) {
         start.requiredBy = "resource definition change";
       }
     } else {
@@ -172,7 +201,30 @@ final class Planner {
     if (r.inPromotable()) {
       roles(r, start, stopActs, managed);
     }
+    danglingStops(r, start, managed);
     probes(r);
+  }
+
+  private boolean presumedActive(Rsc r, int node) {
+    NodeHistory h = r.state.history(m.nodes.get(node).name());
+    return h != null && Migrations.presumedActive(r.state, h);
+  }
+
+  /**
+   * A source a migration completed away from still needs its stop; it is no move of its own
+   * (no summary line), and comes before the resource starts anywhere else.
+   */
+  private void danglingStops(Rsc r, Act start, boolean managed) {
+    for (NodeHistory h : r.state.histories().values()) {
+      Integer node = m.nodeIndex.get(h.node());
+      if (node == null || !Migrations.danglingSource(h) || !m.nodes.get(node).online()) {
+        continue;
+      }
+      Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, node));
+      stop.required = managed;
+      stop.runnable = managed && !m.nodes.get(node).unclean();
+      edge(stop, start, 0);
+    }
   }
 
   /**
@@ -244,6 +296,8 @@ final class Planner {
   static final int STOP_IF_UNRUNNABLE = 16;
   /** Then required makes first printed (a collective's pseudo action). */
   static final int PRINTS_FIRST = 32;
+  /** First unrunnable gives then a reason only when it has one itself (interleaved clone instances). */
+  static final int SILENT = 64;
 
   List<Integer> activeNodes(Rsc r) {
     List<Integer> out = new ArrayList<>();
@@ -256,13 +310,32 @@ final class Planner {
     return out;
   }
 
+  private DefinitionChange definitionChange(Rsc r, int t) {
+    NodeHistory h = r.state.history(m.nodes.get(t).name());
+    if (r.state.primitive() == null || h == null) {
+      return DefinitionChange.NONE;
+    }
+    return DefinitionChange.of(r.state.primitive(), h, ruleContext(t));
+  }
+
+  private RuleContext ruleContext(int node) {
+    return new RuleContext(m.nodes.get(node).attributes(), m.state.now(), Map.of(), Map.of());
+  }
+
   /**
-   * A restart is needed when the parameters changed since the last start: the recorded
-   * digest of the start is compared with the one recorded by a reload-capable history
-   * ({@code op-restart-digest}); without digests of our own nothing is restarted.
+   * A reload where only reloadable parameters changed, unless the resource restarts anyway
+   * (an ordering made its start required): then the restart covers the change.
    */
-  private boolean definitionChanged(Rsc r, int t) {
-    return false;
+  private void reloads() {
+    for (Rsc r : reloadCandidates) {
+      Act start = starts.get(r);
+      if (start.required || !start.runnable) {
+        continue;
+      }
+      Act reload = add(new Act(Act.Type.RESOURCE, r, "reload-agent", 0, r.node));
+      reload.required = true;
+      reloads.put(r, reload);
+    }
   }
 
   private void probes(Rsc r) {
@@ -272,7 +345,11 @@ final class Planner {
     }
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!n.online() || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+        continue;
+      }
+      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)
+          || m.remotes.inBundle(i)) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {
@@ -406,19 +483,19 @@ final class Planner {
   }
 
   /** The actions that begin a start of {@code r}: its start, or its start pseudo-action. */
-  private List<Act> startsOf(Rsc r) {
+  List<Act> startsOf(Rsc r) {
     return r.isPrimitive() ? List.of(starts.get(r)) : List.of(pseudo.get(r)[START]);
   }
 
-  private List<Act> runningOf(Rsc r) {
+  List<Act> runningOf(Rsc r) {
     return r.isPrimitive() ? List.of(starts.get(r)) : List.of(pseudo.get(r)[RUNNING]);
   }
 
-  private List<Act> stopsOf(Rsc r) {
+  List<Act> stopsOf(Rsc r) {
     return r.isPrimitive() ? stops.get(r) : List.of(pseudo.get(r)[STOP]);
   }
 
-  private List<Act> stoppedOf(Rsc r) {
+  List<Act> stoppedOf(Rsc r) {
     return r.isPrimitive() ? stops.get(r) : List.of(pseudo.get(r)[STOPPED]);
   }
 
@@ -449,10 +526,98 @@ final class Planner {
       flags = thenIsStop ? Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT
           : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
     }
+    if (Interleave.applies(o)) {
+      Interleave.order(this, o, flags);
+      return;
+    }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
         edge(f, t, flags);
       }
+    }
+  }
+
+  /**
+   * A pseudo-action that runs once {@code min} of the firsts can, after those that do; what
+   * follows waits for it.
+   */
+  private void oneOrMore(OneOrMore o) {
+    Act gate = add(new Act(Act.Type.PSEUDO, null, o.name(), 0, -1));
+    gate.anyLeftMin = o.min();
+    for (Rsc f : o.firsts()) {
+      for (Act a : firstActs(f, o.firstAction())) {
+        edge(a, gate, Act.Edge.RUNNABLE_LEFT | Act.Edge.ANY_LEFT | Act.Edge.IMPLIES_THEN);
+      }
+    }
+    // starting more of the firsts restarts nothing that follows
+    int flags = o.kind() == Ordering.Kind.MANDATORY ? Act.Edge.RUNNABLE_LEFT : 0;
+    for (Rsc t : o.thens()) {
+      for (Act b : thenActs(t, o.thenAction())) {
+        edge(gate, b, flags);
+      }
+    }
+  }
+
+  /**
+   * Actions on a remote or guest node need its connection: starts, promotions and probes
+   * there follow the connection's start, stops and demotions there precede its stop.
+   */
+  private void remoteOrderings() {
+    for (RemoteNodes.Link l : m.remotes.links) {
+      Act connStart = starts.get(l.connection());
+      List<Act> connStops = stops.getOrDefault(l.connection(), List.of());
+      for (Act a : new ArrayList<>(acts)) {
+        if (a.node != l.node() || a.type != Act.Type.RESOURCE) {
+          continue;
+        }
+        boolean stopping = a.task.equals("stop") || a.task.equals("demote");
+        if (stopping) {
+          for (Act cs : connStops) {
+            edge(a, cs, 0);
+          }
+        } else {
+          edge(connStart, a, Act.Edge.RUNNABLE_LEFT);
+        }
+        if (l.guest() && !a.task.equals("monitor")) {
+          // what runs in a guest goes down and comes back with its container
+          if (stopping) {
+            for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+              edge(a, cs, Act.Edge.IMPLIES_FIRST);
+            }
+          } else {
+            edge(starts.get(l.container()), a, Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN);
+          }
+        }
+      }
+      Act fence = fences.get(l.node());
+      if (fence != null && l.guest()) {
+        for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+          edge(cs, fence, 0);
+        }
+      }
+    }
+  }
+
+  /**
+   * A failed resource inside a container is recovered with its container: the container
+   * restarts (its stop there is required, which requires its start), and the restart of the
+   * container requires the restart of what it contains.
+   */
+  private void containerRecovery() {
+    for (Containers.Contained c : m.containers.all()) {
+      for (Act cs : stops.getOrDefault(c.container(), List.of())) {
+        if (m.failedOn(c.resource(), m.nodes.get(cs.node).name()) && managed(c.container())) {
+          cs.required = true;
+        }
+      }
+      for (Act s : stops.getOrDefault(c.resource(), List.of())) {
+        for (Act cs : stops.getOrDefault(c.container(), List.of())) {
+          if (cs.node == s.node) {
+            edge(s, cs, Act.Edge.IMPLIES_FIRST);
+          }
+        }
+      }
+      edge(starts.get(c.container()), starts.get(c.resource()), Act.Edge.IMPLIES_THEN | Act.Edge.RUNNABLE_LEFT);
     }
   }
 
@@ -477,9 +642,14 @@ final class Planner {
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
           if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
-            t.requiredBy = "required " + a.rsc.id + " " + actionName(a);
+            t.requiredBy = requiredBy(a, t);
+            t.awaitsReason = t.requiredBy == null;
           }
           work.add(t);
+        } else if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && t.awaitsReason
+            && a.rsc != null && a.rsc != t.rsc) {
+          t.requiredBy = requiredBy(a, t);
+          t.awaitsReason = t.requiredBy == null;
         }
         if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
           t.printed = true;
@@ -503,6 +673,36 @@ final class Planner {
     }
   }
 
+  /**
+   * Why {@code a} being required makes {@code t} required: "required A task"; a member started
+   * by its collective's start gives the reason that start was given, and a group member after
+   * the first the reason of the member before it (null here: that ordering sets it).
+   */
+  private static String requiredBy(Act a, Act t) {
+    if (a.type == Act.Type.PSEUDO && within(t.rsc, a.rsc)) {
+      Rsc parent = t.rsc.parent;
+      if (parent.kind == Rsc.Kind.GROUP && parent.children.get(0) != t.rsc) {
+        return null;
+      }
+      if (a.requiredBy != null) {
+        return a.requiredBy;
+      }
+    } else if (a.type == Act.Type.PSEUDO && a.task.equals("start")) {
+      // a collective's start passes on what required it
+      return a.requiredBy;
+    }
+    return "required " + a.rsc.id + " " + actionName(a);
+  }
+
+  private static boolean within(Rsc r, Rsc ancestor) {
+    for (Rsc p = r == null ? null : r.parent; p != null; p = p.parent) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Resources that must run with one whose start cannot run cannot start either. */
   private void blockColocated(Act start, Deque<Act> work) {
     for (Coloc c : start.rsc.asPrimary) {
@@ -524,9 +724,13 @@ final class Planner {
     }
   }
 
+  /** Fewer of its any-left firsts can run (somewhere) than it needs. */
   private static boolean noRunnableAnyLeft(Act t) {
+    int runnable = 0;
     for (Act.Edge e : t.in) {
-      if ((e.flags() & Act.Edge.ANY_LEFT) != 0 && e.first().runnable && e.first().node >= 0) {
+      Act f = e.first();
+      boolean placed = f.node >= 0 || f.type == Act.Type.PSEUDO && f.rsc != null && f.rsc.node >= 0;
+      if ((e.flags() & Act.Edge.ANY_LEFT) != 0 && f.runnable && placed && ++runnable >= t.anyLeftMin) {
         return false;
       }
     }
@@ -536,8 +740,8 @@ final class Planner {
   /**
    * Gives every action made unrunnable by what it must follow the strongest of the causes,
    * strongest first: a running resource that cannot restart ("required X start"); a
-   * collective's pseudo-action (a group's start passes its own cause on, a clone's start
-   * none, others name themselves: "unrunnable grp running"); a resource that cannot start
+   * collective's pseudo-action (a start passes its own cause on, others name themselves:
+   * "unrunnable grp running"); a resource that cannot start
    * on its own account ("unrunnable X start"); a stopped resource blocked by something else.
    */
   private void explain() {
@@ -554,17 +758,24 @@ final class Planner {
     if (!a.runnable && a.inheritedUnrunnable) {
       for (Act.Edge e : a.in) {
         Act f = e.first();
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable || f.rsc == null
-            || (f.task.equals("stop") && !f.required)) {
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) == 0 || f.runnable
+            || f.rsc == null && f.type != Act.Type.PSEUDO || (f.task.equals("stop") && !f.required)) {
           continue;
         }
         explain(f, done, visiting);
+        if ((e.flags() & SILENT) != 0 && f.reason == null) {
+          continue;
+        }
         String why;
         int rank;
-        if (f.type == Act.Type.PSEUDO) {
+        if (f.rsc == null) {
+          // a one-or-more gate names itself
+          rank = 3;
+          why = "unrunnable " + f.task;
+        } else if (f.type == Act.Type.PSEUDO) {
           rank = 3;
           if (f.task.equals("start")) {
-            why = f.rsc.isClone() ? null : f.reason;
+            why = f.reason;
           } else {
             why = "unrunnable " + f.rsc.id + " " + f.task;
           }
@@ -607,6 +818,8 @@ final class Planner {
         String node = m.nodes.get(r.node).name();
         NodeHistory h = r.state.history(node);
         boolean starting = start.required;
+        Act reload = reloads.get(r);
+        long defaultTimeout = DefinitionChange.defaultTimeoutMs(opDefaults());
         for (Op op : r.state.primitive().ops()) {
           if (!"monitor".equals(op.name())) {
             continue;
@@ -619,17 +832,31 @@ final class Planner {
           if (role != null && role != Role.STARTED) {
             continue;
           }
-          boolean exists = h != null && h.recurring().containsKey(interval);
-          if (starting || !exists) {
+          LrmRscOp last = h == null ? null : h.recurring().get(interval);
+          boolean current = last != null
+              && !DefinitionChange.monitorChanged(r.state.primitive(), last, op, ruleContext(r.node), defaultTimeout);
+          if (starting || !current) {
             Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
             mon.required = true;
             monitors.add(mon);
             edge(start, mon, 0);
+            if (reload != null) {
+              edge(reload, mon, 0);
+            }
           }
         }
       }
     }
   }
+
+  private Map<String, String> opDefaults() {
+    if (opDefaults == null) {
+      opDefaults = ClusterStatus.firstWins(m.state.cib().configuration().opDefaults(), m.state.now());
+    }
+    return opDefaults;
+  }
+
+  private Map<String, String> opDefaults;
 
   private void shutdowns() {
     for (int i = 0; i < m.nodes.size(); i++) {

@@ -14,9 +14,15 @@ public final class Stages {
   private Stages() {}
 
   public static Transition run(Cib cib, Instant now) {
-    ClusterState state = TicketLoss.fenceNodes(ClusterStatus.unpack(cib, now));
+    return run(ClusterStatus.unpack(cib, now));
+  }
+
+  /** The stages after unpacking, from the status as {@link ClusterStatus#unpack} gives it. */
+  public static Transition run(ClusterState unpacked) {
+    ClusterState state = TicketLoss.fenceNodes(unpacked);
     Model model = new Model(state);
     new Allocator(model).run();
+    model.remotes.decideFencing();
     Planner planner = new Planner(model);
     planner.plan();
     List<String> summary = new SummaryFormatter(model, planner).lines();

@@ -30,7 +30,10 @@ final class SummaryFormatter {
     java.util.Collections.reverse(fences);
     for (Act f : fences) {
       if (f.reason != null) {
-        out.add("* Fence (" + f.attributes.get("action") + ") " + m.nodes.get(f.node).name() + " '" + f.reason + "'");
+        RemoteNodes.Link guest = m.remotes.linkOf(f.node);
+        String container = guest != null && guest.guest() ? " (resource: " + guest.container().id + ")" : "";
+        out.add("* Fence (" + f.attributes.get("action") + ") " + m.nodes.get(f.node).name() + container + " '"
+            + f.reason + "'");
       }
     }
     List<Line> lines = new ArrayList<>();
@@ -119,15 +122,18 @@ final class SummaryFormatter {
       if (t == c && demotes) {
         return List.of(new Line("Demote", r.id, "Promoted -> Unpromoted " + name(c), null));
       }
+      if (t == c && p.reloads.containsKey(r)) {
+        return List.of(new Line("Reload", r.id, roles ? from.text() + " " + name(c) : name(c), null));
+      }
       return List.of();
     }
-    boolean failed = m.failedOn(r, name(c));
+    boolean failed = m.failedOn(r, name(c)) || recoveredFromFencing(r, c, stop);
     String here = roles ? from.text() + " " + name(c) : name(c);
     if (t == c && starts) {
       if (failed) {
         return List.of(new Line("Recover", r.id, here, null));
       }
-      if (roles && from == Role.PROMOTED && to == Role.PROMOTED) {
+      if (roles && from == Role.PROMOTED && to == Role.PROMOTED && !(stop.required && stop.runnable)) {
         return List.of(new Line("Re-promote", r.id, here, due(start.requiredBy)));
       }
       return List.of(new Line("Restart", r.id, here, due(start.requiredBy)));
@@ -140,10 +146,11 @@ final class SummaryFormatter {
       if (failed) {
         return List.of(new Line("Recover", r.id, move, null));
       }
-      if (migratable(r, c)) {
+      if (p.migration.migrating.contains(r)) {
         return List.of(new Line("Migrate", r.id, move, null));
       }
-      return List.of(new Line("Move", r.id, move, null));
+      String blocker = p.migration.blockedBy.get(r);
+      return List.of(new Line("Move", r.id, move, blocker == null ? null : "due to unrunnable " + blocker + " stop"));
     }
     String reason = stopReason(r, start, stop);
     String text = due(reason);
@@ -151,6 +158,26 @@ final class SummaryFormatter {
       text = text == null ? "blocked" : text + " (blocked)";
     }
     return List.of(new Line("Stop", r.id, here, text));
+  }
+
+  /**
+   * A stop implied by fencing a guest counts as a recovery, for what ran in the guest and for
+   * the guest's container when it failed.
+   */
+  private boolean recoveredFromFencing(Rsc r, int node, Act stop) {
+    if (!stop.attributes.containsKey("implied-by-fencing")) {
+      return false;
+    }
+    if (m.nodes.get(node).kind() == NodeStatus.Kind.GUEST) {
+      return true;
+    }
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (l.container() == r && p.fences.containsKey(l.node())) {
+        var h = r.state.history(name(node));
+        return h != null && h.failed();
+      }
+    }
+    return false;
   }
 
   private Role currentRole(Rsc r, int node) {
@@ -171,14 +198,6 @@ final class SummaryFormatter {
       return r.stopReason;
     }
     return stop.reason;
-  }
-
-  private boolean migratable(Rsc r, int from) {
-    if (!r.meta.allowMigrate() || r.parent != null && r.parent.kind == Rsc.Kind.GROUP) {
-      return false;
-    }
-    NodeStatus n = m.nodes.get(from);
-    return n.online() && !n.unclean();
   }
 
   private static String due(String reason) {

@@ -9,6 +9,7 @@ import org.vigil.pe.Transition;
 import org.vigil.pe.render.SimulationReport;
 import org.vigil.pe.render.StatusView;
 import org.vigil.pe.render.StatusViews;
+import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
 
 /**
@@ -37,7 +38,8 @@ public final class CrmSimulate {
    * warnings only with {@code -V}.
    */
   public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose) {
-    StatusView current = StatusViews.of(ClusterStatus.unpack(cib, now));
+    ClusterState unpacked = ClusterStatus.unpack(cib, now);
+    StatusView current = StatusViews.of(unpacked);
     List<String> errors = new ArrayList<>();
     if ("none".equals(cib.attr("validate-with"))) {
       errors.add(SCHEMA_DISABLED);
@@ -46,7 +48,7 @@ public final class CrmSimulate {
       return new SimulationOutput(SimulationReport.render(cib.executionDate(), current, null, null, null),
           lines(errors), 0);
     }
-    Transition transition = scheduler.schedule(cib, now);
+    Transition transition = scheduler.schedule(unpacked);
     if (verbose) {
       errors.addAll(transition.messages());
     }

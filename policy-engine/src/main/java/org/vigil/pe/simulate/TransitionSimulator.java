@@ -274,11 +274,19 @@ public final class TransitionSimulator {
     private NodeState state;
     private final LinkedHashMap<String, LrmResource> resources = new LinkedHashMap<>();
     private final LinkedHashMap<String, LinkedHashMap<String, LrmRscOp>> ops = new LinkedHashMap<>();
+    /**
+     * The ids of {@link #resources} in their order, under each base they are a record of
+     * ({@link #isInstanceRecord}): their own id and, for {@code base:N}, {@code base}. An
+     * anonymous instance's action looks its records up here instead of scanning the node.
+     */
+    private final Map<String, List<String>> recordsByBase = new HashMap<>();
 
     NodeHistory(NodeState state) {
       this.state = state;
       for (LrmResource r : state.lrmResources()) {
-        resources.put(r.id(), r);
+        if (resources.put(r.id(), r) == null) {
+          indexRecord(r.id());
+        }
         LinkedHashMap<String, LrmRscOp> byId = new LinkedHashMap<>();
         r.ops().forEach(o -> byId.put(o.id(), o));
         ops.put(r.id(), byId);
@@ -292,10 +300,11 @@ public final class TransitionSimulator {
      * primitive) the primitive's or another instance's.
      */
     java.util.Optional<String> existingHistoryOf(String instance, String base) {
+      List<String> records = recordsByBase.getOrDefault(base, List.of());
       if (!base.equals(instance)) {
         // an anonymous instance acts on the record that is active here, whatever its number
-        for (String id : resources.keySet()) {
-          if (isInstanceRecord(id, base) && activeHere(id)) {
+        for (String id : records) {
+          if (activeHere(id)) {
             return java.util.Optional.of(id);
           }
         }
@@ -309,17 +318,26 @@ public final class TransitionSimulator {
       if (resources.containsKey(base)) {
         return java.util.Optional.of(base);
       }
-      for (String id : resources.keySet()) {
-        if (id.startsWith(base + ":") && id.substring(base.length() + 1).chars().allMatch(Character::isDigit)) {
+      for (String id : records) {
+        if (!id.equals(base)) {
           return java.util.Optional.of(id);
         }
       }
       return java.util.Optional.empty();
     }
 
+    /** Whether {@code id} is a history record of {@code base}: {@code base} itself or {@code base:N}. */
     private static boolean isInstanceRecord(String id, String base) {
       return id.equals(base)
           || id.startsWith(base + ":") && id.substring(base.length() + 1).chars().allMatch(Character::isDigit);
+    }
+
+    private void indexRecord(String id) {
+      recordsByBase.computeIfAbsent(id, k -> new ArrayList<>(1)).add(id);
+      int colon = id.lastIndexOf(':');
+      if (colon >= 0 && isInstanceRecord(id, id.substring(0, colon))) {
+        recordsByBase.computeIfAbsent(id.substring(0, colon), k -> new ArrayList<>()).add(id);
+      }
     }
 
     /** Whether the record's last one-shot operation left the resource running here. */
@@ -341,7 +359,9 @@ public final class TransitionSimulator {
     }
 
     void putOp(String rsc, LrmResource fresh, LrmRscOp op) {
-      resources.putIfAbsent(rsc, fresh);
+      if (resources.putIfAbsent(rsc, fresh) == null) {
+        indexRecord(rsc);
+      }
       LinkedHashMap<String, LrmRscOp> byId = ops.computeIfAbsent(rsc, k -> new LinkedHashMap<>());
       byId.values().removeIf(o -> o.status() == -1);
       byId.remove(op.id());
@@ -364,6 +384,7 @@ public final class TransitionSimulator {
 
     void fence() {
       resources.clear();
+      recordsByBase.clear();
       ops.clear();
       state = new NodeState(state.id(), state.uname(), "false", "offline", "down", "down", null, null, state.extras());
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Configuration;
@@ -35,11 +36,18 @@ public final class ClusterStatus {
   public static ClusterState unpack(Cib cib, Instant now) {
     Configuration config = cib.configuration();
     ClusterOptions options = ClusterOptions.of(config);
-    Map<String, NodeStatus> nodes = unpackNodes(cib, options, now);
+    List<RemoteLink> links = RemoteLink.of(config, now);
+    Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
     List<Slot> slots = new ArrayList<>();
     Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
     for (Resource r : config.resources()) {
       collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now);
+    }
+    for (RemoteLink l : links) {
+      if (l.kind() == NodeStatus.Kind.GUEST && slots.stream().noneMatch(s -> s.id.equals(l.connection()))) {
+        slots.add(new Slot(l.connection(), l.connection(), l.implicitConnection(), null, null, -1,
+            new ResourceMeta(rscDefaults), false, false));
+      }
     }
     Map<String, Slot> byId = new LinkedHashMap<>();
     Map<String, List<Slot>> cloneChildren = new HashMap<>();
@@ -60,6 +68,7 @@ public final class ClusterStatus {
     for (Slot s : orphans) {
       resources.add(s.toState(now, nodes, failures));
     }
+    RemoteLink.settle(nodes, links, resources, cib);
     applyNodeEffects(resources, nodes, options);
     if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
         && options.stonithEnabled()) {
@@ -83,7 +92,8 @@ public final class ClusterStatus {
 
   // ---- nodes ----
 
-  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options, Instant now) {
+  private static Map<String, NodeStatus> unpackNodes(Cib cib, ClusterOptions options, Instant now,
+      List<RemoteLink> links) {
     Map<String, NodeStatus> out = new LinkedHashMap<>();
     String dcUuid = cib.attr("dc-uuid");
     for (Node n : cib.configuration().nodes()) {
@@ -111,7 +121,38 @@ public final class ClusterStatus {
       attrs.put("#is_dc", String.valueOf(n.id().equals(dcUuid)));
       out.put(n.uname(), remote ? remoteNode(n, state, attrs) : memberNode(n, state, attrs, options));
     }
+    for (RemoteLink l : links) {
+      NodeStatus known = out.get(l.node());
+      if (known != null && known.kind() == NodeStatus.Kind.CLUSTER) {
+        continue;
+      }
+      String id = known != null ? known.id() : l.node();
+      NodeState state = cib.status().nodeState(id).orElse(null);
+      Map<String, String> attrs = new LinkedHashMap<>(known != null ? known.attributes() : transientAttributes(state));
+      attrs.put("#uname", l.node());
+      attrs.put("#id", id);
+      attrs.put("#kind", l.kind() == NodeStatus.Kind.GUEST ? "container" : "remote");
+      attrs.put("#is_dc", "false");
+      // online until the connection's state says otherwise, so that its history is read
+      out.put(l.node(), new NodeStatus(l.node(), id, l.kind(), true, false, null, false,
+          Booleans.isTrue(attrs.get("standby"), false), Booleans.isTrue(attrs.get("maintenance"), false),
+          shutdownRequested(attrs), true, attrs));
+    }
     return out;
+  }
+
+  private static Map<String, String> transientAttributes(NodeState state) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    if (state != null && state.transientAttributes() != null) {
+      for (NvSet set : state.transientAttributes().sets()) {
+        for (NvPair p : set.pairs()) {
+          if (p.name() != null && p.value() != null) {
+            attrs.put(p.name(), p.value());
+          }
+        }
+      }
+    }
+    return attrs;
   }
 
   private static NodeStatus remoteNode(Node n, NodeState state, Map<String, String> attrs) {
@@ -257,6 +298,8 @@ public final class ClusterStatus {
     final boolean uniqueClone;
     final Map<String, NodeHistory> histories = new LinkedHashMap<>();
     final List<FailedOperation> failed = new ArrayList<>();
+    /** For a bundle's primitive instance, the guest node it runs in (its history is read from there only). */
+    String guestNode;
 
     Slot(String id, String baseId, Primitive primitive, String groupId, String cloneId, int instance, ResourceMeta meta,
         boolean orphan, boolean uniqueClone) {
@@ -277,7 +320,8 @@ public final class ClusterStatus {
 
     ResourceState toState(Instant now, Map<String, NodeStatus> nodes, Failures failures) {
       Map<String, FailCount> counts = failCounts(this, nodes, now, failures);
-      return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan, histories, counts, failed);
+      return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan,
+          Migrations.reconcile(histories, nodes), counts, failed);
     }
   }
 
@@ -298,22 +342,57 @@ public final class ClusterStatus {
       }
     } else if (r instanceof Clone c) {
       ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
-      int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config));
+      int max = meta.get("clone-max").flatMap(Score::parse).orElse(memberCount(config, now));
       for (int i = 0; i < max; i++) {
         collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now);
       }
+    } else if (r instanceof Bundle b) {
+      bundleSlots(b, config, chain, out, now);
     }
-    // bundles and templates: not scheduled here
   }
 
-  private static int memberCount(Configuration config) {
-    int n = 0;
-    for (Node node : config.nodes()) {
-      if (!"remote".equalsIgnoreCase(node.type())) {
-        n++;
+  /** A bundle's implicit resources, replica by replica, then its primitive's instances. */
+  private static void bundleSlots(Bundle b, Configuration config, List<List<NvSet>> chain, List<Slot> out,
+      Instant now) {
+    BundleLayout layout = BundleLayout.of(b);
+    ResourceMeta meta = mergedMeta(firstWins(config.rscDefaults(), now), chain, now);
+    for (BundleLayout.Replica rep : layout.replicaList()) {
+      for (Primitive p : java.util.Arrays.asList(rep.ip(), rep.container(), rep.connection())) {
+        if (p != null) {
+          out.add(new Slot(p.id(), p.id(), p, null, null, -1, meta, false, false));
+        }
       }
     }
-    return n;
+    Primitive child = b.primitive();
+    if (child != null) {
+      List<List<NvSet>> childChain = new ArrayList<>(chain);
+      childChain.add(ownMeta(child, config));
+      Map<String, String> defaults = firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(child.resourceClass(), child.provider(), child.type())));
+      ResourceMeta childMeta = mergedMeta(defaults, childChain, now);
+      for (BundleLayout.Replica rep : layout.replicaList()) {
+        Slot slot = new Slot(child.id() + ":" + rep.index(), child.id(), child, null, layout.cloneId(), rep.index(),
+            childMeta, false, false);
+        slot.guestNode = rep.connection().id();
+        out.add(slot);
+      }
+    }
+  }
+
+  /** Every node counts, remote and guest nodes included, but not bundles' guest nodes. */
+  private static int memberCount(Configuration config, Instant now) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Node node : config.nodes()) {
+      names.add(node.uname() == null ? node.id() : node.uname());
+    }
+    for (RemoteLink l : RemoteLink.of(config, now)) {
+      if (l.inBundle()) {
+        names.remove(l.node());
+      } else {
+        names.add(l.node());
+      }
+    }
+    return names.size();
   }
 
   /**
@@ -335,19 +414,13 @@ public final class ClusterStatus {
 
   /**
    * Meta attributes over {@code defaults}, later sets in {@code chain} (inner resources)
-   * winning, except that a Stopped target-role anywhere in the chain wins.
+   * winning: a child's own target-role overrides its clone's (a disabled clone whose
+   * primitive says Started keeps running).
    */
   public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain, Instant now) {
     Map<String, String> m = new HashMap<>(defaults);
-    boolean stopped = false;
     for (List<NvSet> sets : chain) {
-      Map<String, String> own = firstWins(sets, now);
-      m.putAll(own);
-      stopped |= Role.parse(own.get("target-role")).orElse(Role.STARTED) == Role.STOPPED;
-    }
-    // a parent's target-role=Stopped stops its children whatever they say
-    if (stopped) {
-      m.put("target-role", "Stopped");
+      m.putAll(firstWins(sets, now));
     }
     return new ResourceMeta(m);
   }
@@ -400,8 +473,11 @@ public final class ClusterStatus {
         Slot direct = byId.get(rid);
         String base = stripInstance(rid);
         List<Slot> clones = cloneChildren.get(base);
+        Slot inBundle = bundleInstance(clones, nodeName);
         if (direct != null && direct.cloneId == null) {
           attach(direct, nodeName, lr, now, options);
+        } else if (inBundle != null) {
+          attach(inBundle, nodeName, lr, now, options);
         } else if (clones != null && clones.get(0).uniqueClone) {
           Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
               k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
@@ -419,6 +495,19 @@ public final class ClusterStatus {
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
     orphans.addAll(orphanById.values());
+  }
+
+  /** The bundle instance that runs in the guest node, when {@code clones} are a bundle's primitive's. */
+  private static Slot bundleInstance(List<Slot> clones, String node) {
+    if (clones == null) {
+      return null;
+    }
+    for (Slot s : clones) {
+      if (node.equals(s.guestNode)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private record Pending(String base, String node, LrmResource lr, NodeHistory history) {}

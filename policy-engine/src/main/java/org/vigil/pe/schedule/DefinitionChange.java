@@ -1,0 +1,131 @@
+package org.vigil.pe.schedule;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.model.Op;
+import org.vigil.cib.model.Primitive;
+import org.vigil.cib.values.Durations;
+import org.vigil.cib.values.ParameterDigest;
+import org.vigil.pe.rules.RuleContext;
+import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.NodeHistory;
+
+/**
+ * What a change of a resource's parameters since it last started on a node asks for. The
+ * start record carries the digest of the parameters it ran with ({@code op-digest}); when the
+ * parameters configured now digest differently, the resource is reloaded if only parameters
+ * the agent can reload changed (the record lists those that force a restart in {@code
+ * op-force-restart}, with their digest in {@code op-restart-digest}), else restarted. A start
+ * still in flight, or one whose operation definition carries parameters of its own, cannot be
+ * reloaded. Recurring monitors are checked the same way, with the operation's timeout among
+ * their parameters.
+ */
+enum DefinitionChange {
+  NONE,
+  /** Only reloadable parameters changed: reload in place. */
+  RELOAD,
+  /** A parameter that forces a restart changed. */
+  RESTART,
+  /** The parameters changed while the start was still in flight: start again. */
+  RESTART_PENDING_START;
+
+  private static final int EXEC_PENDING = -1;
+  private static final String UNSET = "#default";
+  /** Pacemaker's default operation timeout, in the digest of a recurring monitor without one. */
+  private static final long DEFAULT_TIMEOUT_MS = 20_000;
+
+  /** What the history of {@code p} on a node (its attributes in {@code ctx}) asks for. */
+  static DefinitionChange of(Primitive p, NodeHistory h, RuleContext ctx) {
+    LrmRscOp start = lastStart(h.ops());
+    if (start == null || start.opDigest() == null) {
+      return NONE;
+    }
+    Op definition = definition(p, start.operation(), 0);
+    Map<String, String> params = params(p, definition, ctx);
+    if (ParameterDigest.of(params).equals(start.opDigest())) {
+      return NONE;
+    }
+    if (pending(start)) {
+      return RESTART_PENDING_START;
+    }
+    String restartDigest = start.attr("op-restart-digest");
+    boolean opParams = definition != null && !definition.instanceAttributes().isEmpty();
+    if (restartDigest == null || opParams) {
+      return RESTART;
+    }
+    String forced = start.attr("op-force-restart");
+    Map<String, String> forcing = new HashMap<>();
+    for (String name : forced == null ? new String[0] : forced.trim().split("\\s+")) {
+      if (params.containsKey(name)) {
+        forcing.put(name, params.get(name));
+      }
+    }
+    return ParameterDigest.of(forcing).equals(restartDigest) ? RELOAD : RESTART;
+  }
+
+  /**
+   * Whether the recorded run of a recurring monitor used other parameters (or another
+   * timeout) than the ones configured now; a record without a digest is taken as current.
+   */
+  static boolean monitorChanged(Primitive p, LrmRscOp monitor, Op definition, RuleContext ctx,
+      long defaultTimeoutMs) {
+    if (monitor.opDigest() == null) {
+      return false;
+    }
+    Map<String, String> params = params(p, definition, ctx);
+    long timeout = definition == null || definition.timeout() == null
+        ? defaultTimeoutMs
+        : Durations.parseMillis(definition.timeout()).orElse(defaultTimeoutMs);
+    params.put("CRM_meta_timeout", Long.toString(timeout));
+    return !ParameterDigest.of(params).equals(monitor.opDigest());
+  }
+
+  static long defaultTimeoutMs(Map<String, String> opDefaults) {
+    String t = opDefaults.get("timeout");
+    return t == null ? DEFAULT_TIMEOUT_MS : Durations.parseMillis(t).orElse(DEFAULT_TIMEOUT_MS);
+  }
+
+  /**
+   * The resource's parameters with the operation definition's own on top; a value of {@code
+   * #default} unsets a parameter.
+   */
+  private static Map<String, String> params(Primitive p, Op definition, RuleContext ctx) {
+    Map<String, String> params = new LinkedHashMap<>(ClusterStatus.firstWins(p.instanceAttributes(), ctx));
+    if (definition != null) {
+      params.putAll(ClusterStatus.firstWins(definition.instanceAttributes(), ctx));
+    }
+    params.values().removeIf(UNSET::equals);
+    return params;
+  }
+
+  /** The last start (or migrate_from) not undone by a stop; a start in flight counts. */
+  private static LrmRscOp lastStart(List<LrmRscOp> ops) {
+    LrmRscOp last = null;
+    for (LrmRscOp op : ops) {
+      String task = op.operation() == null ? "" : op.operation();
+      if (task.equals("stop")) {
+        last = null;
+      } else if ((task.equals("start") || task.equals("migrate_from")) && (pending(op) || op.rc() == 0)) {
+        last = op;
+      }
+    }
+    return last;
+  }
+
+  private static boolean pending(LrmRscOp op) {
+    return op.status() == EXEC_PENDING;
+  }
+
+  /** The operation definition of {@code task} with that interval (the first such). */
+  static Op definition(Primitive p, String task, long intervalMs) {
+    for (Op op : p.ops()) {
+      if (task.equals(op.name()) && Durations.parseMillis(op.interval()).orElse(0L) == intervalMs) {
+        return op;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,216 @@
+package org.vigil.pe.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.cib.values.Score;
+import org.vigil.pe.status.NodeStatus;
+import org.vigil.pe.status.RemoteLink;
+import org.vigil.pe.status.ResourceState;
+
+/**
+ * Remote and guest nodes in scheduling: a node that lives while its connection resource runs
+ * (and, for a guest, its container). Connections are placed before everything else; a remote
+ * node takes resources only while its connection will run; actions there follow the
+ * connection's start and precede its stop; a node whose connection is lost with resources
+ * still active there is fenced (a guest by stopping its container).
+ */
+final class RemoteNodes {
+  /**
+   * One remote or guest node in the model.
+   *
+   * @param node the node's index
+   * @param connection its connection resource
+   * @param container a guest's container, null for a remote node
+   * @param inBundle a bundle replica's guest node
+   */
+  record Link(int node, Rsc connection, Rsc container, boolean inBundle) {
+    boolean guest() {
+      return container != null;
+    }
+  }
+
+  private final Model m;
+  final List<Link> links = new ArrayList<>();
+
+  RemoteNodes(Model m) {
+    this.m = m;
+    for (RemoteLink l : RemoteLink.of(m.state.cib().configuration(), m.state.now())) {
+      Integer idx = m.nodeIndex.get(l.node());
+      Rsc conn = m.byId.get(l.connection());
+      if (idx == null || conn == null || !conn.isPrimitive() || m.nodes.get(idx).kind() == NodeStatus.Kind.CLUSTER) {
+        continue;
+      }
+      Rsc container = l.container() == null ? null : m.byId.get(l.container());
+      links.add(new Link(idx, conn, container, l.inBundle()));
+    }
+  }
+
+  /** A guest's connection runs with its container, starts after it and stops before it. */
+  void addConstraints() {
+    for (Link l : links) {
+      if (l.guest() && l.container.isPrimitive()) {
+        m.colocate("remote-node:" + l.connection.id, l.connection, l.container, Score.INFINITY, null, null, null);
+        m.order("remote-node:" + l.connection.id, l.container, "start", l.connection, "start",
+            Ordering.Kind.MANDATORY, true);
+      }
+    }
+  }
+
+  Link linkOf(int node) {
+    for (Link l : links) {
+      if (l.node == node) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  boolean isConnection(Rsc r) {
+    for (Link l : links) {
+      if (l.connection == r) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean isContainer(Rsc r) {
+    for (Link l : links) {
+      if (l.container == r) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Resources that only cluster nodes may host: connections, guests' containers and fencing
+   * devices.
+   */
+  boolean clusterOnly(Rsc r) {
+    if (!r.isPrimitive()) {
+      return false;
+    }
+    if (r.state.primitive() != null && "stonith".equals(r.state.primitive().resourceClass())) {
+      return true;
+    }
+    for (Link l : links) {
+      if (l.connection == r || l.container == r) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the resource is kept off the node because the node is a bundle replica's guest
+   * and the resource is not that bundle's primitive.
+   */
+  boolean bundleOnly(int node, Rsc r) {
+    Link l = linkOf(node);
+    if (l == null || !l.inBundle) {
+      return false;
+    }
+    Rsc clone = r.enclosingClone();
+    return clone == null || !m.bundleChildClones.contains(clone);
+  }
+
+  /** Whether the node is a bundle replica's guest (nothing is probed there). */
+  boolean inBundle(int node) {
+    Link l = linkOf(node);
+    return l != null && l.inBundle;
+  }
+
+  /** Whether a remote or guest node can take resources, once its connection has been placed. */
+  boolean usable(Link l) {
+    NodeStatus n = m.nodes.get(l.node);
+    if (n.standby() || n.maintenance() || n.shutdown() || l.connection.node < 0) {
+      return false;
+    }
+    return l.guest() || !connectionFailed(l);
+  }
+
+  /**
+   * Whether the scheduler can reach a node to run actions there: a cluster node while online,
+   * a remote or guest node while its connection will run.
+   */
+  boolean reachable(int node) {
+    NodeStatus n = m.nodes.get(node);
+    if (n.kind() == NodeStatus.Kind.CLUSTER) {
+      return n.online();
+    }
+    Link l = linkOf(node);
+    return l == null ? n.online() : l.connection.node >= 0;
+  }
+
+  private static boolean connectionFailed(Link l) {
+    ResourceState c = l.connection.state;
+    return !c.activeNodes().isEmpty() && c.failed();
+  }
+
+  /**
+   * After placement: which remote and guest nodes are fenced. A remote node whose connection
+   * failed is; one that is down with resources active there is only when its connection cannot
+   * be started again; a running one when its connection is lost with its host. A guest is when
+   * its container failed or its container's host is fenced. The others are clean from here on.
+   */
+  void decideFencing() {
+    for (Link l : links) {
+      NodeStatus n = m.nodes.get(l.node);
+      String reason = l.guest() ? guestReason(l, n) : remoteReason(l, n);
+      NodeStatus settled = withFence(n, reason);
+      m.nodes.set(l.node, settled);
+    }
+  }
+
+  private String remoteReason(Link l, NodeStatus n) {
+    String active = firstActive(n.name());
+    if (connectionFailed(l)) {
+      return "remote connection is unrecoverable";
+    }
+    if (n.unclean()) {
+      if (l.connection.node >= 0 || active == null) {
+        return null;
+      }
+      return active + " is active there (fencing will be revoked if remote connection can be re-established elsewhere)";
+    }
+    if (n.online() && l.connection.node < 0 && active != null && hostFenced(l.connection)) {
+      return "resources are active but connection is unrecoverable";
+    }
+    return null;
+  }
+
+  private String guestReason(Link l, NodeStatus n) {
+    ResourceState c = l.container.state;
+    boolean containerLost = !c.activeNodes().isEmpty() && (c.failed() || hostFenced(l.container));
+    if (containerLost && (n.online() || firstActive(n.name()) != null)) {
+      return "guest is unclean";
+    }
+    return null;
+  }
+
+  private boolean hostFenced(Rsc r) {
+    for (String node : r.state.activeNodes()) {
+      if (m.willBeFenced(node)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first resource (in configuration order) active on the node, or null. */
+  private String firstActive(String node) {
+    for (ResourceState r : m.state.resources()) {
+      if (r.activeNodes().contains(node)) {
+        return r.id();
+      }
+    }
+    return null;
+  }
+
+  /** The node, fenced for {@code reason}, or clean when the reason is null. */
+  private static NodeStatus withFence(NodeStatus n, String reason) {
+    return new NodeStatus(n.name(), n.id(), n.kind(), n.online(), reason != null, reason, n.pending(), n.standby(),
+        n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes());
+  }
+}

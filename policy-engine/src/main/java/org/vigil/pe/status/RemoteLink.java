@@ -1,0 +1,106 @@
+package org.vigil.pe.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vigil.cib.model.Bundle;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.Configuration;
+import org.vigil.cib.model.Extras;
+import org.vigil.cib.model.NvPair;
+import org.vigil.cib.model.NvSet;
+import org.vigil.cib.model.Op;
+import org.vigil.cib.model.Operations;
+import org.vigil.cib.model.Primitive;
+import org.vigil.cib.model.Resource;
+
+/**
+ * A node that is not a cluster member: a remote node, reached through its connection resource
+ * (an {@code ocf:pacemaker:remote} primitive named after the node), or a guest node, a
+ * primitive's container with the {@code remote-node} meta attribute, reached through an
+ * implicit connection resource named after the guest.
+ *
+ * @param node the node name
+ * @param kind {@link NodeStatus.Kind#REMOTE} or {@link NodeStatus.Kind#GUEST}
+ * @param connection the connection resource's id
+ * @param container the container primitive of a guest node, null for a remote node
+ * @param inBundle a bundle replica's guest node: only the bundle's own primitive runs there
+ */
+public record RemoteLink(String node, NodeStatus.Kind kind, String connection, String container, boolean inBundle) {
+
+  /** The remote and guest nodes the configuration defines, in configuration order. */
+  public static List<RemoteLink> of(Configuration config, Instant now) {
+    List<RemoteLink> out = new ArrayList<>();
+    for (Resource r : config.allResources()) {
+      if (r instanceof Bundle b && b.primitive() != null) {
+        for (BundleLayout.Replica rep : BundleLayout.of(b).replicaList()) {
+          out.add(new RemoteLink(rep.connection().id(), NodeStatus.Kind.GUEST, rep.connection().id(),
+              rep.container().id(), true));
+        }
+      }
+      if (!(r instanceof Primitive p)) {
+        continue;
+      }
+      if (isConnectionAgent(p)) {
+        out.add(new RemoteLink(p.id(), NodeStatus.Kind.REMOTE, p.id(), null, false));
+        continue;
+      }
+      String guest = ClusterStatus.firstWins(p.metaAttributes(), now).get("remote-node");
+      if (guest != null && !guest.isEmpty()) {
+        out.add(new RemoteLink(guest, NodeStatus.Kind.GUEST, guest, p.id(), false));
+      }
+    }
+    return out;
+  }
+
+  static boolean isConnectionAgent(Primitive p) {
+    return "ocf".equals(p.resourceClass()) && "pacemaker".equals(p.provider()) && "remote".equals(p.type());
+  }
+
+  /** The implicit connection resource of a guest node (monitored every 30 s). */
+  Primitive implicitConnection() {
+    Op monitor = new Op(node + "-monitor-interval-30s", "monitor", "30s", null, null, List.of(), List.of(),
+        Extras.NONE);
+    NvSet params = NvSet.of(node + "-instance_attributes", List.of(NvPair.of(node + "-instance_attributes-addr", "addr", node)));
+    return new Primitive(node, "ocf", "pacemaker", "remote", null, null, List.of(params), List.of(), List.of(),
+        Operations.of(List.of(monitor)), Extras.NONE);
+  }
+
+  /**
+   * Settles each remote and guest node's state from its connection (and container): online
+   * while they run without a failure. A remote node whose connection failed, or that is down
+   * while it has never been seen or still has resources active, is unclean: what runs there is
+   * unknown until it is fenced or reconnected.
+   */
+  static void settle(Map<String, NodeStatus> nodes, List<RemoteLink> links, List<ResourceState> resources, Cib cib) {
+    Map<String, ResourceState> byId = new HashMap<>();
+    Set<String> busy = new HashSet<>();
+    for (ResourceState r : resources) {
+      byId.put(r.id(), r);
+      busy.addAll(r.activeNodes());
+    }
+    for (RemoteLink l : links) {
+      NodeStatus n = nodes.get(l.node());
+      if (n == null || n.kind() == NodeStatus.Kind.CLUSTER) {
+        continue;
+      }
+      ResourceState conn = byId.get(l.connection());
+      boolean connActive = conn != null && !conn.activeNodes().isEmpty();
+      boolean connFailed = connActive && conn.failed();
+      boolean online = connActive && !connFailed;
+      if (l.container() != null) {
+        ResourceState container = byId.get(l.container());
+        online &= container != null && !container.activeNodes().isEmpty() && !container.failed();
+      }
+      boolean seen = cib.status().nodeState(n.id()).isPresent();
+      boolean unclean = l.kind() == NodeStatus.Kind.REMOTE
+          && (connFailed || (!online && (!seen || busy.contains(n.name()))));
+      nodes.put(n.name(), new NodeStatus(n.name(), n.id(), n.kind(), online, unclean, null, false, n.standby(),
+          n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes()));
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.vigil.pe.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vigil.cib.model.Cib;
+import org.vigil.cib.xml.CibXml;
+import org.vigil.pe.PacemakerScheduler;
+import org.vigil.pe.Transition;
+import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.NodeStatus;
+
+/** Remote and guest nodes: liveness from the connection, placement, ordering and fencing. */
+class RemoteNodesTest {
+  private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
+
+  private static final String REMOTE = "<primitive id='remote1' class='ocf' provider='pacemaker' type='remote'/>";
+  private static final String GUEST = "<primitive id='vm1' class='ocf' provider='heartbeat' type='VirtualDomain'>"
+      + "<meta_attributes id='vm1-m'><nvpair id='vm1-rn' name='remote-node' value='guest1'/></meta_attributes>"
+      + "</primitive>";
+
+  private static Cib cib(String resources, String constraints, String node1Lrm, String extraStates) {
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>"
+        + "<nvpair id='s' name='stonith-enabled' value='true'/></cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
+        + "<resources>" + resources + "</resources><constraints>" + constraints + "</constraints></configuration>"
+        + "<status>" + state("1", "node1", true, node1Lrm) + state("2", "node2", true, "") + extraStates
+        + "</status></cib>";
+    try {
+      return CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String state(String id, String name, boolean member, String lrm) {
+    String membership = member ? " in_ccm='true' crmd='online' join='member' expected='member'" : " remote_node='true'";
+    return "<node_state id='" + id + "' uname='" + name + "'" + membership + "><lrm id='" + id + "'><lrm_resources>"
+        + lrm + "</lrm_resources></lrm></node_state>";
+  }
+
+  private static String op(String rsc, String type, String task, int rc) {
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='" + type + "'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_" + task + "_0' operation='" + task
+        + "' interval='0' call-id='2' rc-code='" + rc + "' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
+  }
+
+  private static String failedMonitor(String rsc, String type) {
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='" + type + "'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start' interval='0' "
+        + "call-id='2' rc-code='0' op-status='0' transition-key='1:1:0:x'/>"
+        + "<lrm_rsc_op id='" + rsc + "_monitor_60000' operation_key='" + rsc + "_monitor_60000' operation='monitor' "
+        + "interval='60000' call-id='3' rc-code='7' op-status='0' transition-key='2:1:0:x'/></lrm_resource>";
+  }
+
+  private static String dummy(String id) {
+    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
+  }
+
+  private static List<String> lines(Transition t) {
+    return t.summary().stream().map(s -> s.trim().replaceAll("\\s+", " ")).toList();
+  }
+
+  private static NodeStatus node(Cib cib, String name) {
+    return ClusterStatus.unpack(cib, NOW).node(name);
+  }
+
+  @Test
+  void aRemoteNodeIsOnlineWhileItsConnectionRuns() {
+    Cib up = cib(REMOTE, "", op("remote1", "remote", "start", 0), state("remote1", "remote1", false, ""));
+    assertThat(node(up, "remote1").kind()).isEqualTo(NodeStatus.Kind.REMOTE);
+    assertThat(node(up, "remote1").online()).isTrue();
+    Cib down = cib(REMOTE, "", op("remote1", "remote", "monitor", 7), state("remote1", "remote1", false, ""));
+    assertThat(node(down, "remote1").online()).isFalse();
+    assertThat(node(down, "remote1").unclean()).isFalse();
+  }
+
+  @Test
+  void aNeverSeenRemoteNodeIsUncleanButNotFencedWhenItsConnectionStarts() {
+    Cib c = cib(REMOTE, "", "", "");
+    assertThat(node(c, "remote1").unclean()).isTrue();
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactly("* Start remote1 ( node1 )");
+  }
+
+  @Test
+  void theConnectionIsPlacedFirstAndResourcesThereStartAfterIt() {
+    String pin = "<rsc_location id='l' rsc='a' node='remote1' score='100'/>";
+    Transition t = new PacemakerScheduler().schedule(cib(REMOTE + dummy("a"), pin, "", ""), NOW);
+    assertThat(lines(t)).containsExactly("* Start remote1 ( node1 )", "* Start a ( remote1 )");
+    int connStart = indexOf(t, "remote1", "start", "node1");
+    int aStart = indexOf(t, "a", "start", "remote1");
+    assertThat(t.actions().get(aStart).predecessors()).contains(connStart);
+  }
+
+  @Test
+  void connectionsAndFencingDevicesNeverRunOnRemoteNodes() {
+    String fence = "<primitive id='shooter' class='stonith' type='fence_xvm'/>";
+    String ban = "<rsc_location id='l1' rsc='shooter' node='node1' score='-INFINITY'/>"
+        + "<rsc_location id='l2' rsc='shooter' node='node2' score='-INFINITY'/>";
+    assertThat(lines(new PacemakerScheduler().schedule(cib(REMOTE + fence, ban, "", ""), NOW)))
+        .containsExactly("* Start remote1 ( node1 )");
+  }
+
+  @Test
+  void aFailedConnectionFencesTheRemoteNodeAndItsResourcesMove() {
+    Cib c = cib(REMOTE + dummy("a"), "<rsc_location id='l' rsc='remote1' node='node2' score='-INFINITY'/>",
+        failedMonitor("remote1", "remote"), state("remote1", "remote1", false, op("a", "Dummy", "start", 0)));
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactly(
+        "* Fence (reboot) remote1 'remote connection is unrecoverable'",
+        "* Recover remote1 ( node1 )",
+        "* Move a ( remote1 -> node2 )");
+  }
+
+  @Test
+  void aFailedContainerFencesItsGuestAndWhatRanThereIsRecovered() {
+    Cib c = cib(GUEST + dummy("a"), "<rsc_location id='l' rsc='a' node='guest1' score='100'/>",
+        failedMonitor("vm1", "VirtualDomain") + op("guest1", "remote", "start", 0),
+        state("guest1", "guest1", false, op("a", "Dummy", "start", 0)));
+    assertThat(node(c, "guest1").kind()).isEqualTo(NodeStatus.Kind.GUEST);
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactly(
+        "* Fence (reboot) guest1 (resource: vm1) 'guest is unclean'",
+        "* Recover vm1 ( node1 )",
+        "* Recover a ( guest1 )",
+        "* Restart guest1 ( node1 ) due to required vm1 start");
+  }
+
+  private static int indexOf(Transition t, String rsc, String task, String node) {
+    return t.actions().stream()
+        .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))
+        .findFirst().orElseThrow().id();
+  }
+}
