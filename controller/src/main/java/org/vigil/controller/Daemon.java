@@ -557,6 +557,7 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     String name = config.nodeName();
+    List<String> running = transitions.localResources();
     String since = Long.toString(Instant.now().getEpochSecond());
     boolean requested = false;
     for (int attempt = 1; attempt <= 10 && !requested; attempt++) {
@@ -578,7 +579,7 @@ public final class Daemon implements AutoCloseable {
       LOG.warn("node {}: the DC did not take the shutdown request; stopping resources here", name);
       return;
     }
-    LOG.info("node {}: asked the DC to move {} away before leaving", name, transitions.localResources());
+    LOG.info("node {}: asked the DC to move {} away before leaving", name, running);
     long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
     while (!transitions.localResources().isEmpty() && System.nanoTime() < deadline) {
       try {
