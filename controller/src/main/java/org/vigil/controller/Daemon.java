@@ -3,6 +3,7 @@ package org.vigil.controller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.cib.edit.CibEdits;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.CibVersion;
 import org.vigil.cib.store.CibStore;
@@ -67,6 +69,8 @@ public final class Daemon implements AutoCloseable {
   /** How long a client waits for its write to be committed before it is told to check. */
   static final long WRITE_TIMEOUT_SECONDS = 30;
   private static final int BACKUPS = 5;
+  /** How long a leaving node waits for the DC to move its resources away (Pacemaker: shutdown-escalation). */
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
   /** Period of the replica's housekeeping (re-asking for CIBs, digest checks). */
   private static final long TICK_MILLIS = 1000;
 
@@ -539,14 +543,69 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
+  /**
+   * The shutdown handshake, as Pacemaker's: this node sets its {@code shutdown} transient attribute
+   * through the DC, the scheduler then stops what runs here (and starts it elsewhere, in the
+   * configured order) and confirms {@code do_shutdown}; the node waits until nothing it started
+   * still runs. Skipped when there is nobody to hand over to (no DC, no quorum, alone); whatever
+   * still runs after {@link #SHUTDOWN_WAIT} is stopped here by {@link #close}.
+   */
+  private void handOverBeforeLeaving() {
+    MembershipView view = membership == null ? null : membership.view();
+    if (view == null || view.dc().isEmpty() || !view.quorate() || view.members().size() < 2
+        || transitions.localResources().isEmpty()) {
+      return;
+    }
+    String name = config.nodeName();
+    List<String> running = transitions.localResources();
+    String since = Long.toString(Instant.now().getEpochSecond());
+    boolean requested = false;
+    for (int attempt = 1; attempt <= 10 && !requested; attempt++) {
+      Cib cib = replica.published();
+      Cib next = CibEdits.setTransientAttribute(cib, name, "shutdown", since);
+      Reply r = call(new Request.Replace(Scope.CIB, CibXml.write(next), Optional.of(cib.version())), "");
+      requested = r instanceof Reply.Committed;
+      if (!requested) {
+        LOG.debug("node {}: shutdown request not committed yet: {}", name, r);
+        try {
+          Thread.sleep(50L * attempt); // this node's copy was behind the DC's: read again
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    if (!requested) {
+      LOG.warn("node {}: the DC did not take the shutdown request; stopping resources here", name);
+      return;
+    }
+    LOG.info("node {}: asked the DC to move {} away before leaving", name, running);
+    long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+    while (!transitions.localResources().isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    List<String> left = transitions.localResources();
+    if (left.isEmpty()) {
+      LOG.info("node {}: the DC stopped everything here; leaving", name);
+    } else {
+      LOG.warn("node {}: {} still run(s) here after {} s; stopping them here", name, left, SHUTDOWN_WAIT.toSeconds());
+    }
+  }
+
   /** Closes the socket, leaves the cluster cleanly (the others record this node as down) and stops. */
   @Override
   public void close() {
+    handOverBeforeLeaving();
     ticker.shutdownNow();
     if (socket != null) {
       socket.close();
     }
-    // a clean leave: what runs here stops first, so the others never start it while it still runs here
+    // a clean leave: what still runs here stops first, so the others never start it while it still runs here
     List<String> notStopped = transitions.stopLocalResources();
     if (!notStopped.isEmpty()) {
       LOG.error("node {}: could not stop {} before leaving", config.nodeName(), notStopped);

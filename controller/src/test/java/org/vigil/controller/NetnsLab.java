@@ -51,7 +51,11 @@ final class NetnsLab implements AutoCloseable {
   /** Creates namespace {@code TAG + suffix} with its loopback up; false when this machine cannot. */
   boolean add(String suffix) throws IOException, InterruptedException {
     String name = ns(suffix);
-    if (run("ip", "netns", "add", name) != 0) {
+    try {
+      if (run("ip", "netns", "add", name) != 0) {
+        return false;
+      }
+    } catch (IOException noIpCommand) {
       return false;
     }
     namespaces.add(name);

@@ -309,6 +309,40 @@ class TransitionScenarioTest {
     }
   }
 
+  @Test
+  void aNodeStoppedCleanlyHasTheDcMoveItsGroupAwayBeforeItLeaves() throws Exception {
+    assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
+    try (VigildCluster c = new VigildCluster(dir, 3, 7715)) {
+      c.startAll();
+      c.awaitMembers(List.of(1, 2, 3), SETTLE);
+      try (VigilClient client = c.client(1)) {
+        client.update(CONFIG);
+      }
+      String first = VigildCluster.await("the group running", SETTLE, () -> {
+        Cib cib = cib(c, 1);
+        return cib == null ? null : groupNode(cib);
+      });
+      int k = Integer.parseInt(first.substring("node".length()));
+      c.stop(k);
+      assertThat(c.logText(k)).as("the leaving node's log").contains("asked the DC to move")
+          .contains("the DC stopped everything here; leaving").doesNotContain("as vigild leaves");
+      int survivor = k == 1 ? 2 : 1;
+      String second = VigildCluster.await("the group running elsewhere", SETTLE, () -> {
+        Cib cib = cib(c, survivor);
+        String node = cib == null ? null : groupNode(cib);
+        return node != null && !node.equals(first) ? node : null;
+      });
+      String logs = c.logText(1) + c.logText(2) + c.logText(3);
+      assertThat(logs).as("the DC confirmed the shutdown").contains("Node " + first + " may now shut down");
+      NodeState left = c.cib(survivor).status().nodeState(first).orElseThrow();
+      assertThat(left.expected()).as("a clean leave").isEqualTo("down");
+      for (String rsc : GROUP) {
+        assertThat(agentRuns(c, k, rsc)).as(rsc + " stopped on " + first).isFalse();
+        assertThat(agentRuns(c, Integer.parseInt(second.substring("node".length())), rsc)).isTrue();
+      }
+    }
+  }
+
   /** The member node where the CIB says the anonymous promotable clone {@code rsc} is promoted. */
   private static String promotedOn(Cib cib, String rsc) {
     List<String> out = new ArrayList<>();

@@ -107,6 +107,13 @@ public final class LocalExecution {
     });
   }
 
+  /** What this node started and still runs, first started first. */
+  public List<String> activeResources() {
+    synchronized (active) {
+      return List.copyOf(active.keySet());
+    }
+  }
+
   /** Remembers what runs here after a start, forgets it after a stop (for {@link #stopAll}). */
   private void track(OperationRequest request, OperationResult r) {
     synchronized (active) {

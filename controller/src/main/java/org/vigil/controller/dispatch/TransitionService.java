@@ -257,6 +257,11 @@ public final class TransitionService implements AutoCloseable {
     return timeout + delay;
   }
 
+  /** What this node started and still runs. */
+  public List<String> localResources() {
+    return local.activeResources();
+  }
+
   /** Stops what runs on this node before it leaves the cluster (see {@link LocalExecution#stopAll}). */
   public List<String> stopLocalResources() {
     return local.stopAll();

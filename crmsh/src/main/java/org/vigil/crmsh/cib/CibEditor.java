@@ -11,12 +11,32 @@ import org.vigil.crmsh.CrmException;
 public final class CibEditor {
   private CibEditor() {}
 
+  /** How often an edit is redone when the CIB changed under it (a live cluster writes results). */
+  static final int ATTEMPTS = 10;
+
   /**
    * Applies {@code change} to the current CIB and commits it with the epoch bumped when the
    * configuration changed (num_updates when only the status did). A change that leaves the
-   * configuration with errors is refused and nothing is written.
+   * configuration with errors is refused and nothing is written. When the CIB changed between the
+   * read and the write (a live cluster records operation results all the time), the change is
+   * applied again to a fresh read, up to {@value #ATTEMPTS} times: it is a function of the CIB, so
+   * the retry does what the operator asked on top of what the cluster wrote.
    */
   public static Cib edit(CibAccess access, UnaryOperator<Cib> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return editOnce(access, change);
+      } catch (CibConflictException e) {
+        if (attempt == ATTEMPTS) {
+          throw new CrmException("the CIB kept changing while this command edited it (" + ATTEMPTS
+              + " attempts); nothing written: " + e.getMessage());
+        }
+        pause(10L * attempt);
+      }
+    }
+  }
+
+  private static Cib editOnce(CibAccess access, UnaryOperator<Cib> change) {
     Cib current = access.read();
     Cib next;
     try {
@@ -37,5 +57,14 @@ public final class CibEditor {
     }
     access.commit(current, next);
     return next;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CrmException("interrupted");
+    }
   }
 }

@@ -36,7 +36,7 @@ public final class FileCibAccess implements CibAccess {
   public void commit(Cib base, Cib next) {
     Cib current = Files.exists(file) ? read() : null;
     if (current != null && !current.version().equals(base.version())) {
-      throw new CrmException("CIB file " + file + " changed since it was read (version " + base.version() + " is now "
+      throw new CibConflictException("CIB file " + file + " changed since it was read (version " + base.version() + " is now "
           + current.version() + "); nothing written");
     }
     try {

@@ -1,10 +1,8 @@
 package org.vigil.crmsh.cib;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.vigil.cib.model.Cib;
-import org.vigil.cib.model.NodeState;
 import org.vigil.cib.xml.CibFormatException;
 import org.vigil.cib.xml.CibXml;
 import org.vigil.cib.xml.XmlCodec;
@@ -14,6 +12,7 @@ import org.vigil.crmsh.CrmException;
 import org.vigil.crmsh.VersionProvider;
 import org.vigil.pe.render.ClusterSummary;
 import org.vigil.protocol.ClusterStatus;
+import org.vigil.protocol.ErrorCode;
 import org.vigil.protocol.ProtocolException;
 import org.vigil.protocol.Scope;
 import org.vigil.protocol.VigilClient;
@@ -45,27 +44,29 @@ public final class LiveCibAccess implements CibAccess {
   }
 
   /**
-   * Sends only what changed, so that status the cluster wrote meanwhile (operation results) is not
-   * overwritten: a changed configuration as a replace guarded by the epoch read, changed node
-   * states as an update of those node states.
+   * Sends only what changed, so that nothing the cluster wrote meanwhile is overwritten: a changed
+   * configuration alone as a replace guarded by the epoch read (status written in between, such as
+   * operation results, is kept); a change of the status section as a replace of the whole CIB
+   * guarded by the exact version read, refused when anything was written in between (the caller
+   * reads again and redoes its change, see {@link CibEditor}).
+   *
+   * @throws CibConflictException when the DC refused the write because the CIB changed since {@code base}
    */
   @Override
   public void commit(Cib base, Cib next) {
     try (VigilClient client = VigilClient.connect(socket)) {
-      if (!next.configuration().equals(base.configuration())) {
+      if (!next.status().equals(base.status())) {
+        client.replace(Scope.CIB, CibXml.write(next), Optional.of(base.version()));
+      } else if (!next.configuration().equals(base.configuration())) {
         XmlElement config = CibXml.toElement(next).child("configuration").orElseThrow();
         client.replace(Scope.CONFIGURATION, XmlCodec.write(config), Optional.of(base.version()));
-      }
-      List<NodeState> changed = next.status().nodeStates().stream()
-          .filter(s -> !base.status().nodeStates().contains(s)).toList();
-      if (!changed.isEmpty()) {
-        XmlElement.Builder status = XmlElement.builder("status");
-        changed.forEach(s -> status.child(CibXml.toElement(s)));
-        client.update(XmlCodec.write(status.build()));
       }
     } catch (ProtocolException e) {
       throw new CrmException(e.getMessage());
     } catch (VigilClient.RefusedException e) {
+      if (e.failure().code() == ErrorCode.VERSION_CONFLICT) {
+        throw new CibConflictException(e.getMessage());
+      }
       throw new CrmException(e.getMessage());
     }
   }

@@ -31,6 +31,8 @@ final class FakeVigild implements AutoCloseable {
   final List<Request> requests = new CopyOnWriteArrayList<>();
   private final ServerSocketChannel server;
   private volatile Cib cib;
+  private final java.util.concurrent.atomic.AtomicReference<java.util.function.UnaryOperator<Cib>> afterQuery =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   FakeVigild(Path socket, Cib initial) throws IOException {
     this.cib = initial;
@@ -55,6 +57,12 @@ final class FakeVigild implements AutoCloseable {
           Request r = Wire.decodeRequest(frame.get());
           requests.add(r);
           Wire.writeFrame(out, Wire.encode(answer(r)));
+          if (r instanceof Request.Query) {
+            java.util.function.UnaryOperator<Cib> hook = afterQuery.getAndSet(null);
+            if (hook != null) {
+              writeStatus(hook);
+            }
+          }
         }
       } catch (Exception e) {
         // the client went away or the server closed; wait for the next one
@@ -81,7 +89,28 @@ final class FakeVigild implements AutoCloseable {
       cib = cib.withConfiguration(CibXml.parse(wrapped, "replace").configuration()).withVersion(next);
       return new Reply.Committed(next);
     }
+    if (r instanceof Request.Replace rep && rep.scope() == Scope.CIB) {
+      if (rep.expected().isPresent() && !rep.expected().get().equals(cib.version())) {
+        return new Reply.Failure(ErrorCode.VERSION_CONFLICT, "the CIB changed since it was read (version "
+            + rep.expected().get() + " is now " + cib.version() + "); nothing written");
+      }
+      Cib given = CibXml.parse(rep.xml(), "replace");
+      CibVersion next = given.configuration().equals(cib.configuration()) ? cib.version().nextUpdate()
+          : cib.version().nextEpoch();
+      cib = given.withVersion(next);
+      return new Reply.Committed(next);
+    }
     return new Reply.Failure(ErrorCode.MALFORMED, "the fake does not do " + r);
+  }
+
+  /** Once, right after answering the next query: the cluster writes between a client's read and its write. */
+  void afterNextQuery(java.util.function.UnaryOperator<Cib> change) {
+    afterQuery.set(change);
+  }
+
+  /** The cluster writes a status change (an operation result) behind the client's back. */
+  void writeStatus(java.util.function.UnaryOperator<Cib> change) {
+    cib = change.apply(cib).withVersion(cib.version().nextUpdate());
   }
 
   /** Another writer changes the CIB behind the client's back. */

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.LrmResource;
+import org.vigil.cib.model.LrmRscOp;
+import org.vigil.cib.xml.CibXml;
 import org.vigil.crmsh.CrmProcess;
 import org.vigil.protocol.Request;
 import org.vigil.protocol.Scope;
@@ -67,6 +70,47 @@ class LiveCibTest {
       assertThat(load.exitCode()).isNotZero();
       assertThat(load.stderr()).contains("the configuration changed since it was read (version 0.0.0 is now 0.1.0)");
       assertThat(fake.cib().configuration()).isEqualTo(before.configuration());
+    }
+  }
+
+  private static String history(boolean withVipMonitor) {
+    return """
+        <cib epoch="3" num_updates="0" admin_epoch="0">
+          <configuration><crm_config/><nodes><node id="1" uname="node1"/></nodes><resources>
+            <primitive id="vip" class="ocf" provider="pacemaker" type="Dummy"/>
+            <primitive id="db" class="ocf" provider="pacemaker" type="Dummy"/></resources><constraints/></configuration>
+          <status><node_state id="1" uname="node1" in_ccm="true" crmd="online" join="member" expected="member">
+            <lrm id="1"><lrm_resources>
+              <lrm_resource id="vip" class="ocf" provider="pacemaker" type="Dummy">
+                <lrm_rsc_op id="vip_last_0" operation_key="vip_start_0" operation="start" interval="0" call-id="1"
+                  rc-code="0" op-status="0" transition-key="1:1:0:x" transition-magic="0:0;1:1:0:x"/>%s
+              </lrm_resource>
+              <lrm_resource id="db" class="ocf" provider="pacemaker" type="Dummy">
+                <lrm_rsc_op id="db_last_failure_0" operation_key="db_start_0" operation="start" interval="0" call-id="2"
+                  rc-code="1" op-status="0" transition-key="2:1:0:x" transition-magic="0:1;2:1:0:x"/>
+              </lrm_resource>
+            </lrm_resources></lrm></node_state></status>
+        </cib>""".formatted(withVipMonitor ? """
+                <lrm_rsc_op id="vip_monitor_10000" operation_key="vip_monitor_10000" operation="monitor"
+                  interval="10000" call-id="3" rc-code="0" op-status="0" transition-key="3:1:0:x"
+                  transition-magic="0:0;3:1:0:x"/>""" : "");
+  }
+
+  @Test
+  void aStatusEditRefusedBecauseTheClusterWroteMeanwhileIsRedoneOnTopOfWhatItWrote() throws Exception {
+    Path socket = dir.resolve("vigild.sock");
+    try (FakeVigild fake = new FakeVigild(socket, CibXml.parse(history(false), "test"))) {
+      Cib withResult = CibXml.parse(history(true), "test");
+      fake.afterNextQuery(c -> c.withStatus(withResult.status())); // vip's monitor result, recorded meanwhile
+      CrmProcess.Result r = CrmProcess.run(Map.of("VIGIL_SOCKET", socket.toString()), null, "resource", "cleanup",
+          "db");
+      assertThat(r.exitCode()).as(r.stderr()).isZero();
+      assertThat(fake.requests).filteredOn(q -> q instanceof Request.Replace rep && rep.scope() == Scope.CIB)
+          .as("a whole-CIB replace guarded by the version read; the first one refused").hasSize(2);
+      var lrm = fake.cib().status().nodeState("node1").orElseThrow().lrmResources();
+      assertThat(lrm).extracting(LrmResource::id).as("db's history is gone").containsExactly("vip");
+      assertThat(lrm.get(0).ops()).extracting(LrmRscOp::id).as("the result written meanwhile is kept")
+          .contains("vip_monitor_10000");
     }
   }
 
