@@ -87,8 +87,11 @@ final class SummaryFormatter {
         return List.of(new Line("Start", r.id, name(t), null));
       }
       if (t >= 0 && start.required && !start.runnable && (start.reason != null || r.enclosingClone() == null)) {
-        String why = start.reason == null ? "blocked" : "due to " + start.reason + " (blocked)";
-        String details = roles && r.nextRole == Role.PROMOTED ? "Stopped -> Promoted " + name(t) : name(t);
+        boolean promoting = roles && r.nextRole == Role.PROMOTED;
+        // lost quorum blocks the start; the promotion after it has no reason of its own
+        boolean quorum = start.reason != null && start.reason.contains("quorum");
+        String why = start.reason == null || promoting && quorum ? "blocked" : "due to " + start.reason + " (blocked)";
+        String details = promoting ? "Stopped -> Promoted " + name(t) : name(t);
         return List.of(new Line(roles && r.nextRole == Role.PROMOTED ? "Promote" : "Start", r.id, details, why));
       }
       return List.of();
