@@ -34,6 +34,7 @@ import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.OnFail;
 import org.vigil.pe.status.RemoteLink;
 import org.vigil.pe.status.ResourceState;
+import org.vigil.pe.status.ShutdownLock;
 
 /**
  * Builds the display model from an unpacked cluster: the resource tree of the configuration,
@@ -351,35 +352,9 @@ public final class StatusViews {
     }
     // a failure recorded on a lost node that is about to be fenced is moot: Pacemaker ignores it
     boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()));
-    String lockedTo = nodes.isEmpty() && state.options().shutdownLock() ? lockNode(s) : null;
+    String lockedTo = nodes.isEmpty() && state.options().shutdownLock() ? ShutdownLock.recordedLock(state, s) : null;
     return new PrimitiveView(s.id(), agent(s), s.role(), nodes, failed, s.orphan(), managed, blocked,
         disabled, s.failureIgnored(), pendingTask(s), lockedTo, probe);
-  }
-
-  /**
-   * The offline node a shutdown lock still ties the stopped resource to: its record there
-   * carries {@code shutdown-lock} (when the node left) and shutdown-lock-limit has not passed.
-   */
-  private String lockNode(ResourceState s) {
-    for (NodeState ns : state.cib().status().nodeStates()) {
-      NodeStatus node = state.node(ns.uname());
-      if (node == null || node.online()) {
-        continue;
-      }
-      for (LrmResource lr : ns.lrmResources()) {
-        boolean mine = lr.id().equals(s.id()) || (s.instance() < 0 && lr.id().equals(s.baseId()));
-        String lock = mine ? lr.extras().attr("shutdown-lock") : null;
-        if (lock == null || !lock.trim().matches("[0-9]+")) {
-          continue;
-        }
-        long limitMs = state.options().shutdownLockMs();
-        if (limitMs > 0 && Long.parseLong(lock.trim()) * 1000 + limitMs <= state.now().toEpochMilli()) {
-          continue;
-        }
-        return ns.uname();
-      }
-    }
-    return null;
   }
 
   /**

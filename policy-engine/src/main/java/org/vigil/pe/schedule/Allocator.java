@@ -14,6 +14,7 @@ import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.ResourceState;
+import org.vigil.pe.status.ShutdownLock;
 
 /**
  * Node scores and assignment. Every resource starts from its location scores (plus
@@ -30,6 +31,8 @@ final class Allocator {
   private final boolean[] usable;
   private final ClusterOptions options;
   private final Utilization utilization;
+  /** What each node's health adds to the resources placed there. */
+  private final int[] health;
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
@@ -45,6 +48,7 @@ final class Allocator {
     }
     stopAll = options.stopAllResources();
     utilization = new Utilization(m);
+    health = NodeHealth.scores(m);
   }
 
   /**
@@ -288,6 +292,16 @@ final class Allocator {
           }
         }
       }
+      if (!Booleans.isTrue(r.meta.get("allow-unhealthy-nodes").orElse(null), false)) {
+        for (int i = 0; i < n; i++) {
+          w[i] = Score.add(w[i], health[i]);
+        }
+      }
+      String locked = ShutdownLock.lockedNode(m.state, st);
+      if (locked != null) {
+        // a shutdown lock keeps it off every other node (and its own node runs nothing now)
+        Arrays.fill(w, Score.MINUS_INFINITY);
+      }
       if (st.orphan() || r.meta.targetRole() == Role.STOPPED) {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
@@ -493,6 +507,8 @@ final class Allocator {
     for (boolean b : same) {
       any |= b;
     }
+    // a clone kept away from a single resource by a finite score still may run beside it
+    boolean onlyPreference = c.dependent().isClone() && !primary.isClone();
     for (int i = 0; i < n; i++) {
       if (score >= Score.INFINITY) {
         if (!same[i]) {
@@ -503,7 +519,11 @@ final class Allocator {
           w[i] = Score.MINUS_INFINITY;
         }
       } else if (same[i] && any) {
+        int before = w[i];
         w[i] = Score.add(w[i], score);
+        if (onlyPreference && before >= 0 && w[i] < 0) {
+          w[i] = 0;
+        }
       }
     }
   }
@@ -705,8 +725,10 @@ final class Allocator {
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
-    // instances that can stay where they run go first, then stopped ones, then those that must move
-    instances.sort(Comparator.comparingInt((Rsc i) -> canStay(i) ? 0 : isActive(i) ? 2 : 1).thenComparingInt(i -> i.order));
+    // instances that can stay where they run go first, then those whose node merely became
+    // unavailable (they move rather than stop while another starts), then stopped ones, then
+    // those failed or banned where they run
+    instances.sort(Comparator.comparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
     int started = 0;
     for (Rsc inst : instances) {
       boolean[] restrict = new boolean[n];
@@ -875,6 +897,25 @@ final class Allocator {
       return there ? Score.MINUS_INFINITY : 0;
     }
     return there ? score : 0;
+  }
+
+  private int cloneAssignmentRank(Rsc inst) {
+    if (canStay(inst)) {
+      return 0;
+    }
+    if (!isActive(inst)) {
+      return 2;
+    }
+    for (Rsc p : inst.primitives()) {
+      for (String node : p.state.activeNodes()) {
+        Integer idx = m.nodeIndex.get(node);
+        boolean banned = idx == null || usable[idx] && base(p)[idx] < 0;
+        if (banned || m.failedOn(p, node) || m.node(node).unclean()) {
+          return 3;
+        }
+      }
+    }
+    return 1;
   }
 
   /** Active where it may still run (its node usable, not banned, with room for it). */

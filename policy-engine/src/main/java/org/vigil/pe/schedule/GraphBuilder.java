@@ -101,7 +101,8 @@ final class GraphBuilder {
   }
 
   private static GraphAction.Kind kind(Act a) {
-    if (a.type == Act.Type.RESOURCE && a.attributes.containsKey("implied-by-fencing")) {
+    if (a.type == Act.Type.RESOURCE
+        && (a.attributes.containsKey("implied-by-fencing") || a.attributes.containsKey("implied-by-migration"))) {
       return GraphAction.Kind.PSEUDO;
     }
     return switch (a.type) {

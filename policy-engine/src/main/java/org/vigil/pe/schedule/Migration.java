@@ -12,13 +12,16 @@ import org.vigil.pe.status.NodeStatus;
 /**
  * Which moving resources live-migrate instead of stopping and starting. A primitive with
  * {@code allow-migrate} that moves between two healthy nodes, runs in one place, has not
- * failed there (nor is only presumed to run there) and is no clone instance migrates, unless something it is ordered after (a
- * mandatory start-then-start ordering, or the group member before it) restarts or moves
- * without migrating: its stop must then precede that resource's stop, which precedes that
- * resource's start, which its migration would have to follow.
+ * failed there (nor is only presumed to run there) and is no clone instance migrates, unless
+ * something it is ordered after (a mandatory start-then-start ordering, or the group member
+ * before it) will not run, or restarts or moves without migrating: its stop must then precede
+ * that resource's stop, which precedes that resource's start, which its migration would have
+ * to follow.
  *
  * <p>A migrating resource stays up throughout, so its start does not force a restart of what
- * is ordered after it, and its stop does not force the stop of what must stop before it.
+ * is ordered after it, and its stop does not force the stop of what must stop before it. It
+ * runs migrate_to on the source, migrate_from on the target, then stops the source; its start
+ * is a pseudo-action.
  */
 final class Migration {
   private final Model m;
@@ -40,6 +43,7 @@ final class Migration {
         }
       }
     }
+    migrating.removeIf(this::mustFollowSomethingStopped);
     boolean changed = true;
     while (changed) {
       changed = false;
@@ -54,11 +58,44 @@ final class Migration {
     }
     for (Rsc r : migrating) {
       loosen(p, r);
+      addActions(p, r);
     }
   }
 
+  /**
+   * migrate_to on the source, then migrate_from on the target, then the stop of the source;
+   * the start is no action of its own (a pseudo-action after the stop), and what it had to
+   * follow the migrate_to follows too.
+   */
+  private static void addActions(Planner p, Rsc r) {
+    Act start = p.starts.get(r);
+    Act stop = p.stops.get(r).get(0);
+    Act migrateTo = new Act(Act.Type.RESOURCE, r, "migrate_to", 0, stop.node);
+    Act migrateFrom = new Act(Act.Type.RESOURCE, r, "migrate_from", 0, start.node);
+    for (Act a : List.of(migrateTo, migrateFrom)) {
+      a.required = true;
+      a.runnable = start.runnable && stop.runnable;
+      p.acts.add(a);
+    }
+    for (Act.Edge e : List.copyOf(start.in)) {
+      if (e.first().rsc != r) {
+        p.edge(e.first(), migrateTo, e.flags() & Act.Edge.RUNNABLE_LEFT);
+      }
+    }
+    p.edge(migrateTo, migrateFrom, Act.Edge.RUNNABLE_LEFT);
+    p.edge(migrateFrom, stop, 0);
+    // the source stops last, after the resource already runs on the target: nothing waits for it
+    for (Act.Edge e : List.copyOf(stop.out)) {
+      if (e.then().rsc != r) {
+        stop.out.remove(e);
+        e.then().in.remove(e);
+      }
+    }
+    start.attributes.put("implied-by-migration", "true");
+  }
+
   private boolean candidate(Rsc r) {
-    if (!r.meta.allowMigrate() || r.enclosingClone() != null || !m.managed(r)) {
+    if (!allowMigrate(r) || r.enclosingClone() != null || !m.managed(r)) {
       return false;
     }
     List<String> active = r.state.activeNodes();
@@ -71,6 +108,16 @@ final class Migration {
     }
     return !m.failedOn(r, source.name()) && !Migrations.hasDanglingSource(r.state)
         && !Migrations.presumedActive(r.state, r.state.history(source.name()));
+  }
+
+  /** {@code allow-migrate}, which remote node connections have unless told otherwise. */
+  private static boolean allowMigrate(Rsc r) {
+    if (r.meta.get("allow-migrate").isPresent()) {
+      return r.meta.allowMigrate();
+    }
+    var p = r.state.primitive();
+    return p != null && "ocf".equals(p.resourceClass()) && "pacemaker".equals(p.provider())
+        && "remote".equals(p.type());
   }
 
   /** A resource {@code r} must start after that restarts or moves without migrating, or null. */
@@ -110,6 +157,17 @@ final class Migration {
     }
     String target = m.nodes.get(f.node).name();
     return !f.state.activeNodes().contains(target) || m.failedOn(f, target);
+  }
+
+  /** Whether {@code r} must start after something that will not run at all: it cannot start either. */
+  private boolean mustFollowSomethingStopped(Rsc r) {
+    for (Ordering o : m.orderings) {
+      if (o.kind() == Ordering.Kind.MANDATORY && o.firstAction().equals("start") && o.thenAction().equals("start")
+          && startsWith(o.then(), r) && o.first().primitives().stream().allMatch(f -> f.node < 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether starting {@code then} starts {@code r}: {@code r} itself or a collective holding it. */

@@ -181,10 +181,19 @@ final class Model {
     return false;
   }
 
-  /** Failed on that node (and the node is not about to be fenced). */
+  /**
+   * Failed on that node (and the node is not about to be fenced), so that it must be
+   * recovered there; a failure with on-fail=demote only costs it the Promoted role.
+   */
   boolean failedOn(Rsc r, String node) {
     NodeHistory h = r.state.history(node);
-    return h != null && h.failed() && !willBeFenced(node);
+    return h != null && h.failed() && h.onFail() != OnFail.DEMOTE && !willBeFenced(node);
+  }
+
+  /** Failed in the Promoted role on that node with on-fail=demote: it must be demoted there. */
+  boolean demoteOnFailure(Rsc r, String node) {
+    NodeHistory h = r.state.history(node);
+    return h != null && h.onFail() == OnFail.DEMOTE && h.role() == Role.PROMOTED && !willBeFenced(node);
   }
 
   /** A node by name (with fencing decided by the configuration applied), or null. */

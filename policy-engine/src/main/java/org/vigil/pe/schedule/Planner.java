@@ -44,6 +44,7 @@ final class Planner {
   final List<Act> cluster = new ArrayList<>();
   private final ClusterOptions options;
   final Migration migration;
+  private final Unfencing unfencing;
 
   private static final int START = 0;
   private static final int RUNNING = 1;
@@ -62,6 +63,7 @@ final class Planner {
     this.m = m;
     this.options = m.state.options();
     this.migration = new Migration(m);
+    this.unfencing = new Unfencing(m);
   }
 
   void plan() {
@@ -69,6 +71,7 @@ final class Planner {
     for (Rsc top : m.tops) {
       create(top);
     }
+    unfencing.apply(this);
     for (Rsc top : m.tops) {
       internalOrderings(top);
     }
@@ -150,7 +153,8 @@ final class Planner {
     boolean managed = managed(r);
     boolean multiple = active.size() > 1;
     DefinitionChange change = managed && active.contains(t) ? definitionChange(r, t) : DefinitionChange.NONE;
-    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_AFRESH;
+    boolean changed = change == DefinitionChange.RESTART || change == DefinitionChange.RESTART_AFRESH
+        || unfencing.agentChanged(r, t) && active.contains(t);
     if (change == DefinitionChange.RELOAD) {
       reloadCandidates.add(r);
     }
@@ -270,7 +274,8 @@ final class Planner {
         continue;
       }
       Act demote = add(new Act(Act.Type.RESOURCE, r, "demote", 0, stop.node));
-      demote.required = managed && (r.nextRole != Role.PROMOTED || stop.node != t);
+      boolean demoteFailed = m.demoteOnFailure(r, m.nodes.get(stop.node).name());
+      demote.required = managed && (r.nextRole != Role.PROMOTED || stop.node != t || demoteFailed);
       demote.runnable = managed && stop.runnable;
       if (stop.attributes.containsKey("implied-by-fencing")) {
         demote.attributes.put("implied-by-fencing", "true");
@@ -280,11 +285,17 @@ final class Planner {
     }
     if (t >= 0 && r.nextRole == Role.PROMOTED) {
       NodeHistory h = r.state.history(m.nodes.get(t).name());
-      boolean already = h != null && h.role() == Role.PROMOTED && h.active();
+      // a Promoted instance that failed with on-fail=demote is demoted and promoted again
+      boolean already = h != null && h.role() == Role.PROMOTED && h.active()
+          && !m.demoteOnFailure(r, m.nodes.get(t).name());
       Act promote = add(new Act(Act.Type.RESOURCE, r, "promote", 0, t));
       promote.required = managed && !already;
       promote.runnable = managed;
       edge(start, promote, Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN);
+      Act demote = demotes.get(r);
+      if (demote != null && demote.node == t) {
+        edge(demote, promote, 0);
+      }
       promotes.put(r, promote);
     }
   }
@@ -302,6 +313,8 @@ final class Planner {
   static final int STOP_IF_UNRUNNABLE = 16;
   /** Then required makes first printed (a collective's pseudo action). */
   static final int PRINTS_FIRST = 32;
+  /** First is a clone instance standing for its clone: a requirement it passes on names the clone's running (promoted). */
+  static final int FOR_CLONE = 128;
   /** First unrunnable gives then a reason only when it has one itself (interleaved clone instances). */
   static final int SILENT = 64;
 
@@ -580,6 +593,15 @@ final class Planner {
       Interleave.order(this, o, flags);
       return;
     }
+    if ((flags & Act.Edge.IMPLIES_THEN) != 0 && o.first().isClone() && !o.then().isClone()
+        && o.firstAction().equals("start")) {
+      cloneThenSingle(o, flags);
+      return;
+    }
+    if ((flags & Act.Edge.IMPLIES_THEN) != 0 && o.first().promotable && o.firstAction().equals("promote")) {
+      promotedThen(o, flags);
+      return;
+    }
     for (Act f : firstActs(o.first(), o.firstAction())) {
       for (Act t : thenActs(o.then(), o.thenAction())) {
         edge(f, t, flags);
@@ -671,6 +693,54 @@ final class Planner {
     }
   }
 
+  /**
+   * A clone ordered before a resource that is not a clone: it waits for the clone as a whole,
+   * but only instances that were running (and restart) restart it; a new instance does not.
+   */
+  private void cloneThenSingle(Ordering o, int flags) {
+    List<Act> thens = thenActs(o.then(), o.thenAction());
+    for (Act f : firstActs(o.first(), o.firstAction())) {
+      for (Act t : thens) {
+        edge(f, t, flags & ~Act.Edge.IMPLIES_THEN);
+      }
+    }
+    for (Rsc inst : o.first().children) {
+      if (inst.primitives().stream().allMatch(x -> x.state.activeNodes().isEmpty())) {
+        continue;
+      }
+      for (Act f : runningOf(inst)) {
+        for (Act t : thens) {
+          edge(f, t, Act.Edge.IMPLIES_THEN | FOR_CLONE);
+        }
+      }
+    }
+  }
+
+  /**
+   * What follows a promotable clone's promotion waits for it; what restarts it: for a clone,
+   * a new Promoted instance (not one promoted again where it was Promoted already), for a
+   * resource that is not a clone, only an instance promoted again (as for starts).
+   */
+  private void promotedThen(Ordering o, int flags) {
+    List<Act> thens = thenActs(o.then(), o.thenAction());
+    for (Act f : firstActs(o.first(), o.firstAction())) {
+      for (Act t : thens) {
+        edge(f, t, flags & ~Act.Edge.IMPLIES_THEN);
+      }
+    }
+    for (Rsc prim : o.first().primitives()) {
+      Act promote = promotes.get(prim);
+      NodeHistory h = promote == null ? null : prim.state.history(m.nodes.get(promote.node).name());
+      boolean again = h != null && h.role() == Role.PROMOTED;
+      if (promote == null || again == o.then().isClone()) {
+        continue;
+      }
+      for (Act t : thens) {
+        edge(promote, t, Act.Edge.IMPLIES_THEN | FOR_CLONE);
+      }
+    }
+  }
+
   // ---- propagation ----
 
   private void propagate() {
@@ -692,13 +762,13 @@ final class Planner {
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
           if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
-            t.requiredBy = requiredBy(a, t);
+            t.requiredBy = requiredBy(e, t);
             t.awaitsReason = t.requiredBy == null;
           }
           work.add(t);
         } else if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && t.awaitsReason
             && a.rsc != null && a.rsc != t.rsc) {
-          t.requiredBy = requiredBy(a, t);
+          t.requiredBy = requiredBy(e, t);
           t.awaitsReason = t.requiredBy == null;
         }
         if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
@@ -728,6 +798,14 @@ final class Planner {
    * by its collective's start gives the reason that start was given, and a group member after
    * the first the reason of the member before it (null here: that ordering sets it).
    */
+  private static String requiredBy(Act.Edge e, Act t) {
+    Act a = e.first();
+    if ((e.flags() & FOR_CLONE) != 0) {
+      return "required " + a.rsc.enclosingClone().id + (a.task.equals("promote") ? " promoted" : " running");
+    }
+    return requiredBy(a, t);
+  }
+
   private static String requiredBy(Act a, Act t) {
     if (a.type == Act.Type.PSEUDO && within(t.rsc, a.rsc)) {
       Rsc parent = t.rsc.parent;
@@ -826,13 +904,20 @@ final class Planner {
           rank = 3;
           if (f.task.equals("start")) {
             why = f.reason;
+          } else if (f.rsc.isClone() && a.rsc != null && a.rsc.isPrimitive() && a.rsc.enclosingClone() == null
+              && f.rsc.primitives().stream().anyMatch(x -> !x.state.activeNodes().isEmpty()
+                  && starts.get(x).inheritedUnrunnable)) {
+            // a running clone kept from running on by what it follows, seen from a single resource after it
+            why = "required " + f.rsc.id + " " + f.task;
           } else {
             why = "unrunnable " + f.rsc.id + " " + f.task;
           }
         } else if (f.rsc == a.rsc) {
           rank = f.reasonRank;
           why = f.reason;
-        } else if (f.inheritedUnrunnable && f.node >= 0 && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
+        } else if ((f.inheritedUnrunnable && f.node >= 0 || a.type == Act.Type.PSEUDO && a.rsc != null && a.rsc.isClone())
+            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
+          // a running resource that cannot start again (here or, for a clone after it, anywhere)
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
         } else if (!f.inheritedUnrunnable || f.node < 0) {

@@ -116,6 +116,9 @@ final class SummaryFormatter {
     Act demote = p.demotes.get(r);
     boolean demotes = demote != null && demote.required && demote.runnable;
     if (!stop.required && !starts) {
+      if (t == c && promotes && demotes) {
+        return List.of(new Line("Re-promote", r.id, "Promoted " + name(c), null));
+      }
       if (t == c && promotes) {
         return List.of(new Line("Promote", r.id, "Unpromoted -> Promoted " + name(c), null));
       }
@@ -130,6 +133,9 @@ final class SummaryFormatter {
     boolean failed = m.failedOn(r, name(c)) || recoveredFromFencing(r, c, stop);
     String here = roles ? from.text() + " " + name(c) : name(c);
     if (t == c && starts) {
+      if (roles && (from == Role.PROMOTED) != (to == Role.PROMOTED)) {
+        here = from.text() + " -> " + (to == Role.PROMOTED ? to : Role.UNPROMOTED).text() + " " + name(c);
+      }
       if (failed) {
         return List.of(new Line("Recover", r.id, here, null));
       }

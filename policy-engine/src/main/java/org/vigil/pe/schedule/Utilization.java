@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.vigil.cib.model.Node;
+import org.vigil.cib.model.NvSet;
+import org.vigil.cib.model.Primitive;
+import org.vigil.cib.model.Resource;
+import org.vigil.cib.model.Template;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.ClusterStatus;
 
@@ -75,9 +79,31 @@ final class Utilization {
     if (!r.isPrimitive() || r.state.primitive() == null) {
       return Map.of();
     }
-    return required.computeIfAbsent(r,
-        k -> integers(ClusterStatus.firstWins(k.state.primitive().utilization(), m.state.now())));
+    return required.computeIfAbsent(r, k -> {
+      Primitive p = k.state.primitive();
+      List<NvSet> sets = new ArrayList<>(p.utilization());
+      Template t = p.template() == null ? null : templates().get(p.template());
+      if (t != null) {
+        // the template's values apply where the primitive sets none
+        sets.addAll(t.definition().utilization());
+      }
+      return integers(ClusterStatus.firstWins(sets, m.state.now()));
+    });
   }
+
+  private Map<String, Template> templates() {
+    if (templates == null) {
+      templates = new HashMap<>();
+      for (Resource r : m.state.cib().configuration().allResources()) {
+        if (r instanceof Template t) {
+          templates.put(t.id(), t);
+        }
+      }
+    }
+    return templates;
+  }
+
+  private Map<String, Template> templates;
 
   /** Takes a primitive's utilization off its assigned node. */
   void consume(Rsc r, int node) {

@@ -627,6 +627,8 @@ public final class ClusterStatus {
   static final int EXEC_ERROR_HARD = 5;
   static final int EXEC_ERROR_FATAL = 6;
   static final int EXEC_NOT_INSTALLED = 7;
+  static final int OCF_DEGRADED = 190;
+  static final int OCF_DEGRADED_PROMOTED = 191;
 
   /** The op's expected result: the target rc in its transition key, 0 without one. */
   static int expectedRc(LrmRscOp op) {
@@ -715,6 +717,11 @@ public final class ClusterStatus {
         continue;
       }
       pendingTask = null;
+      // a degraded result is a success for the scheduler (it stays listed as a failed action)
+      boolean degraded = status == EXEC_DONE && (rc == OCF_DEGRADED || rc == OCF_DEGRADED_PROMOTED);
+      if (degraded) {
+        rc = rc == OCF_DEGRADED ? 0 : 8;
+      }
       boolean probe = isProbe(op);
       long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
       if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
@@ -728,7 +735,13 @@ public final class ClusterStatus {
         hardError = true;
         continue;
       }
-      if (!isFailure(op)) {
+      if (degraded || !isFailure(op)) {
+        if (rc == 7 && !task.equals("monitor") && !task.equals("stop") && op.intervalMs() == 0) {
+          // "not running" was the expected answer: whatever the task, it is stopped here
+          role = Role.STOPPED;
+          recurring.clear();
+          continue;
+        }
         if (task.equals("monitor")) {
           if (op.intervalMs() > 0) {
             recurring.put(op.intervalMs(), op);
@@ -789,10 +802,16 @@ public final class ClusterStatus {
         role = Role.PROMOTED;
       } else if (task.equals("start") || task.equals("migrate_from") || probe) {
         role = Role.STARTED;
-      } else if (task.equals("promote") || task.equals("demote")) {
+      } else if (task.equals("promote")) {
+        role = Role.PROMOTED;
+      } else if (task.equals("demote")) {
         role = Role.PROMOTED;
       } else if (role == Role.UNKNOWN || role == Role.STOPPED) {
         role = Role.STARTED;
+      }
+      if (task.equals("demote") && rc != 8 && rc != 9 && configured != OnFail.BLOCK) {
+        // a failed demote is recovered from the Unpromoted role, unless the failure blocks it
+        role = Role.UNPROMOTED;
       }
       if (task.equals("stop") && configured == OnFail.IGNORE) {
         // a stop failure that is ignored counts as stopped

@@ -163,4 +163,14 @@ class ClusterStatusTest {
     assertThat(n.canRunResources()).isFalse();
     assertThat(n.attribute("#uname")).isEqualTo("node1");
   }
+
+  @Test
+  void aDegradedMonitorKeepsTheResourceRunningButIsListedAsFailed() {
+    String ops = op("d", "start", 0, 3, 0, 0) + op("d", "monitor", 10000, 4, 190, 0);
+    ResourceState d = ClusterStatus.unpack(cib("", DUMMY, member("1", "node1", rsc("d", ops))), NOW)
+        .resourcesById().get("d");
+    assertThat(d.failed()).isFalse();
+    assertThat(d.activeNodes()).containsExactly("node1");
+    assertThat(d.failedOperations()).singleElement().satisfies(f -> assertThat(f.rc()).isEqualTo(190));
+  }
 }
