@@ -819,8 +819,9 @@ public final class ClusterStatus {
         fatal |= rc == 6;
       }
       if (status == EXEC_DONE && rc == 7 && !probe) {
-        // found stopped: with the failure ignored it is simply stopped, else it is recovered
-        role = configured == OnFail.IGNORE ? Role.STOPPED : role == Role.UNKNOWN ? Role.STARTED : role;
+        // found stopped: it is still taken as running there (recovered, or with on-fail=ignore
+        // left alone, "failure ignored")
+        role = role == Role.UNKNOWN ? Role.STARTED : role;
       } else if (status == EXEC_DONE && rc == 8) {
         role = Role.PROMOTED;
       } else if (status == EXEC_DONE && rc == 9) {
