@@ -92,12 +92,13 @@ public final class ClusterStatus {
   }
 
   /**
-   * A guest's implicit connection: rsc_defaults; it migrates when its container says so
+   * A guest's implicit connection: rsc_defaults; it migrates only when its container says so
    * ({@code remote-allow-migrate}).
    */
   private static ResourceMeta guestConnectionMeta(Map<String, String> rscDefaults, RemoteLink l, List<Slot> slots,
       Instant now) {
     Map<String, String> meta = new HashMap<>(rscDefaults);
+    meta.put("allow-migrate", "false");
     for (Slot s : slots) {
       if (s.id.equals(l.container()) && s.primitive != null) {
         String migrate = firstWins(s.primitive.metaAttributes(), now).get("remote-allow-migrate");
