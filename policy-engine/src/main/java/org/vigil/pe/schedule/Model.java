@@ -552,8 +552,10 @@ final class Model {
       }
       boolean aSeq = Booleans.isTrue(a.sequential(), true);
       boolean bSeq = Booleans.isTrue(b.sequential(), true);
-      List<Rsc> dependents = aSeq ? List.of(as.get(as.size() - 1)) : as;
-      List<Rsc> primaries = bSeq ? List.of(bs.get(0)) : bs;
+      // a sequential set's chain hangs from its first member and ends at its last: the
+      // dependent set's first member follows the primary set's last one
+      List<Rsc> dependents = aSeq ? List.of(as.get(0)) : as;
+      List<Rsc> primaries = bSeq ? List.of(bs.get(bs.size() - 1)) : bs;
       for (Rsc d : dependents) {
         for (Rsc p : primaries) {
           colocate(c.id(), d, p, score, Role.parse(a.role()).orElse(null), Role.parse(b.role()).orElse(null),
