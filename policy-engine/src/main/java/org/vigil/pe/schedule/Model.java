@@ -513,12 +513,7 @@ final class Model {
   private void addColocation(Colocation c) {
     int score = Score.parse(c.score()).orElse(0);
     if (c.sets().isEmpty()) {
-      for (Rsc dep : resolve(c.rsc())) {
-        for (Rsc pri : resolve(c.withRsc())) {
-          colocate(c.id(), dep, pri, score, Role.parse(c.rscRole()).orElse(null),
-              Role.parse(c.withRscRole()).orElse(null), c.nodeAttribute());
-        }
-      }
+      addPairColocation(c, score);
       return;
     }
     // Within a sequential set each resource is placed with the one before it (with the one
@@ -562,6 +557,35 @@ final class Model {
               c.nodeAttribute());
         }
       }
+    }
+  }
+
+  /**
+   * A colocation of two references. A tag or template on one side stands for a sequential
+   * set of its resources: each placed with the one before it, the set hanging from its first
+   * member and ending at its last, like a two-set constraint. With a tag or template on both
+   * sides crm_simulate places nothing together (template-coloc-3 scores are all 0).
+   */
+  private void addPairColocation(Colocation c, int score) {
+    List<Rsc> deps = resolve(c.rsc());
+    List<Rsc> pris = resolve(c.withRsc());
+    if (deps.isEmpty() || pris.isEmpty()) {
+      return;
+    }
+    boolean depIsSet = !byId.containsKey(c.rsc());
+    boolean priIsSet = !byId.containsKey(c.withRsc());
+    if (depIsSet && priIsSet) {
+      return;
+    }
+    Role depRole = Role.parse(c.rscRole()).orElse(null);
+    Role priRole = Role.parse(c.withRscRole()).orElse(null);
+    chain(c, depIsSet ? deps : pris, score, depIsSet ? depRole : priRole);
+    colocate(c.id(), deps.get(0), pris.get(pris.size() - 1), score, depRole, priRole, c.nodeAttribute());
+  }
+
+  private void chain(Colocation c, List<Rsc> members, int score, Role role) {
+    for (int i = 1; i < members.size(); i++) {
+      colocate(c.id(), members.get(i), members.get(i - 1), score, role, role, c.nodeAttribute());
     }
   }
 

@@ -70,6 +70,30 @@ class ColocationApplicationTest {
   }
 
   @Test
+  void aDependentSetFollowsThePrimarySetsLastMember() {
+    String sets = "<rsc_colocation id='cs' score='INFINITY'><resource_set id='s1'><resource_ref id='x'/></resource_set>"
+        + "<resource_set id='s2'><resource_ref id='a'/><resource_ref id='b'/><resource_ref id='c'/></resource_set>"
+        + "</rsc_colocation><rsc_location id='l' rsc='c' node='node1' score='-INFINITY'/>";
+    // x is placed with c, which can run nowhere; a and b are not tied to c
+    assertThat(summary(dummy("x") + dummy("a") + dummy("b") + dummy("c"), sets, ""))
+        .containsExactly("* Start a ( node1 )", "* Start b ( node1 )");
+  }
+
+  @Test
+  void aTemplateInAColocationStandsForASequentialSetOfItsPrimitives() {
+    String template = "<template id='t1' class='ocf' provider='pacemaker' type='Dummy'/>"
+        + "<primitive id='a' template='t1'/><primitive id='b' template='t1'/><primitive id='c' template='t1'/>";
+    String ban = "<rsc_location id='l' rsc='a' node='node1' score='-INFINITY'/>";
+    // b is placed with a, c with b, x with c: nothing can run once a cannot
+    assertThat(summary(dummy("x") + template, "<rsc_colocation id='c1' rsc='x' with-rsc='t1' score='INFINITY'/>" + ban, ""))
+        .isEmpty();
+    // a template on both sides places nothing together
+    String both = template + "<template id='t2' class='ocf' provider='pacemaker' type='Dummy'/><primitive id='y' template='t2'/>";
+    assertThat(summary(both, "<rsc_colocation id='c1' rsc='t2' with-rsc='t1' score='INFINITY'/>" + ban, ""))
+        .containsExactly("* Start b ( node1 )", "* Start c ( node1 )", "* Start y ( node1 )");
+  }
+
+  @Test
   void aDependentsOwnMandatoryDependentWeighsInFullOnThePrimary() {
     // b with a (100), c with b (INFINITY), c prefers node2 (100): a goes to node2 (factor 1 for
     // c, not 100/INFINITY times 1)
