@@ -695,7 +695,7 @@ final class Model {
     if (first == then) {
       return;
     }
-    orderings.add(new Ordering(id, first, fa, then, ta, kind));
+    orderings.add(new Ordering(id, first, fa, then, ta, kind, false, false, !symmetrical));
     inverse(id, first, fa, then, ta, kind, symmetrical, false);
   }
 

@@ -319,6 +319,8 @@ final class Planner {
   static final int FOR_CLONE = 128;
   /** First unrunnable gives then a reason only when it has one itself (interleaved clone instances). */
   static final int SILENT = 64;
+  /** With RUNNABLE_LEFT: first unrunnable makes then unrunnable only once then is required (or printed). */
+  static final int IF_THEN_REQUIRED = 256;
 
   List<Integer> activeNodes(Rsc r) {
     List<Integer> out = new ArrayList<>();
@@ -587,6 +589,9 @@ final class Planner {
       boolean thenIsStop = o.thenAction().equals("stop") || o.thenAction().equals("demote");
       flags = thenIsStop ? Act.Edge.IMPLIES_FIRST | Act.Edge.RUNNABLE_LEFT
           : Act.Edge.RUNNABLE_LEFT | Act.Edge.IMPLIES_THEN;
+      if (o.asymmetrical()) {
+        flags |= IF_THEN_REQUIRED;
+      }
     } else if (o.thenAction().equals("start") && "restart".equals(o.then().meta.get("restart-type").orElse(null))) {
       // the deprecated restart-type=restart: restarted whenever what it is ordered after starts
       flags = Act.Edge.IMPLIES_THEN;
@@ -753,9 +758,9 @@ final class Planner {
       Act a = work.poll();
       for (Act.Edge e : a.out) {
         Act t = e.then();
-        // a stop that will not happen blocks nothing
-        boolean blocks = !a.runnable && (a.required || !a.task.equals("stop"));
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && blocks && t.runnable) {
+        boolean blocks = blocks(a);
+        boolean waits = (e.flags() & IF_THEN_REQUIRED) == 0 || t.required || t.printed;
+        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && blocks && waits && t.runnable) {
           if ((e.flags() & Act.Edge.ANY_LEFT) == 0 || noRunnableAnyLeft(t)) {
             t.runnable = false;
             t.inheritedUnrunnable = true;
@@ -793,8 +798,20 @@ final class Planner {
           f.required = true;
           work.add(f);
         }
+        // a then that has become required now waits for the unrunnable first it skipped
+        if ((e.flags() & IF_THEN_REQUIRED) != 0 && (e.flags() & Act.Edge.RUNNABLE_LEFT) != 0
+            && (a.required || a.printed) && a.runnable && blocks(f)) {
+          a.runnable = false;
+          a.inheritedUnrunnable = true;
+          work.add(a);
+        }
       }
     }
+  }
+
+  /** An unrunnable action blocks what must follow it; a stop that will not happen blocks nothing. */
+  private static boolean blocks(Act a) {
+    return !a.runnable && (a.required || !a.task.equals("stop"));
   }
 
   /**
