@@ -809,7 +809,7 @@ public final class ClusterStatus {
         continue;
       }
       // a failure
-      OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options);
+      OnFail configured = configuredOnFail(s.primitive, task, op.intervalMs(), options, s.meta.get("container").isPresent());
       // the executor could not run the agent at all: on-fail=ignore cannot help
       boolean execHard = status == EXEC_ERROR_HARD || status == EXEC_ERROR_FATAL || status == EXEC_NOT_INSTALLED;
       if (execHard) {
@@ -840,8 +840,8 @@ public final class ClusterStatus {
         // a failed demote is recovered from the Unpromoted role, unless the failure blocks it
         role = Role.UNPROMOTED;
       }
-      if (task.equals("stop") && configured == OnFail.IGNORE) {
-        // a stop failure that is ignored counts as stopped
+      if (task.equals("stop") && (configured == OnFail.IGNORE || configured == OnFail.RESTART_CONTAINER)) {
+        // a stop failure that is ignored (or left to the container's recovery) counts as stopped
         role = Role.STOPPED;
       }
       if (task.equals("stop") && configured == OnFail.FENCE && !options.stonithEnabled()) {
@@ -855,11 +855,18 @@ public final class ClusterStatus {
   }
 
   private static OnFail clearRestartable(OnFail f) {
+    // a stop failure left to the container's recovery stays shown as ignored
+    if (f == OnFail.RESTART_CONTAINER) {
+      return OnFail.IGNORE;
+    }
     return f == OnFail.RESTART || f == OnFail.DEMOTE ? OnFail.NONE : f;
   }
 
-  /** The on-fail of the op definition that matches (name and interval), else Pacemaker's default. */
-  static OnFail configuredOnFail(Primitive p, String task, long intervalMs, ClusterOptions options) {
+  /**
+   * The on-fail of the op definition that matches (name and interval), else Pacemaker's
+   * default; a failed stop of a resource inside a container is recovered with the container.
+   */
+  static OnFail configuredOnFail(Primitive p, String task, long intervalMs, ClusterOptions options, boolean contained) {
     if (p != null) {
       for (Op op : p.ops()) {
         if (task.equals(op.name()) && intervalMs == Durations.parseMillis(op.interval()).orElse(0L)) {
@@ -869,6 +876,9 @@ public final class ClusterStatus {
           }
         }
       }
+    }
+    if (task.equals("stop") && contained) {
+      return OnFail.RESTART_CONTAINER;
     }
     if (task.equals("stop")) {
       return options.stonithEnabled() ? OnFail.FENCE : OnFail.BLOCK;

@@ -12,6 +12,8 @@ public enum OnFail {
   IGNORE,
   DEMOTE,
   RESTART,
+  /** Recover the resource's container (and everything in it): a contained resource's default for a failed stop. */
+  RESTART_CONTAINER,
   STOP,
   STANDBY,
   BLOCK,
@@ -26,6 +28,7 @@ public enum OnFail {
       case "ignore" -> IGNORE;
       case "demote" -> DEMOTE;
       case "restart" -> RESTART;
+      case "restart-container" -> RESTART_CONTAINER;
       case "stop" -> STOP;
       case "standby" -> STANDBY;
       case "block" -> BLOCK;

@@ -85,9 +85,9 @@ public record ResourceState(
     return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.BLOCK);
   }
 
-  /** A failure with on-fail=ignore is being ignored. */
+  /** A failure with on-fail=ignore is being ignored (a contained resource's failed stop too). */
   public boolean failureIgnored() {
-    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.IGNORE);
+    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.IGNORE || h.onFail() == OnFail.RESTART_CONTAINER);
   }
 
   /** Whether the cluster may act on it (is-managed, not in maintenance). */

@@ -69,6 +69,21 @@ class ContainersAndBundlesTest {
             "* Restart b ( node1 ) due to required box start");
   }
 
+  @Test
+  void aFailedStopInsideAContainerIsLeftToTheContainersRecovery() {
+    // a's stop failed (without fencing that would block it): it counts as stopped, the
+    // container restarts and a starts again inside it
+    String box = "<primitive id='box' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String failedStop = started("a", false).replace("</lrm_resource>",
+        "<lrm_rsc_op id='a_last_failure_0' operation_key='a_stop_0' operation='stop' interval='0' "
+            + "call-id='4' rc-code='1' op-status='0' transition-key='3:1:0:x'/></lrm_resource>");
+    assertThat(lines(cib(box + inside("a") + inside("b"), started("box", false) + failedStop
+        + started("b", false)))).containsExactly(
+            "* Restart box ( node1 )",
+            "* Start a ( node1 )",
+            "* Restart b ( node1 ) due to required box start");
+  }
+
   private static final String BUNDLE = "<bundle id='web'><docker image='httpd' promoted-max='2'/>"
       + "<network ip-range-start='192.168.1.10' control-port='3121'/>"
       + "<primitive id='httpd' class='ocf' provider='heartbeat' type='apache'/></bundle>";
