@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
-import org.vigil.pe.PacemakerScheduler;
 
 /** A symmetrical="false" order after a resource that cannot start (expectations from crm_simulate 2.1.5). */
 class AsymmetricalOrderTest {
@@ -31,13 +28,7 @@ class AsymmetricalOrderTest {
         + "<rsc_order id='o1' first='a' then='b' symmetrical='" + symmetrical + "'/></constraints></configuration>"
         + "<status><node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'>"
         + "<lrm id='1'><lrm_resources>" + lrm + "</lrm_resources></lrm></node_state></status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
-          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.summary(xml, NOW);
   }
 
   @Test
