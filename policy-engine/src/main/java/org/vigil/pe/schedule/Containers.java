@@ -3,6 +3,7 @@ package org.vigil.pe.schedule;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.cib.values.Score;
+import org.vigil.pe.status.NodeHistory;
 
 /**
  * Resources that run inside a container resource (the {@code container} meta attribute): they
@@ -46,6 +47,20 @@ final class Containers {
       }
     }
     return total;
+  }
+
+  /**
+   * Whether {@code r} runs inside a container that its history on {@code node} shows stopped
+   * there: what is inside cannot be there either, so it is not probed.
+   */
+  boolean containerStoppedOn(Rsc r, String node) {
+    for (Contained c : contained) {
+      if (c.resource() == r) {
+        NodeHistory h = c.container().state.history(node);
+        return h != null && !h.active();
+      }
+    }
+    return false;
   }
 
   /** What runs inside a container; a container restart restarts it. */

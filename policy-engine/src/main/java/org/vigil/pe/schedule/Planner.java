@@ -413,7 +413,7 @@ final class Planner {
         continue;
       }
       if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)
-          || m.remotes.inBundle(i)) {
+          || m.remotes.inBundle(i) || m.containers.containerStoppedOn(r, n.name())) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {

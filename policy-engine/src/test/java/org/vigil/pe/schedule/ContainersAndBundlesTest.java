@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.xml.CibXml;
+import org.vigil.pe.GraphAction;
 import org.vigil.pe.PacemakerScheduler;
 import org.vigil.pe.status.BundleLayout;
 
@@ -16,6 +17,10 @@ class ContainersAndBundlesTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
 
   private static Cib cib(String resources, String node1Lrm) {
+    return cib(resources, node1Lrm, "");
+  }
+
+  private static Cib cib(String resources, String node1Lrm, String node2Lrm) {
     String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
         + "<configuration><crm_config><cluster_property_set id='o'>"
         + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
@@ -23,7 +28,8 @@ class ContainersAndBundlesTest {
         + "<resources>" + resources + "</resources><constraints/></configuration><status>"
         + "<node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'>"
         + "<lrm id='1'><lrm_resources>" + node1Lrm + "</lrm_resources></lrm></node_state>"
-        + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'/>"
+        + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='2'><lrm_resources>" + node2Lrm + "</lrm_resources></lrm></node_state>"
         + "</status></cib>";
     try {
       return CibXml.parse(xml, "test");
@@ -82,6 +88,24 @@ class ContainersAndBundlesTest {
             "* Restart box ( node1 )",
             "* Start a ( node1 )",
             "* Restart b ( node1 ) due to required box start");
+  }
+
+  @Test
+  void whatIsInsideAContainerIsNotProbedWhereTheContainerIsKnownStopped() {
+    String box = "<primitive id='box' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String boxStopped = "<lrm_resource id='box' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='box_last_0' operation_key='box_monitor_0' operation='monitor' interval='0' "
+        + "call-id='1' rc-code='7' op-status='0' transition-key='1:1:7:x'/></lrm_resource>";
+    String node1 = started("box", false) + started("a", false);
+    assertThat(probesOnNode2(cib(box + inside("a"), node1, boxStopped))).isEmpty();
+    // with nothing known about the container there, both are probed
+    assertThat(probesOnNode2(cib(box + inside("a"), node1, ""))).containsExactlyInAnyOrder("box", "a");
+  }
+
+  private static List<String> probesOnNode2(Cib cib) {
+    return new PacemakerScheduler().schedule(cib, NOW).actions().stream()
+        .filter(a -> "node2".equals(a.node()) && a.task().equals("monitor") && a.intervalMs() == 0)
+        .map(GraphAction::resource).toList();
   }
 
   private static final String BUNDLE = "<bundle id='web'><docker image='httpd' promoted-max='2'/>"
