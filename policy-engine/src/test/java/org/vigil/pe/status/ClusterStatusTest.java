@@ -115,6 +115,20 @@ class ClusterStatusTest {
   }
 
   @Test
+  void secondActiveRecordOfAnAnonymousCloneOnOneNodeIsAnOrphanInstanceAfterTheClone() {
+    String clone = "<clone id='c'><primitive id='p' class='ocf' provider='pacemaker' type='ping'/></clone>";
+    String running = op("p", "start", 0, 3, 0, 0);
+    String status = member("1", "node1", rsc("p:0", running) + rsc("p:1", running))
+        + member("2", "node2", rsc("p:0", running) + rsc("p:1", running));
+    ClusterState s = ClusterStatus.unpack(cib("", clone, status), NOW);
+    assertThat(s.resourcesById().get("p:0").activeNodes()).containsExactly("node1");
+    assertThat(s.resourcesById().get("p:1").activeNodes()).containsExactly("node2");
+    assertThat(s.resourcesById().get("p:3").orphan()).isTrue();
+    assertThat(s.resourcesById().get("p:3").activeNodes()).containsExactly("node1");
+    assertThat(s.resourcesById().get("p:4").activeNodes()).containsExactly("node2");
+  }
+
+  @Test
   void anonymousCloneHistoryTakesInstancesInStatusOrder() {
     String clone = "<clone id='c'><primitive id='p' class='ocf' provider='pacemaker' type='ping'/></clone>";
     String status = member("2", "node2", rsc("p", op("p", "start", 0, 3, 0, 0)))
