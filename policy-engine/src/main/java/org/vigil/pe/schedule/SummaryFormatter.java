@@ -152,7 +152,7 @@ final class SummaryFormatter {
       if (roles) {
         move = from == to ? move + " " + to.text() : from.text() + " " + name(c) + " -> " + to.text() + " " + name(t);
       }
-      if (failed) {
+      if (failed || failedOnFencedNode(r, c)) {
         return List.of(new Line("Recover", r.id, move, null));
       }
       if (p.migration.migrating.contains(r)) {
@@ -187,6 +187,15 @@ final class SummaryFormatter {
       }
     }
     return false;
+  }
+
+  /**
+   * Failed on a node still online that is being fenced: moving it away recovers it. (What a
+   * node already lost recorded is moot, as the status display says too.)
+   */
+  private boolean failedOnFencedNode(Rsc r, int node) {
+    var h = r.state.history(name(node));
+    return h != null && h.failed() && m.willBeFenced(name(node)) && m.nodes.get(node).online();
   }
 
   private Role currentRole(Rsc r, int node) {
