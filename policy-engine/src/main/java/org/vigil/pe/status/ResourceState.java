@@ -85,6 +85,11 @@ public record ResourceState(
     return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.BLOCK);
   }
 
+  /** A failure with on-fail=stop: it is stopped and not started anywhere else. */
+  public boolean stoppedByFailure() {
+    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.STOP);
+  }
+
   /** A failure with on-fail=ignore is being ignored. */
   public boolean failureIgnored() {
     return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.IGNORE);
