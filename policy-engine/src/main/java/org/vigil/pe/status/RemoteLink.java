@@ -92,7 +92,9 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       boolean online = connActive && !connFailed;
       if (l.container() != null) {
         ResourceState container = byId.get(l.container());
-        online &= container != null && !container.activeNodes().isEmpty() && !container.failed();
+        // a guest whose container's host is gone is gone with it
+        online &= container != null && !container.activeNodes().isEmpty() && !container.failed()
+            && container.activeNodes().stream().allMatch(h -> nodes.get(h) == null || nodes.get(h).online());
       }
       boolean seen = cib.status().nodeState(n.id()).isPresent();
       // a connection that failed to start never reached the node: only what ran there is in doubt
