@@ -70,6 +70,7 @@ public final class ClusterStatus {
       resources.add(s.toState(now, nodes, failures));
     }
     RemoteLink.settle(nodes, links, resources, cib);
+    RemoteLink.failGuestsLostWithHost(nodes, links, resources);
     applyNodeEffects(resources, nodes, options);
     if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
         && options.stonithEnabled()) {

@@ -106,6 +106,60 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
     }
   }
 
+  /**
+   * A guest whose container's host is offline went down with it: what was active in the guest
+   * failed there, and so did the container of a guest that ran something.
+   */
+  static void failGuestsLostWithHost(Map<String, NodeStatus> nodes, List<RemoteLink> links,
+      List<ResourceState> resources) {
+    for (RemoteLink l : links) {
+      NodeStatus guest = nodes.get(l.node());
+      if (l.container() == null || guest == null || guest.kind() != NodeStatus.Kind.GUEST || guest.online()) {
+        continue;
+      }
+      int containerAt = indexOf(resources, l.container());
+      if (containerAt < 0) {
+        continue;
+      }
+      ResourceState container = resources.get(containerAt);
+      List<String> hosts = container.activeNodes();
+      if (hosts.isEmpty() || hosts.stream().anyMatch(h -> nodes.get(h) == null || nodes.get(h).online())) {
+        continue;
+      }
+      boolean ranSomething = false;
+      for (int i = 0; i < resources.size(); i++) {
+        ResourceState r = resources.get(i);
+        NodeHistory h = r.history(l.node());
+        if (h != null && h.active()) {
+          resources.set(i, withHistory(r, h.failedBy(OnFail.RESTART)));
+          ranSomething = true;
+        }
+      }
+      if (ranSomething) {
+        for (String host : hosts) {
+          container = withHistory(container, container.history(host).failedBy(OnFail.RESTART));
+        }
+        resources.set(containerAt, container);
+      }
+    }
+  }
+
+  private static int indexOf(List<ResourceState> resources, String id) {
+    for (int i = 0; i < resources.size(); i++) {
+      if (resources.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static ResourceState withHistory(ResourceState r, NodeHistory h) {
+    Map<String, NodeHistory> histories = new java.util.LinkedHashMap<>(r.histories());
+    histories.put(h.node(), h);
+    return new ResourceState(r.id(), r.baseId(), r.primitive(), r.groupId(), r.cloneId(), r.instance(), r.meta(),
+        r.orphan(), histories, r.failCounts(), r.failedOperations());
+  }
+
   /** Whether the resource's latest failure was a start. */
   public static boolean failedStarting(ResourceState r) {
     FailedOperation last = null;
