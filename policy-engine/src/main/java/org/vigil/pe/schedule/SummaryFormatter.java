@@ -96,7 +96,8 @@ final class SummaryFormatter {
       }
       return List.of();
     }
-    if (active.size() > 1) {
+    // active on several nodes that are all fenced: it reads as leaving the first of them
+    if (active.size() > 1 && !active.stream().allMatch(n -> m.willBeFenced(name(n)))) {
       if (starts) {
         boolean anyFailed = active.stream().anyMatch(n -> m.failedOn(r, name(n)));
         if (anyFailed && r.meta.multipleActive().equals("stop_unexpected")) {

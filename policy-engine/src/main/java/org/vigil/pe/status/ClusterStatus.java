@@ -70,8 +70,8 @@ public final class ClusterStatus {
       resources.add(s.toState(now, nodes, failures));
     }
     RemoteLink.settle(nodes, links, resources, cib);
-    RemoteLink.failGuestsLostWithHost(nodes, links, resources);
     applyNodeEffects(resources, nodes, options);
+    RemoteLink.failGuestsLostWithHost(nodes, links, resources);
     if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
         && options.stonithEnabled()) {
       for (NodeStatus n : List.copyOf(nodes.values())) {
@@ -288,14 +288,22 @@ public final class ClusterStatus {
   }
 
   /** Failures with on-fail=standby put the node in standby; on-fail=fence (or an unfenceable stop) make it unclean. */
+  /**
+   * Failures that act on their node: standby, or fencing. A failure on a node already to be
+   * fenced changes nothing: the fencing stops the resource, so it is not counted as failed.
+   */
   private static void applyNodeEffects(List<ResourceState> resources, Map<String, NodeStatus> nodes, ClusterOptions options) {
-    for (ResourceState r : resources) {
-      for (NodeHistory h : r.histories().values()) {
+    for (int i = 0; i < resources.size(); i++) {
+      ResourceState r = resources.get(i);
+      for (NodeHistory h : List.copyOf(r.histories().values())) {
         NodeStatus n = nodes.get(h.node());
         if (n == null) {
           continue;
         }
-        if (h.onFail() == OnFail.STANDBY) {
+        if (h.failed() && n.unclean() && options.stonithEnabled()) {
+          r = r.withHistory(h.withoutFailure());
+          resources.set(i, r);
+        } else if (h.onFail() == OnFail.STANDBY) {
           nodes.put(n.name(), n.withStandby());
         } else if (h.onFail() == OnFail.FENCE && options.stonithEnabled()) {
           nodes.put(n.name(), n.withFence(r.id() + " failed there"));

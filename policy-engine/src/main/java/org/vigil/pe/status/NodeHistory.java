@@ -59,6 +59,12 @@ public record NodeHistory(
         probed, ops, recurring, lastStart, migration);
   }
 
+  /** This history with its failures disregarded. */
+  public NodeHistory withoutFailure() {
+    return new NodeHistory(node, recordedId, role, OnFail.NONE, pendingTask, notInstalled, hardError, fatal,
+        probed, ops, recurring, lastStart, migration);
+  }
+
   public boolean failed() {
     return onFail != OnFail.NONE && onFail != OnFail.IGNORE;
   }

@@ -131,13 +131,13 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
         ResourceState r = resources.get(i);
         NodeHistory h = r.history(l.node());
         if (h != null && h.active()) {
-          resources.set(i, withHistory(r, h.failedBy(OnFail.RESTART)));
+          resources.set(i, r.withHistory(h.failedBy(OnFail.RESTART)));
           ranSomething = true;
         }
       }
       if (ranSomething) {
         for (String host : hosts) {
-          container = withHistory(container, container.history(host).failedBy(OnFail.RESTART));
+          container = container.withHistory(container.history(host).failedBy(OnFail.RESTART));
         }
         resources.set(containerAt, container);
       }
@@ -151,13 +151,6 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       }
     }
     return -1;
-  }
-
-  private static ResourceState withHistory(ResourceState r, NodeHistory h) {
-    Map<String, NodeHistory> histories = new java.util.LinkedHashMap<>(r.histories());
-    histories.put(h.node(), h);
-    return new ResourceState(r.id(), r.baseId(), r.primitive(), r.groupId(), r.cloneId(), r.instance(), r.meta(),
-        r.orphan(), histories, r.failCounts(), r.failedOperations());
   }
 
   /** Whether the resource's latest failure was a start. */

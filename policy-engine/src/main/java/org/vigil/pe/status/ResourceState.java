@@ -100,6 +100,14 @@ public record ResourceState(
     return meta.isManaged() && !meta.maintenance();
   }
 
+  /** This state with {@code h} replacing its history on {@code h.node()}. */
+  public ResourceState withHistory(NodeHistory h) {
+    Map<String, NodeHistory> replaced = new java.util.LinkedHashMap<>(histories);
+    replaced.put(h.node(), h);
+    return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan, replaced, failCounts,
+        failedOperations);
+  }
+
   public NodeHistory history(String node) {
     return histories.get(node);
   }
