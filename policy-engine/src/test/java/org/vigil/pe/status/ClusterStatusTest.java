@@ -52,6 +52,20 @@ class ClusterStatusTest {
   }
 
   @Test
+  void aFailureOnANodeAlreadyToBeFencedIsNotCountedAgainstTheResource() {
+    String two = "<primitive id='a' class='ocf' provider='pacemaker' type='Dummy'/>"
+        + "<primitive id='b' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String status = member("1", "node1",
+        rsc("a", op("a", "start", 0, 2, 0, 0) + op("a", "stop", 0, 4, 1, 0))
+        + rsc("b", op("b", "start", 0, 3, 0, 0) + op("b", "monitor", 10000, 5, 1, 0)));
+    ClusterState s = ClusterStatus.unpack(cib("", two, status), NOW);
+    assertThat(s.node("node1").fenceReason()).isEqualTo("a failed there");
+    assertThat(s.resourcesById().get("a").failed()).isTrue();
+    assertThat(s.resourcesById().get("b").failed()).isFalse();
+    assertThat(s.resourcesById().get("b").activeNodes()).containsExactly("node1");
+  }
+
+  @Test
   void lostMemberThatWasExpectedUpMustBeFenced() {
     String lost = "<node_state id='2' uname='node2' in_ccm='false' crmd='offline' join='down' expected='member'/>";
     String left = "<node_state id='3' uname='node3' in_ccm='false' crmd='offline' join='down' expected='down'/>";
