@@ -55,6 +55,11 @@ public final class Main implements Callable<Integer> {
         cmd.getErr().flush();
         return ce.exitCode();
       }
+      if (ex instanceof org.vigil.cib.edit.CibEdits.NotFound nf) {
+        cmd.getErr().println("ERROR: " + nf.getMessage());
+        cmd.getErr().flush();
+        return 1;
+      }
       cmd.getErr().println("ERROR: " + ex);
       cmd.getErr().flush();
       return 1;

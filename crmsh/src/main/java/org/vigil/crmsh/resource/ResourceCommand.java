@@ -13,6 +13,7 @@ import org.vigil.cib.model.Resource;
 import org.vigil.crmsh.CrmException;
 import org.vigil.crmsh.cib.CibAccess;
 import org.vigil.crmsh.cib.CibEditor;
+import org.vigil.crmsh.cib.FileCibAccess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Parameters;
       ResourceCommand.Stop.class,
       ResourceCommand.Manage.class,
       ResourceCommand.Unmanage.class,
+      ResourceCommand.Restart.class,
+      ResourceCommand.Locate.class,
       ResourceCommand.Move.class,
       ResourceCommand.Ban.class,
       ResourceCommand.Clear.class,
@@ -104,6 +107,83 @@ public final class ResourceCommand implements Runnable {
   static final class Unmanage extends MetaSetter {
     Unmanage() {
       super("is-managed", "false");
+    }
+  }
+
+  @Command(name = "locate", description = "Show the nodes where resources run")
+  static final class Locate implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Parameters(arity = "1..*", paramLabel = "RSC") List<String> resources;
+
+    @Override
+    public Integer call() {
+      Cib cib = access().read();
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      for (String rsc : resources) {
+        CibEdits.resource(cib.configuration(), rsc);
+        Locations where = Locations.of(cib, rsc);
+        // as crm_resource --locate: the "NOT running" line goes to standard error
+        (where.running() ? out : err).println(String.join("\n", where.lines()));
+      }
+      out.flush();
+      err.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "restart", description = "Stop resources, wait until they are stopped, start them again")
+  static final class Restart implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+        description = "How long to wait for the stop (default ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+    @Parameters(arity = "1..*", paramLabel = "RSC") List<String> resources;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      CibAccess access = access();
+      if (access instanceof FileCibAccess) {
+        throw new CrmException("restart needs a running cluster: with CIB_file nothing stops or starts; "
+            + "use 'crm resource stop' and 'crm resource start'", 2);
+      }
+      Cib before = access.read();
+      for (String rsc : resources) {
+        CibEdits.resource(before.configuration(), rsc);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      for (String rsc : resources) {
+        out.println("INFO: ordering " + rsc + " to stop");
+      }
+      out.flush();
+      setMeta(resources, "target-role", "Stopped");
+      long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+      List<String> running = stillRunning(access.read());
+      while (!running.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          throw new CrmException("restart: " + String.join(", ", running) + " still running after "
+              + timeoutSeconds + " s; left with target-role=Stopped: start again with 'crm resource start "
+              + String.join(" ", resources) + "'", 1);
+        }
+        Thread.sleep(250);
+        running = stillRunning(access.read());
+      }
+      for (String rsc : resources) {
+        out.println("INFO: ordering " + rsc + " to start");
+      }
+      out.flush();
+      setMeta(resources, "target-role", "Started");
+      return 0;
+    }
+
+    private List<String> stillRunning(Cib cib) {
+      List<String> out = new ArrayList<>();
+      for (String rsc : resources) {
+        if (Locations.of(cib, rsc).running()) {
+          out.add(rsc);
+        }
+      }
+      return out;
     }
   }
 

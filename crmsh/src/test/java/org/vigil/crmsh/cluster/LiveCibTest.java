@@ -114,6 +114,42 @@ class LiveCibTest {
     }
   }
 
+  private static String targetRole(Cib cib, String rsc) {
+    return cib.configuration().findResource(rsc).orElseThrow().metaAttributes().stream()
+        .map(set -> set.get("target-role")).flatMap(java.util.Optional::stream).findFirst().orElse(null);
+  }
+
+  @Test
+  void restartStartsAgainOnlyOnceTheStatusSaysStopped() throws Exception {
+    Path socket = dir.resolve("vigild.sock");
+    try (FakeVigild fake = new FakeVigild(socket, CibXml.parse(history(false), "test"))) {
+      Cib stopped = CibXml.parse(history(false).replace("operation_key=\"vip_start_0\" operation=\"start\"",
+          "operation_key=\"vip_stop_0\" operation=\"stop\""), "test");
+      java.util.concurrent.atomic.AtomicReference<String> roleBeforeStop = new java.util.concurrent.atomic.AtomicReference<>();
+      // the cluster: once told to stop, it takes a while, then records vip's stop
+      Thread cluster = new Thread(() -> {
+        try {
+          while (!"Stopped".equals(targetRole(fake.cib(), "vip"))) {
+            Thread.sleep(10);
+          }
+          Thread.sleep(600);
+          roleBeforeStop.set(targetRole(fake.cib(), "vip"));
+          fake.writeStatus(c -> c.withStatus(stopped.status()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      cluster.start();
+      CrmProcess.Result r = CrmProcess.run(Map.of("VIGIL_SOCKET", socket.toString()), null, "resource", "restart",
+          "vip");
+      cluster.join(10_000);
+      assertThat(r.exitCode()).as(r.stderr()).isZero();
+      assertThat(r.stdout()).isEqualTo("INFO: ordering vip to stop\nINFO: ordering vip to start\n");
+      assertThat(roleBeforeStop.get()).as("no start ordered while vip still ran").isEqualTo("Stopped");
+      assertThat(targetRole(fake.cib(), "vip")).isEqualTo("Started");
+    }
+  }
+
   @Test
   void noRunningNodeGivesOneClearError() throws Exception {
     CrmProcess.Result r = CrmProcess.run(Map.of("VIGIL_SOCKET", dir.resolve("nobody.sock").toString()), null,

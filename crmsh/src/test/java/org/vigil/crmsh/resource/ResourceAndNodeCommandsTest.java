@@ -55,6 +55,28 @@ class ResourceAndNodeCommandsTest {
   }
 
   @Test
+  void locateSaysWhereAsCrmResourceDoesAndRestartNeedsACluster() throws Exception {
+    Path corpus = Path.of(System.getProperty("vigil.root", "..")).resolve("../shared/conformance/pacemaker-2.1.5/xml");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "no conformance corpus beside the project");
+    Map<String, String> env = Map.of("CIB_file", corpus.resolve("promoted-demote.xml").toString());
+    Result running = CrmProcess.run(env, null, "resource", "locate", "cyrus_address", "cyrus_drbd");
+    assertThat(running.exitCode()).as(running.stderr()).isZero();
+    assertThat(running.stdout()).isEqualTo("resource cyrus_address is running on: cxa1\n"
+        + "resource cyrus_drbd is running on: cxa1 Promoted\nresource cyrus_drbd is running on: cxb1\n");
+    Result stopped = CrmProcess.run(env, null, "resource", "locate", "cyrus_master");
+    assertThat(stopped.exitCode()).isZero();
+    assertThat(stopped.stderr()).isEqualTo("resource cyrus_master is NOT running\n");
+    Result unknown = CrmProcess.run(env, null, "resource", "locate", "nosuch");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.stderr()).isEqualTo("ERROR: resource nosuch does not exist\n");
+    Result restart = crm("resource", "restart", "service");
+    assertThat(restart.exitCode()).isEqualTo(2);
+    assertThat(restart.stderr()).startsWith("ERROR: restart needs a running cluster");
+    assertThat(Files.readAllBytes(dir.resolve("cib.xml"))).as("the CIB file is untouched").isEqualTo(
+        Files.readAllBytes(Path.of(System.getProperty("vigil.root", "..")).resolve("examples/demo-cib.xml")));
+  }
+
+  @Test
   void failcountSetShowDelete() throws Exception {
     assertThat(crm("resource", "failcount", "db", "set", "node1", "3").exitCode()).isZero();
     assertThat(crm("resource", "failcount", "db", "show", "node1").stdout()).isEqualTo("scope=status  name=fail-count-db value=3\n");
