@@ -338,7 +338,7 @@ public final class StatusViews {
     boolean blocked = s.histories().values().stream()
         .anyMatch(h -> h.onFail() == OnFail.BLOCK && !lostNodes.contains(h.node())) || blockedAsMultiplyActive(s);
     boolean managed = s.managed() && !state.options().maintenanceMode() && !onMaintenanceNode && !blocked
-        && !(s.orphan() && !state.options().stopOrphanResources());
+        && !(s.orphan() && s.cloneId() == null && !state.options().stopOrphanResources());
     Role target = s.meta().hasTargetRole() ? s.meta().targetRole() : null;
     boolean disabled = target == Role.STOPPED || (target == Role.UNPROMOTED && isPromotableInstance(s));
     String probe = null;

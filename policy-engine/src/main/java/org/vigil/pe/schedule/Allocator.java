@@ -331,7 +331,8 @@ final class Allocator {
         // a shutdown lock keeps it off every other node (and its own node runs nothing now)
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
-      if (st.orphan() || r.meta.targetRole() == Role.STOPPED || m.remotes.awaitingReconnect(r)) {
+      if (st.orphan() || r.meta.targetRole() == Role.STOPPED || st.stoppedByFailure()
+          || m.remotes.awaitingReconnect(r)) {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
     }

@@ -135,7 +135,7 @@ final class Model {
     if (!st.managed() || state.options().maintenanceMode() || blocked(r)) {
       return false;
     }
-    if (st.orphan() && !state.options().stopOrphanResources()) {
+    if (st.orphan() && st.cloneId() == null && !state.options().stopOrphanResources()) {
       return false;
     }
     List<String> active = st.activeNodes();

@@ -221,8 +221,9 @@ final class RemoteNodes {
 
   private String guestReason(Link l, NodeStatus n) {
     ResourceState c = l.container.state;
-    boolean containerLost = !c.activeNodes().isEmpty() && (c.failed() || hostFenced(l.container));
-    if (containerLost && (n.online() || firstActive(n.name()) != null)) {
+    boolean hostFenced = !c.activeNodes().isEmpty() && hostFenced(l.container);
+    boolean containerLost = !c.activeNodes().isEmpty() && c.failed() || hostFenced;
+    if (containerLost && (n.online() || hostFenced || firstActive(n.name()) != null)) {
       return "guest is unclean";
     }
     return null;

@@ -96,7 +96,8 @@ final class SummaryFormatter {
       }
       return List.of();
     }
-    if (active.size() > 1) {
+    // active on several nodes that are all fenced: it reads as leaving the first of them
+    if (active.size() > 1 && !active.stream().allMatch(n -> m.willBeFenced(name(n)))) {
       if (starts) {
         boolean anyFailed = active.stream().anyMatch(n -> m.failedOn(r, name(n)));
         if (anyFailed && r.meta.multipleActive().equals("stop_unexpected")) {
@@ -152,7 +153,7 @@ final class SummaryFormatter {
       if (roles) {
         move = from == to ? move + " " + to.text() : from.text() + " " + name(c) + " -> " + to.text() + " " + name(t);
       }
-      if (failed) {
+      if (failed || failedOnFencedNode(r, c)) {
         return List.of(new Line("Recover", r.id, move, null));
       }
       if (p.migration.migrating.contains(r)) {
@@ -187,6 +188,15 @@ final class SummaryFormatter {
       }
     }
     return false;
+  }
+
+  /**
+   * Failed on a node still online that is being fenced: moving it away recovers it. (What a
+   * node already lost recorded is moot, as the status display says too.)
+   */
+  private boolean failedOnFencedNode(Rsc r, int node) {
+    var h = r.state.history(name(node));
+    return h != null && h.failed() && m.willBeFenced(name(node)) && m.nodes.get(node).online();
   }
 
   private Role currentRole(Rsc r, int node) {

@@ -340,11 +340,16 @@ public final class TransitionSimulator {
       }
     }
 
-    /** Whether the record's last one-shot operation left the resource running here. */
+    /**
+     * Whether the record's last one-shot operation left the resource running here; a failure
+     * other than "not running" leaves it active (failed), as the scheduler sees it.
+     */
     private boolean activeHere(String id) {
       LrmRscOp last = null;
       for (LrmRscOp o : ops.getOrDefault(id, new LinkedHashMap<>()).values()) {
-        if (o.intervalMs() == 0 && o.status() == 0 && (last == null || o.call() >= last.call())) {
+        // a notification says nothing about whether it runs
+        if (o.intervalMs() == 0 && o.status() == 0 && !o.operation().equals("notify")
+            && (last == null || o.call() >= last.call())) {
           last = o;
         }
       }
@@ -352,8 +357,7 @@ public final class TransitionSimulator {
         return false;
       }
       return switch (last.operation()) {
-        case "start", "promote", "demote", "migrate_from" -> last.rc() == 0;
-        case "monitor" -> last.rc() == 0 || last.rc() == 8;
+        case "start", "promote", "demote", "migrate_from", "monitor" -> last.rc() != 7;
         default -> false;
       };
     }

@@ -71,6 +71,7 @@ public final class ClusterStatus {
     }
     RemoteLink.settle(nodes, links, resources, cib);
     applyNodeEffects(resources, nodes, options);
+    RemoteLink.failGuestsLostWithHost(nodes, links, resources);
     if (!cib.haveQuorum() && options.noQuorumPolicy() == ClusterOptions.NoQuorumPolicy.SUICIDE
         && options.stonithEnabled()) {
       for (NodeStatus n : List.copyOf(nodes.values())) {
@@ -287,14 +288,22 @@ public final class ClusterStatus {
   }
 
   /** Failures with on-fail=standby put the node in standby; on-fail=fence (or an unfenceable stop) make it unclean. */
+  /**
+   * Failures that act on their node: standby, or fencing. A failure on a node already to be
+   * fenced changes nothing: the fencing stops the resource, so it is not counted as failed.
+   */
   private static void applyNodeEffects(List<ResourceState> resources, Map<String, NodeStatus> nodes, ClusterOptions options) {
-    for (ResourceState r : resources) {
-      for (NodeHistory h : r.histories().values()) {
+    for (int i = 0; i < resources.size(); i++) {
+      ResourceState r = resources.get(i);
+      for (NodeHistory h : List.copyOf(r.histories().values())) {
         NodeStatus n = nodes.get(h.node());
         if (n == null) {
           continue;
         }
-        if (h.onFail() == OnFail.STANDBY) {
+        if (h.failed() && n.unclean() && options.stonithEnabled()) {
+          r = r.withHistory(h.withoutFailure());
+          resources.set(i, r);
+        } else if (h.onFail() == OnFail.STANDBY) {
           nodes.put(n.name(), n.withStandby());
         } else if (h.onFail() == OnFail.FENCE && options.stonithEnabled()) {
           nodes.put(n.name(), n.withFence(r.id() + " failed there"));
@@ -547,6 +556,7 @@ public final class ClusterStatus {
     Map<String, Map<String, Integer>> instanceByCloneNode = new HashMap<>();
     Map<String, Integer> nextActive = new HashMap<>();
     Map<String, List<Pending>> byCloneNode = new LinkedHashMap<>();
+    List<Pending> duplicates = new ArrayList<>();
     for (Pending p : pending) {
       String clone = cloneChildren.get(p.base).get(0).cloneId;
       byCloneNode.computeIfAbsent(clone + "\u0000" + p.node, k -> new ArrayList<>()).add(p);
@@ -566,7 +576,7 @@ public final class ClusterStatus {
           instance = nextActive.getOrDefault(clone, 0);
         }
         instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(key[1], instance);
-        // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the active one wins
+        // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the first active one wins
         List<Pending> inactiveFirst = new ArrayList<>(e.getValue());
         inactiveFirst.sort(Comparator.comparing((Pending p) -> p.history.active()));
         for (Pending p : inactiveFirst) {
@@ -583,12 +593,49 @@ public final class ClusterStatus {
                 proto.cloneId, instance, proto.meta, true, false));
           }
           NodeHistory before = target.histories.get(p.node);
-          if (before == null || !before.active() || p.history.active()) {
+          if (before != null && before.active() && p.history.active()) {
+            duplicates.add(p);
+          } else if (before == null || !before.active() || p.history.active()) {
             attach(target, p.node, p.lr, p.history);
           }
         }
       }
     }
+    assignDuplicates(duplicates, cloneChildren, orphans, nextActive);
+  }
+
+  /**
+   * A second active record of one anonymous primitive on a node (rsc:0 and rsc:1 both started
+   * there) is another copy running: it becomes an orphan instance numbered after the clone's
+   * instances, shared with the other members of a cloned group active twice on that node.
+   */
+  private static void assignDuplicates(List<Pending> duplicates, Map<String, List<Slot>> cloneChildren,
+      Map<String, Slot> orphans, Map<String, Integer> nextActive) {
+    Map<String, List<Extra>> extrasByClone = new HashMap<>();
+    for (Pending p : duplicates) {
+      List<Slot> instances = cloneChildren.get(p.base);
+      Slot proto = instances.get(0);
+      List<Extra> extras = extrasByClone.computeIfAbsent(proto.cloneId, k -> new ArrayList<>());
+      Extra extra = extras.stream()
+          .filter(x -> x.node.equals(p.node) && !activeOn(orphans.get(p.base + ":" + x.instance), p.node))
+          .findFirst().orElse(null);
+      if (extra == null) {
+        int first = Math.max(instances.size(), nextActive.getOrDefault(proto.cloneId, 0));
+        extra = new Extra(first + extras.size(), p.node);
+        extras.add(extra);
+      }
+      int instance = extra.instance;
+      Slot target = orphans.computeIfAbsent(p.base + ":" + instance, k -> new Slot(k, p.base, proto.primitive,
+          proto.groupId, proto.cloneId, instance, proto.meta, true, false));
+      attach(target, p.node, p.lr, p.history);
+    }
+  }
+
+  private record Extra(int instance, String node) {}
+
+  private static boolean activeOn(Slot s, String node) {
+    NodeHistory h = s == null ? null : s.histories.get(node);
+    return h != null && h.active();
   }
 
 

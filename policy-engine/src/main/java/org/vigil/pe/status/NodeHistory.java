@@ -53,6 +53,18 @@ public record NodeHistory(
         || "migrate_from".equals(pendingTask);
   }
 
+  /** This history with {@code cause} added to its failures (the strongest wins). */
+  public NodeHistory failedBy(OnFail cause) {
+    return new NodeHistory(node, recordedId, role, onFail.max(cause), pendingTask, notInstalled, hardError, fatal,
+        probed, ops, recurring, lastStart, migration);
+  }
+
+  /** This history with its failures disregarded. */
+  public NodeHistory withoutFailure() {
+    return new NodeHistory(node, recordedId, role, OnFail.NONE, pendingTask, notInstalled, hardError, fatal,
+        probed, ops, recurring, lastStart, migration);
+  }
+
   public boolean failed() {
     return onFail != OnFail.NONE && onFail != OnFail.IGNORE;
   }

@@ -92,7 +92,9 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       boolean online = connActive && !connFailed;
       if (l.container() != null) {
         ResourceState container = byId.get(l.container());
-        online &= container != null && !container.activeNodes().isEmpty() && !container.failed();
+        // a guest whose container's host is gone is gone with it
+        online &= container != null && !container.activeNodes().isEmpty() && !container.failed()
+            && container.activeNodes().stream().allMatch(h -> nodes.get(h) == null || nodes.get(h).online());
       }
       boolean seen = cib.status().nodeState(n.id()).isPresent();
       // a connection that failed to start never reached the node: only what ran there is in doubt
@@ -102,6 +104,53 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       nodes.put(n.name(), new NodeStatus(n.name(), n.id(), n.kind(), online, unclean, null, false, n.standby(),
           n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes()));
     }
+  }
+
+  /**
+   * A guest whose container's host is offline went down with it: what was active in the guest
+   * failed there, and so did the container of a guest that ran something.
+   */
+  static void failGuestsLostWithHost(Map<String, NodeStatus> nodes, List<RemoteLink> links,
+      List<ResourceState> resources) {
+    for (RemoteLink l : links) {
+      NodeStatus guest = nodes.get(l.node());
+      if (l.container() == null || guest == null || guest.kind() != NodeStatus.Kind.GUEST || guest.online()) {
+        continue;
+      }
+      int containerAt = indexOf(resources, l.container());
+      if (containerAt < 0) {
+        continue;
+      }
+      ResourceState container = resources.get(containerAt);
+      List<String> hosts = container.activeNodes();
+      if (hosts.isEmpty() || hosts.stream().anyMatch(h -> nodes.get(h) == null || nodes.get(h).online())) {
+        continue;
+      }
+      boolean ranSomething = false;
+      for (int i = 0; i < resources.size(); i++) {
+        ResourceState r = resources.get(i);
+        NodeHistory h = r.history(l.node());
+        if (h != null && h.active()) {
+          resources.set(i, r.withHistory(h.failedBy(OnFail.RESTART)));
+          ranSomething = true;
+        }
+      }
+      if (ranSomething) {
+        for (String host : hosts) {
+          container = container.withHistory(container.history(host).failedBy(OnFail.RESTART));
+        }
+        resources.set(containerAt, container);
+      }
+    }
+  }
+
+  private static int indexOf(List<ResourceState> resources, String id) {
+    for (int i = 0; i < resources.size(); i++) {
+      if (resources.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Whether the resource's latest failure was a start. */

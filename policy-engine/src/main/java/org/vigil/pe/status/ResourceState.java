@@ -85,6 +85,11 @@ public record ResourceState(
     return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.BLOCK);
   }
 
+  /** A failure with on-fail=stop: it is stopped and not started anywhere else. */
+  public boolean stoppedByFailure() {
+    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.STOP);
+  }
+
   /** A failure with on-fail=ignore is being ignored (a contained resource's failed stop too). */
   public boolean failureIgnored() {
     return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.IGNORE || h.onFail() == OnFail.RESTART_CONTAINER);
@@ -93,6 +98,14 @@ public record ResourceState(
   /** Whether the cluster may act on it (is-managed, not in maintenance). */
   public boolean managed() {
     return meta.isManaged() && !meta.maintenance();
+  }
+
+  /** This state with {@code h} replacing its history on {@code h.node()}. */
+  public ResourceState withHistory(NodeHistory h) {
+    Map<String, NodeHistory> replaced = new java.util.LinkedHashMap<>(histories);
+    replaced.put(h.node(), h);
+    return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan, replaced, failCounts,
+        failedOperations);
   }
 
   public NodeHistory history(String node) {

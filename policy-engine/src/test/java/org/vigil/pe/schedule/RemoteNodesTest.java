@@ -9,6 +9,7 @@ import org.vigil.cib.model.Cib;
 import org.vigil.cib.xml.CibXml;
 import org.vigil.pe.PacemakerScheduler;
 import org.vigil.pe.Transition;
+import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
 import org.vigil.pe.status.NodeStatus;
 
@@ -125,6 +126,27 @@ class RemoteNodesTest {
         "* Recover vm1 ( node1 )",
         "* Recover a ( guest1 )",
         "* Restart guest1 ( node1 ) due to required vm1 start");
+  }
+
+  @Test
+  void aGuestWhoseContainersHostIsLostGoesWithItAndWhatRanThereFailed() {
+    String lostNode2 = "<node_state id='2' uname='node2' in_ccm='false' crmd='offline' join='down' expected='member'>"
+        + "<lrm id='2'><lrm_resources>" + op("vm1", "VirtualDomain", "start", 0) + op("guest1", "remote", "start", 0)
+        + "</lrm_resources></lrm></node_state>";
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config/><nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
+        + "<resources>" + GUEST + dummy("a") + "</resources><constraints/></configuration><status>"
+        + state("1", "node1", true, "") + lostNode2 + state("guest1", "guest1", false, op("a", "Dummy", "start", 0))
+        + "</status></cib>";
+    ClusterState s;
+    try {
+      s = ClusterStatus.unpack(CibXml.parse(xml, "test"), NOW);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(s.node("guest1").online()).isFalse();
+    assertThat(s.resourcesById().get("a").failed()).isTrue();
+    assertThat(s.resourcesById().get("vm1").failed()).isTrue();
   }
 
   private static int indexOf(Transition t, String rsc, String task, String node) {

@@ -52,6 +52,20 @@ class ClusterStatusTest {
   }
 
   @Test
+  void aFailureOnANodeAlreadyToBeFencedIsNotCountedAgainstTheResource() {
+    String two = "<primitive id='a' class='ocf' provider='pacemaker' type='Dummy'/>"
+        + "<primitive id='b' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String status = member("1", "node1",
+        rsc("a", op("a", "start", 0, 2, 0, 0) + op("a", "stop", 0, 4, 1, 0))
+        + rsc("b", op("b", "start", 0, 3, 0, 0) + op("b", "monitor", 10000, 5, 1, 0)));
+    ClusterState s = ClusterStatus.unpack(cib("", two, status), NOW);
+    assertThat(s.node("node1").fenceReason()).isEqualTo("a failed there");
+    assertThat(s.resourcesById().get("a").failed()).isTrue();
+    assertThat(s.resourcesById().get("b").failed()).isFalse();
+    assertThat(s.resourcesById().get("b").activeNodes()).containsExactly("node1");
+  }
+
+  @Test
   void lostMemberThatWasExpectedUpMustBeFenced() {
     String lost = "<node_state id='2' uname='node2' in_ccm='false' crmd='offline' join='down' expected='member'/>";
     String left = "<node_state id='3' uname='node3' in_ccm='false' crmd='offline' join='down' expected='down'/>";
@@ -112,6 +126,20 @@ class ClusterStatusTest {
     assertThat(d.activeNodes()).isEmpty();
     assertThat(d.history("node1").notInstalled()).isTrue();
     assertThat(d.failed()).isFalse();
+  }
+
+  @Test
+  void secondActiveRecordOfAnAnonymousCloneOnOneNodeIsAnOrphanInstanceAfterTheClone() {
+    String clone = "<clone id='c'><primitive id='p' class='ocf' provider='pacemaker' type='ping'/></clone>";
+    String running = op("p", "start", 0, 3, 0, 0);
+    String status = member("1", "node1", rsc("p:0", running) + rsc("p:1", running))
+        + member("2", "node2", rsc("p:0", running) + rsc("p:1", running));
+    ClusterState s = ClusterStatus.unpack(cib("", clone, status), NOW);
+    assertThat(s.resourcesById().get("p:0").activeNodes()).containsExactly("node1");
+    assertThat(s.resourcesById().get("p:1").activeNodes()).containsExactly("node2");
+    assertThat(s.resourcesById().get("p:3").orphan()).isTrue();
+    assertThat(s.resourcesById().get("p:3").activeNodes()).containsExactly("node1");
+    assertThat(s.resourcesById().get("p:4").activeNodes()).containsExactly("node2");
   }
 
   @Test
