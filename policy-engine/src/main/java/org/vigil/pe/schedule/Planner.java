@@ -86,6 +86,7 @@ final class Planner {
     new Utilization(m).orderLoad(this);
     migration.decide(this);
     propagate();
+    Notifications.add(this);
     explain();
     reloads();
     recurring();
@@ -547,6 +548,22 @@ final class Planner {
   /** The actions that begin a start of {@code r}: its start, or its start pseudo-action. */
   List<Act> startsOf(Rsc r) {
     return r.isPrimitive() ? List.of(starts.get(r)) : List.of(pseudo.get(r)[START]);
+  }
+
+  /** A collective's pseudo-action for {@code task} (start, running, stop, stopped, promote...). */
+  Act collective(Rsc r, String task) {
+    int i = switch (task) {
+      case "start" -> START;
+      case "running" -> RUNNING;
+      case "stop" -> STOP;
+      case "stopped" -> STOPPED;
+      case "promote" -> PROMOTE;
+      case "promoted" -> PROMOTED;
+      case "demote" -> DEMOTE;
+      case "demoted" -> DEMOTED;
+      default -> throw new IllegalArgumentException(task);
+    };
+    return pseudo.get(r)[i];
   }
 
   List<Act> runningOf(Rsc r) {
