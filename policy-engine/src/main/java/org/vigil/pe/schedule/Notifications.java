@@ -72,7 +72,7 @@ final class Notifications {
       p.edge(post, confirmedPost, 0);
       // what waits for the clone's operation waits for its notifications too
       for (Act.Edge e : afterDone) {
-        if ((e.flags() & Planner.PRINTS_FIRST) == 0) {
+        if ((e.flags() & Planner.PRINTS_FIRST) == 0 && e.then().type != Act.Type.CLUSTER) {
           p.edge(confirmedPost, e.then(), 0);
         }
       }
@@ -84,6 +84,20 @@ final class Notifications {
         notify(p, target, post, confirmedPost, env, "post");
       }
       previousConfirmed = confirmedPost;
+    }
+    if (previousConfirmed != null) {
+      monitorsAfter(p, clone, previousConfirmed);
+    }
+  }
+
+  /** The instances' new recurring monitors wait until every notification is confirmed. */
+  private static void monitorsAfter(Planner p, Rsc clone, Act lastConfirmed) {
+    List<Rsc> prims = clone.primitives();
+    for (Act a : List.copyOf(p.acts)) {
+      if (a.type == Act.Type.RESOURCE && a.task.equals("monitor") && a.intervalMs > 0 && executes(a)
+          && prims.contains(a.rsc)) {
+        p.edge(lastConfirmed, a, 0);
+      }
     }
   }
 

@@ -86,11 +86,11 @@ final class Planner {
     new Utilization(m).orderLoad(this);
     migration.decide(this);
     propagate();
-    Notifications.add(this);
     explain();
     reloads();
     recurring();
     shutdowns();
+    Notifications.add(this);
   }
 
   // ---- creation ----
