@@ -98,19 +98,24 @@ class TransitionScenarioTest {
     }
   }
 
+  /** Starts the three nodes, loads {@link #CONFIG} and waits until the group runs: the node it runs on. */
+  private static String placeGroup(VigildCluster c) throws Exception {
+    c.startAll();
+    c.awaitMembers(List.of(1, 2, 3), SETTLE);
+    try (VigilClient client = c.client(1)) {
+      client.update(CONFIG);
+    }
+    return VigildCluster.await("the group running", SETTLE, () -> {
+      Cib cib = cib(c, 1);
+      return cib == null ? null : groupNode(cib);
+    });
+  }
+
   @Test
   void startUpPlacesEverythingAndKillingTheGroupsNodeMovesTheGroupInOrder() throws Exception {
     assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
     try (VigildCluster c = new VigildCluster(dir, 3, 7700)) {
-      c.startAll();
-      c.awaitMembers(List.of(1, 2, 3), SETTLE);
-      try (VigilClient client = c.client(1)) {
-        client.update(CONFIG);
-      }
-      String first = VigildCluster.await("the group running", SETTLE, () -> {
-        Cib cib = cib(c, 1);
-        return cib == null ? null : groupNode(cib);
-      });
+      String first = placeGroup(c);
       int k = Integer.parseInt(first.substring("node".length()));
       for (int n = 1; n <= 3; n++) {
         for (String rsc : GROUP) {
@@ -271,15 +276,7 @@ class TransitionScenarioTest {
   void standbyDrainsANodeAndOnlineLetsItBackWithoutMovingTheGroupBack() throws Exception {
     assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
     try (VigildCluster c = new VigildCluster(dir, 3, 7709)) {
-      c.startAll();
-      c.awaitMembers(List.of(1, 2, 3), SETTLE);
-      try (VigilClient client = c.client(1)) {
-        client.update(CONFIG);
-      }
-      String first = VigildCluster.await("the group running", SETTLE, () -> {
-        Cib cib = cib(c, 1);
-        return cib == null ? null : groupNode(cib);
-      });
+      String first = placeGroup(c);
       int k = Integer.parseInt(first.substring("node".length()));
       try (VigilClient client = c.client(1)) {
         client.update(standby(k, "on"));
@@ -313,15 +310,7 @@ class TransitionScenarioTest {
   void aNodeStoppedCleanlyHasTheDcMoveItsGroupAwayBeforeItLeaves() throws Exception {
     assumeTrue(Files.isExecutable(DUMMY), "ocf:pacemaker:Dummy is not installed (pacemaker-resource-agents)");
     try (VigildCluster c = new VigildCluster(dir, 3, 7715)) {
-      c.startAll();
-      c.awaitMembers(List.of(1, 2, 3), SETTLE);
-      try (VigilClient client = c.client(1)) {
-        client.update(CONFIG);
-      }
-      String first = VigildCluster.await("the group running", SETTLE, () -> {
-        Cib cib = cib(c, 1);
-        return cib == null ? null : groupNode(cib);
-      });
+      String first = placeGroup(c);
       int k = Integer.parseInt(first.substring("node".length()));
       c.stop(k);
       assertThat(c.logText(k)).as("the leaving node's log").contains("asked the DC to move")

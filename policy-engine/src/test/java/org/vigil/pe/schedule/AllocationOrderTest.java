@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
-import org.vigil.pe.PacemakerScheduler;
 
 /**
  * The order resources are assigned in, seen through equal-score placements: each takes the
@@ -44,13 +41,7 @@ class AllocationOrderTest {
         + "<resources>" + rscs + "</resources><constraints>" + constraints + "</constraints>"
         + "<rsc_defaults><meta_attributes id='d'><nvpair id='d1' name='resource-stickiness' value='200'/>"
         + "</meta_attributes></rsc_defaults></configuration><status>" + status + "</status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
-          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.summary(xml, NOW);
   }
 
   @Test

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
-import org.vigil.pe.PacemakerScheduler;
 
 /** Orderings between clones: interleave, clone-min and require-all, read from the summary of two idle nodes. */
 class CloneOrderingTest {
@@ -26,13 +23,7 @@ class CloneOrderingTest {
         + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
         + "<resources>" + resources + "</resources><constraints>" + constraints + "</constraints></configuration>"
         + "<status>" + online("1", "node1", onNode1) + online("2", "node2", onNode2) + "</status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
-          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.summary(xml, NOW);
   }
 
   private static String online(String id, String name, String lrm) {

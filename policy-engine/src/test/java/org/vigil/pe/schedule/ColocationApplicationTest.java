@@ -34,13 +34,7 @@ class ColocationApplicationTest {
         + "</meta_attributes></rsc_defaults></configuration><status>"
         + "<node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'><lrm id='1'>"
         + "<lrm_resources>" + lrm + "</lrm_resources></lrm></node_state></status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
-          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.summary(xml, NOW);
   }
 
   @Test

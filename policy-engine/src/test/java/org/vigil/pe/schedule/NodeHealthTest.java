@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
-import org.vigil.pe.PacemakerScheduler;
 
 /** node-health-strategy on two nodes, node1 reporting {@code #health-disk}. */
 class NodeHealthTest {
@@ -28,13 +25,7 @@ class NodeHealthTest {
         + colour + "'/></instance_attributes></transient_attributes></node_state>"
         + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'/>"
         + "</status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
-          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.summary(xml, NOW);
   }
 
   @Test

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
 import org.vigil.pe.GraphAction;
-import org.vigil.pe.PacemakerScheduler;
 import org.vigil.pe.Transition;
 
 /** Placement, colocation and ordering behaviours on small hand-written CIBs, read from the summary. */
@@ -23,12 +20,7 @@ class SchedulerBehaviourTest {
         + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
         + "<resources>" + resources + "</resources><constraints>" + constraints + "</constraints></configuration>"
         + "<status>" + online("1", "node1", onNode1) + online("2", "node2", "") + "</status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.transition(xml, NOW);
   }
 
   private static String online(String id, String name, String lrm) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
-import org.vigil.pe.PacemakerScheduler;
 
 /** shutdown-lock: resources of a node shutting down (or gone down) cleanly stay tied to it. */
 class ShutdownLockTest {
@@ -22,13 +19,7 @@ class ShutdownLockTest {
         + "<status>" + node1State
         + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'/>"
         + "</status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
-          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.summary(xml, NOW);
   }
 
   private static String history(String lock, String lastOp) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
-import org.vigil.pe.PacemakerScheduler;
 
 /** The ticket rules on small hand-written CIBs: two nodes, rsc1 and the promotable ms1. */
 class TicketsTest {
@@ -56,13 +53,7 @@ class TicketsTest {
         + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
         + "<resources>" + resources + "</resources><constraints>" + constraint + "</constraints></configuration>"
         + "<status>" + nodeStates + "<tickets>" + tickets + "</tickets></status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW).summary().stream()
-          .map(s -> s.trim().replaceAll("\\s+", " ")).toList();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.summary(xml, NOW);
   }
 
   private static String needs(String policy) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
 import org.vigil.pe.GraphAction;
-import org.vigil.pe.PacemakerScheduler;
 import org.vigil.pe.Transition;
 
 /** A fence_scsi device that provides unfencing runs on node1; node1 is unfenced already. */
@@ -31,12 +28,7 @@ class UnfencingTest {
         + " transition-key='1:1:7:x'/></lrm_resource></lrm_resources></lrm></node_state>"
         + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'>"
         + node2Attrs + "</node_state></status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.transition(xml, NOW);
   }
 
   private static String unfenced(String id) {

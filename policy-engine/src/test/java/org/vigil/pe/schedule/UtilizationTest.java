@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
 import org.vigil.pe.GraphAction;
-import org.vigil.pe.PacemakerScheduler;
 import org.vigil.pe.Transition;
 
 /** Node capacity and placement-strategy on two nodes, read from the transition summary. */
@@ -24,12 +21,7 @@ class UtilizationTest {
         + "<nodes>" + node("1", "node1", cpu1) + node("2", "node2", cpu2) + "</nodes>"
         + "<resources>" + resources + "</resources><constraints>" + constraints + "</constraints></configuration>"
         + "<status>" + online("1", "node1", onNode1) + online("2", "node2", "") + "</status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.transition(xml, NOW);
   }
 
   private static String node(String id, String name, int cpu) {
