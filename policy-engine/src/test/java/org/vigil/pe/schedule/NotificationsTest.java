@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.vigil.cib.model.Cib;
-import org.vigil.cib.xml.CibXml;
 import org.vigil.pe.GraphAction;
-import org.vigil.pe.PacemakerScheduler;
 import org.vigil.pe.Transition;
 
 /**
@@ -27,12 +24,7 @@ class NotificationsTest {
         + "<nvpair id='n' name='notify' value='" + notify + "'/></meta_attributes>"
         + "<primitive id='st' class='ocf' provider='pacemaker' type='Stateful'/></clone></resources>"
         + "<constraints/></configuration><status>" + node("1", "10") + node("2", null) + "</status></cib>";
-    try {
-      Cib cib = CibXml.parse(xml, "test");
-      return new PacemakerScheduler().schedule(cib, NOW);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    return SchedulingFixture.transition(xml, NOW);
   }
 
   private static String node(String id, String promotionScore) {
