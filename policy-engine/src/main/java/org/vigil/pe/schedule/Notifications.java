@@ -43,10 +43,15 @@ final class Notifications {
 
   static void add(Planner p) {
     for (Rsc top : p.m.tops) {
-      if (top.isClone() && Booleans.isTrue(top.meta.get("notify").orElse(null), false)) {
+      if (enabled(top)) {
         add(p, top);
       }
     }
+  }
+
+  /** A clone whose instances are notified (meta notify=true). */
+  static boolean enabled(Rsc clone) {
+    return clone.isClone() && Booleans.isTrue(clone.meta.get("notify").orElse(null), false);
   }
 
   private static void add(Planner p, Rsc clone) {

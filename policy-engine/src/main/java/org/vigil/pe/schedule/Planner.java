@@ -822,7 +822,12 @@ final class Planner {
   private static String requiredBy(Act.Edge e, Act t) {
     Act a = e.first();
     if ((e.flags() & FOR_CLONE) != 0) {
-      return "required " + a.rsc.enclosingClone().id + (a.task.equals("promote") ? " promoted" : " running");
+      Rsc clone = a.rsc.enclosingClone();
+      if (Notifications.enabled(clone)) {
+        // what follows a notifying clone waits for its confirmed post-notification
+        return "required " + clone.id + " notified";
+      }
+      return "required " + clone.id + (a.task.equals("promote") ? " promoted" : " running");
     }
     return requiredBy(a, t);
   }
