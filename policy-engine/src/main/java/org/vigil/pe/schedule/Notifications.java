@@ -132,6 +132,11 @@ final class Notifications {
   }
 
   private static void notify(Planner p, Placed target, Act before, Act after, Map<String, String> env, String type) {
+    String node = p.m.nodes.get(target.node()).name();
+    if (!p.m.nodes.get(target.node()).online() || p.m.willBeFenced(node)) {
+      // an agent on a node that is down or being fenced cannot be told anything
+      return;
+    }
     Act n = new Act(Act.Type.RESOURCE, target.prim(), "notify", 0, target.node());
     n.required = true;
     n.attributes.putAll(env);
