@@ -90,6 +90,7 @@ final class Planner {
     reloads();
     recurring();
     shutdowns();
+    Notifications.add(this);
   }
 
   // ---- creation ----
@@ -551,6 +552,22 @@ final class Planner {
     return r.isPrimitive() ? List.of(starts.get(r)) : List.of(pseudo.get(r)[START]);
   }
 
+  /** A collective's pseudo-action for {@code task} (start, running, stop, stopped, promote...). */
+  Act collective(Rsc r, String task) {
+    int i = switch (task) {
+      case "start" -> START;
+      case "running" -> RUNNING;
+      case "stop" -> STOP;
+      case "stopped" -> STOPPED;
+      case "promote" -> PROMOTE;
+      case "promoted" -> PROMOTED;
+      case "demote" -> DEMOTE;
+      case "demoted" -> DEMOTED;
+      default -> throw new IllegalArgumentException(task);
+    };
+    return pseudo.get(r)[i];
+  }
+
   List<Act> runningOf(Rsc r) {
     return r.isPrimitive() ? List.of(starts.get(r)) : List.of(pseudo.get(r)[RUNNING]);
   }
@@ -822,7 +839,12 @@ final class Planner {
   private static String requiredBy(Act.Edge e, Act t) {
     Act a = e.first();
     if ((e.flags() & FOR_CLONE) != 0) {
-      return "required " + a.rsc.enclosingClone().id + (a.task.equals("promote") ? " promoted" : " running");
+      Rsc clone = a.rsc.enclosingClone();
+      if (Notifications.enabled(clone)) {
+        // what follows a notifying clone waits for its confirmed post-notification
+        return "required " + clone.id + " notified";
+      }
+      return "required " + clone.id + (a.task.equals("promote") ? " promoted" : " running");
     }
     return requiredBy(a, t);
   }
