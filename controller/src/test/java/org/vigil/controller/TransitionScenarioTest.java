@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,15 +101,20 @@ class TransitionScenarioTest {
 
   /** Starts the three nodes, loads {@link #CONFIG} and waits until the group runs: the node it runs on. */
   private static String placeGroup(VigildCluster c) throws Exception {
-    c.startAll();
-    c.awaitMembers(List.of(1, 2, 3), SETTLE);
-    try (VigilClient client = c.client(1)) {
-      client.update(CONFIG);
-    }
-    return VigildCluster.await("the group running", SETTLE, () -> {
+    return startWith(c, CONFIG, "the group running", () -> {
       Cib cib = cib(c, 1);
       return cib == null ? null : groupNode(cib);
     });
+  }
+
+  /** Starts the three nodes, loads {@code config} through node 1 and waits for {@code placed}. */
+  private static <T> T startWith(VigildCluster c, String config, String what, Supplier<T> placed) throws Exception {
+    c.startAll();
+    c.awaitMembers(List.of(1, 2, 3), SETTLE);
+    try (VigilClient client = c.client(1)) {
+      client.update(config);
+    }
+    return VigildCluster.await(what, SETTLE, placed);
   }
 
   @Test
@@ -175,12 +181,7 @@ class TransitionScenarioTest {
             <nvpair id="rsc-stick" name="resource-stickiness" value="100"/></meta_attributes></rsc_defaults>
         </configuration>""";
     try (VigildCluster c = new VigildCluster(dir, 3, 7703)) {
-      c.startAll();
-      c.awaitMembers(List.of(1, 2, 3), SETTLE);
-      try (VigilClient client = c.client(1)) {
-        client.update(config);
-      }
-      String first = VigildCluster.await("solo running", SETTLE, () -> {
+      String first = startWith(c, config, "solo running", () -> {
         Cib cib = cib(c, 1);
         List<String> on = cib == null ? List.of() : runningOn(cib, "solo");
         return on.size() == 1 ? on.get(0) : null;
@@ -240,12 +241,7 @@ class TransitionScenarioTest {
             + "/%s/vigild.pid\"/></instance_attributes></primitive>");
     try (VigildCluster c = new VigildCluster(dir, 3, 7706).withJvmOptions("-Xmx128m", "-XX:+UseSerialGC",
         "-XX:TieredStopAtLevel=1", "-Dvigil.fence.agent.dirs=" + agents)) {
-      c.startAll();
-      c.awaitMembers(List.of(1, 2, 3), SETTLE);
-      try (VigilClient client = c.client(1)) {
-        client.update(config);
-      }
-      String first = VigildCluster.await("the group running", SETTLE, () -> {
+      String first = startWith(c, config, "the group running", () -> {
         Cib cib = cib(c, 1);
         return cib == null ? null : groupNode(cib);
       });
@@ -361,12 +357,7 @@ class TransitionScenarioTest {
           </resources>
         </configuration>""";
     try (VigildCluster c = new VigildCluster(dir, 3, 7712)) {
-      c.startAll();
-      c.awaitMembers(List.of(1, 2, 3), SETTLE);
-      try (VigilClient client = c.client(1)) {
-        client.update(config);
-      }
-      String first = VigildCluster.await("a promoted instance", SETTLE, () -> {
+      String first = startWith(c, config, "a promoted instance", () -> {
         Cib cib = cib(c, 1);
         return cib == null ? null : promotedOn(cib, "st");
       });
