@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
 public final class SimulateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+  boolean help;
+
   @Option(names = {"-x", "--xml-file"}, paramLabel = "FILE", description = "the CIB to simulate")
   Path xmlFile;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  * resources included. On a CIB file the DC and quorum are what the file records; on a live
  * node they are what its membership says now.
  */
-@Command(name = "status", description = "Show the cluster status (crm_mon -1 -r layout)")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show the cluster status (crm_mon -1 -r layout)")
 public final class StatusCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

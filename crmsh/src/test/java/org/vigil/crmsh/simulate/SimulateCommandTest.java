@@ -32,6 +32,17 @@ class SimulateCommandTest {
   }
 
   @Test
+  void helpPrintsTheUsageOnStandardOutput() throws Exception {
+    // .ci/run looks for this line before it scores the scheduler
+    CrmProcess.Result r = CrmProcess.run(Map.of(), null, "simulate", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.stdout()).startsWith("Usage: crm simulate");
+    CrmProcess.Result status = CrmProcess.run(Map.of(), null, "status", "--help");
+    assertThat(status.exitCode()).isZero();
+    assertThat(status.stdout()).startsWith("Usage: crm status");
+  }
+
+  @Test
   void simulatePrintsCurrentSummaryExecutionAndRevisedStatus() throws Exception {
     Path f = write("c.xml", cib("start-stopped"));
     CrmProcess.Result r = CrmProcess.run(Map.of(), null, "simulate", "-x", f.toString(), "-S");
