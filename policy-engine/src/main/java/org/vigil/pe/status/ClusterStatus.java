@@ -799,8 +799,11 @@ public final class ClusterStatus {
       boolean probe = isProbe(op);
       long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
       if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
-          && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")) {
-        // an expired failure (failure-timeout) no longer counts
+          && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")
+          && configuredOnFail(s.primitive, task, op.intervalMs(), options, s.meta.get("container").isPresent())
+              != OnFail.BLOCK) {
+        // an expired failure (failure-timeout) no longer counts, unless it blocked the resource:
+        // only an administrator unblocks it
         continue;
       }
       if (probe && (status == EXEC_NOT_INSTALLED || (status == EXEC_DONE && rc == 5))) {
@@ -847,9 +850,7 @@ public final class ClusterStatus {
         } else if (task.equals("stop")) {
           role = Role.STOPPED;
           recurring.clear();
-          if (onFail != OnFail.BLOCK) {
-            onFail = OnFail.NONE;
-          }
+          onFail = OnFail.NONE;
         } else if (task.equals("migrate_to")) {
           role = Role.STARTED;
         }

@@ -201,4 +201,18 @@ class ClusterStatusTest {
     assertThat(d.activeNodes()).containsExactly("node1");
     assertThat(d.failedOperations()).singleElement().satisfies(f -> assertThat(f.rc()).isEqualTo(190));
   }
+
+  @Test
+  void anExpiredFailureThatBlockedTheResourceKeepsItBlockedUntilACleanStop() {
+    String blocking = "<primitive id='d' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<meta_attributes id='m'><nvpair id='ft' name='failure-timeout' value='10'/></meta_attributes>"
+        + "<operations><op id='mon' name='monitor' interval='5s' on-fail='block'/></operations></primitive>";
+    String failed = op("d", "start", 0, 2, 0, 0) + op("d", "monitor", 5000, 3, 1, 0);
+    ClusterState running = ClusterStatus.unpack(cib("", blocking, member("1", "node1", rsc("d", failed))), NOW);
+    assertThat(running.resourcesById().get("d").blocked()).isTrue();
+    ClusterState stopped = ClusterStatus.unpack(
+        cib("", blocking, member("1", "node1", rsc("d", failed + op("d", "stop", 0, 4, 0, 0)))), NOW);
+    assertThat(stopped.resourcesById().get("d").blocked()).isFalse();
+    assertThat(stopped.resourcesById().get("d").activeNodes()).isEmpty();
+  }
 }
