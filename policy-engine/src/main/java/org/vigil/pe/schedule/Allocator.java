@@ -36,6 +36,15 @@ final class Allocator {
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
+  private OutdatedFailures outdatedFailures;
+
+  private OutdatedFailures outdatedFailures() {
+    if (outdatedFailures == null) {
+      outdatedFailures = new OutdatedFailures(m);
+    }
+    return outdatedFailures;
+  }
+
   Allocator(Model m) {
     this.m = m;
     this.n = m.nodeCount();
@@ -308,7 +317,8 @@ final class Allocator {
       for (Rsc same : sameResource(r)) {
         for (var e : same.state.failCounts().entrySet()) {
           Integer idx = m.nodeIndex.get(e.getKey());
-          if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
+          if (idx != null && threshold > 0 && e.getValue().count() >= threshold
+              && !outdatedFailures().on(same.state, idx)) {
             w[idx] = Score.MINUS_INFINITY;
           }
         }

@@ -345,28 +345,13 @@ final class Planner {
 
   /** The instance attribute sets of a primitive's group and clone, closest first. */
   private List<List<NvSet>> inheritedParams(Rsc r) {
-    if (collectives == null) {
-      collectives = new HashMap<>();
-      for (Resource top : m.state.cib().configuration().resources()) {
-        collectives.put(top.id(), top);
-        if (top instanceof Clone c) {
-          collectives.put(c.child().id(), c.child());
-        }
-      }
+    if (inherited == null) {
+      inherited = new InheritedParams(m.state.cib().configuration());
     }
-    List<List<NvSet>> out = new ArrayList<>();
-    for (String id : new String[] {r.state.groupId(), r.state.cloneId()}) {
-      Resource parent = id == null ? null : collectives.get(id);
-      if (parent instanceof Group g) {
-        out.add(g.instanceAttributes());
-      } else if (parent instanceof Clone c) {
-        out.add(c.instanceAttributes());
-      }
-    }
-    return out;
+    return inherited.of(r.state);
   }
 
-  private Map<String, Resource> collectives;
+  private InheritedParams inherited;
 
   /** The {@code lrm_resource} a node's history of a resource was read from. */
   private LrmResource recorded(String node, String recordedId) {

@@ -19,9 +19,11 @@ import org.vigil.cib.model.NodeState;
 import org.vigil.cib.model.NvPair;
 import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
+import org.vigil.cib.model.Operations;
 import org.vigil.cib.model.Primitive;
 import org.vigil.cib.model.Resource;
 import org.vigil.cib.model.Role;
+import org.vigil.cib.model.Template;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
@@ -358,7 +360,8 @@ public final class ClusterStatus {
       List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now, int members) {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(ownMeta(r, config));
-    if (r instanceof Primitive p) {
+    if (r instanceof Primitive declared) {
+      Primitive p = withReferencedOperations(declared, config);
       Map<String, String> defaults = new HashMap<>(firstWins(config.rscDefaults(),
           RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))));
       if (RemoteLink.isConnectionAgent(p)) {
@@ -382,6 +385,26 @@ public final class ClusterStatus {
     } else if (r instanceof Bundle b) {
       bundleSlots(b, config, chain, out, now);
     }
+  }
+
+  /**
+   * The primitive with its operations: an {@code operations} element that only refers
+   * ({@code id-ref}) to another resource's stands for that one's operations.
+   */
+  static Primitive withReferencedOperations(Primitive p, Configuration config) {
+    Operations own = p.operations();
+    if (own == null || own.idRef() == null || !own.ops().isEmpty()) {
+      return p;
+    }
+    for (Resource r : config.allResources()) {
+      Primitive other = r instanceof Primitive q ? q : r instanceof Template t ? t.definition() : null;
+      Operations ops = other == null ? null : other.operations();
+      if (ops != null && own.idRef().equals(ops.id())) {
+        return new Primitive(p.id(), p.resourceClass(), p.provider(), p.type(), p.template(), p.description(),
+            p.instanceAttributes(), p.metaAttributes(), p.utilization(), ops, p.extras());
+      }
+    }
+    return p;
   }
 
   /** A bundle's implicit resources, replica by replica, then its primitive's instances. */
@@ -435,7 +458,7 @@ public final class ClusterStatus {
   public static List<NvSet> ownMeta(Resource r, Configuration config) {
     if (r instanceof Primitive p && p.template() != null) {
       for (Resource t : config.resources()) {
-        if (t instanceof org.vigil.cib.model.Template tpl && tpl.id().equals(p.template())) {
+        if (t instanceof Template tpl && tpl.id().equals(p.template())) {
           List<NvSet> both = new ArrayList<>(p.metaAttributes());
           both.addAll(tpl.metaAttributes());
           return both;
@@ -733,7 +756,7 @@ public final class ClusterStatus {
   }
 
   /** Whether the record is a failure worth listing (probes finding the resource stopped or not installed are not). */
-  static boolean isFailure(LrmRscOp op) {
+  public static boolean isFailure(LrmRscOp op) {
     int status = effectiveStatus(op);
     if (status == EXEC_PENDING || status == EXEC_CANCELLED) {
       return false;

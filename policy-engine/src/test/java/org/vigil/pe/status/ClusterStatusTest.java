@@ -215,4 +215,15 @@ class ClusterStatusTest {
     assertThat(stopped.resourcesById().get("d").blocked()).isFalse();
     assertThat(stopped.resourcesById().get("d").activeNodes()).isEmpty();
   }
+
+  @Test
+  void operationsReferencedByIdRefApplyAsIfWrittenInPlace() {
+    String two = "<primitive id='a' class='ocf' provider='pacemaker' type='Dummy'><operations id='shared'>"
+        + "<op id='a-mon' name='monitor' interval='10s' on-fail='block'/></operations></primitive>"
+        + "<primitive id='b' class='ocf' provider='pacemaker' type='Dummy'><operations id-ref='shared'/></primitive>";
+    String status = member("1", "node1", rsc("b", op("b", "start", 0, 2, 0, 0) + op("b", "monitor", 10000, 3, 1, 0)));
+    ClusterState s = ClusterStatus.unpack(cib("", two, status), NOW);
+    assertThat(s.resourcesById().get("b").primitive().ops()).extracting(o -> o.id()).containsExactly("a-mon");
+    assertThat(s.resourcesById().get("b").blocked()).isTrue();
+  }
 }
