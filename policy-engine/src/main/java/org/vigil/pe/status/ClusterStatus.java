@@ -205,47 +205,39 @@ public final class ClusterStatus {
       boolean terminate = terminateRequested(attrs);
       boolean inCluster = Boolean.TRUE.equals(inCcm);
       if (options.stonithEnabled()) {
-        if (inCcm == null) {
+        if (shutdown) {
+          // a node asked to shut down is online while its controller runs, whatever the
+          // membership layer says, and simply offline once it stopped
+          online = crmdOnline;
+        } else if (inCcm == null) {
           fence = "peer has not been seen by the cluster";
-          online = crmdOnline && join.equals("member");
-        } else if (shutdown && !inCluster && !crmdOnline) {
-          online = false;
-        } else if (inCluster && crmdOnline && join.equals("member")) {
-          online = true;
-          if (terminate) {
-            fence = "termination was requested";
-          }
         } else if (!inCluster) {
-          if (expectedUp && !shutdown) {
+          if (expectedUp) {
             fence = "peer is no longer part of the cluster";
           } else if (crmdOnline) {
             online = true;
             pending = true;
           }
-        } else if (!crmdOnline) {
-          if (expectedUp && join.equals("member")) {
-            online = true;
-            fence = "peer process is no longer available";
-          } else {
-            online = true;
-            pending = true;
+        } else if (crmdOnline && join.equals("member") && expectedUp) {
+          online = true;
+          if (terminate) {
+            fence = "termination was requested";
           }
-        } else if (join.equals("pending") || join.equals("down") || join.isEmpty()) {
+        } else if (!crmdOnline && expectedUp) {
+          online = true;
+          fence = "peer process is no longer available";
+        } else if (!crmdOnline || join.equals("pending") || join.equals("down") || join.equals("member")
+            || join.isEmpty()) {
           online = true;
           pending = true;
         } else {
           online = true;
           fence = "peer failed Pacemaker membership criteria";
         }
-      } else {
-        if (inCluster && crmdOnline && join.equals("member")) {
-          online = true;
-        } else if (inCluster && !crmdOnline && expectedUp) {
-          fence = "peer is unexpectedly down";
-        } else if (inCluster && (join.equals("pending") || join.equals("down"))) {
-          online = true;
-          pending = true;
-        }
+      } else if (inCluster && crmdOnline && join.equals("member")) {
+        online = true;
+      } else if (inCluster && !crmdOnline && expectedUp && !shutdown) {
+        fence = "peer is unexpectedly down";
       }
     }
     return new NodeStatus(n.uname(), n.id(), NodeStatus.Kind.CLUSTER, online, fence != null, fence, pending,
