@@ -882,9 +882,6 @@ final class Allocator {
     int node = inst.node;
     Rsc first = inst.primitives().get(0);
     int score = promotionAttribute(first);
-    if (score == -1 && isPromoted(inst)) {
-      score = 0;
-    }
     int[] loc = m.promotedLocations.get(c);
     if (loc != null) {
       score = Score.add(score, loc[node]);
