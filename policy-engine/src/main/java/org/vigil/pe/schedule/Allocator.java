@@ -444,7 +444,7 @@ final class Allocator {
       }
     }
     for (Rsc s : scope) {
-      for (Coloc c : s.asDependent) {
+      for (Coloc c : byPrimaryPrecedence(s.asDependent)) {
         applyColocation(w, c);
       }
     }
@@ -493,6 +493,22 @@ final class Allocator {
     } else if (r.stopReason == null) {
       r.stopReason = "node availability";
     }
+  }
+
+  /**
+   * A dependent's colocations apply in the order crm_simulate applies them: primaries of
+   * higher priority first, then clones before groups before primitives, then by primary id.
+   * The order matters because a finite colocation that would leave no node is rolled back.
+   */
+  private static List<Coloc> byPrimaryPrecedence(List<Coloc> colocations) {
+    if (colocations.size() < 2) {
+      return colocations;
+    }
+    List<Coloc> sorted = new ArrayList<>(colocations);
+    sorted.sort(Comparator.comparingInt((Coloc c) -> -priority(c.primary()))
+        .thenComparing((Coloc c) -> -c.primary().kind.ordinal())
+        .thenComparing(c -> c.primary().id));
+    return sorted;
   }
 
   private boolean isManaged(Rsc r) {
