@@ -545,8 +545,11 @@ final class Allocator {
     if (!primary.assigned && !primary.isClone()) {
       return;
     }
-    boolean[] where = nodesOf(primary, c.primaryRole());
     int score = c.score();
+    // a mandatory colocation with a group asks for the whole group: its last member placed
+    Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
+        ? primary.children.get(primary.children.size() - 1) : primary;
+    boolean[] where = nodesOf(placed, c.primaryRole());
     String attr = c.nodeAttribute();
     boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
     boolean any = false;
