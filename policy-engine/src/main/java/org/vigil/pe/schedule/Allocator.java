@@ -454,7 +454,7 @@ final class Allocator {
       }
     }
     for (Rsc s : scope) {
-      for (Coloc c : s.asDependent) {
+      for (Coloc c : byPrimaryPrecedence(s.asDependent)) {
         applyColocation(w, c);
       }
     }
@@ -505,6 +505,22 @@ final class Allocator {
     }
   }
 
+  /**
+   * A dependent's colocations apply in the order crm_simulate applies them: primaries of
+   * higher priority first, then clones before groups before primitives, then by primary id.
+   * The order matters because a finite colocation that would leave no node is rolled back.
+   */
+  private static List<Coloc> byPrimaryPrecedence(List<Coloc> colocations) {
+    if (colocations.size() < 2) {
+      return colocations;
+    }
+    List<Coloc> sorted = new ArrayList<>(colocations);
+    sorted.sort(Comparator.comparingInt((Coloc c) -> -priority(c.primary()))
+        .thenComparing((Coloc c) -> -c.primary().kind.ordinal())
+        .thenComparing(c -> c.primary().id));
+    return sorted;
+  }
+
   private boolean isManaged(Rsc r) {
     return m.managed(r);
   }
@@ -539,8 +555,11 @@ final class Allocator {
     if (!primary.assigned && !primary.isClone()) {
       return;
     }
-    boolean[] where = nodesOf(primary, c.primaryRole());
     int score = c.score();
+    // a mandatory colocation with a group asks for the whole group: its last member placed
+    Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
+        ? primary.children.get(primary.children.size() - 1) : primary;
+    boolean[] where = nodesOf(placed, c.primaryRole());
     String attr = c.nodeAttribute();
     boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
     boolean any = false;
@@ -619,17 +638,16 @@ final class Allocator {
     if (dep.assigned || !visited.add(dep)) {
       return w;
     }
+    // a clone weighs with its own scores (its locations), not its instances' stickiness
     Rsc source = dep.kind == Rsc.Kind.GROUP && !dep.children.isEmpty() ? dep.children.get(0) : dep;
-    if (source.isClone() && !source.children.isEmpty()) {
-      source = source.children.get(0);
-    }
     if (source.isPrimitive() && !isManaged(source)) {
       return w;
     }
     int[] dw = byAttribute(base(source), attr);
     int[] out = w.clone();
     for (int i = 0; i < n; i++) {
-      if (factor < 0 && dw[i] <= Score.MINUS_INFINITY) {
+      // keeping away from a resource that does not want a node does not make the node wanted
+      if (factor < 0 && dw[i] < 0) {
         continue;
       }
       out[i] = Score.add(out[i], scale(dw[i], factor));
@@ -645,11 +663,12 @@ final class Allocator {
     if (source != dep) {
       next.addAll(source.asPrimary);
     }
-    // behind a positive colocation, a dependent's own dependents weigh by their colocation's
-    // score alone, not scaled down again (crm_simulate's trace: "Merging scores from X (at 1.000000)")
+    // a dependent's own dependents weigh by their colocation's score alone, not scaled down
+    // again, only turned around behind a negative one (crm_simulate's trace: "Merging scores
+    // from X (at 1.000000)"); a group's members count that way behind its first
     for (Coloc c : next) {
       double own = (double) c.score() / Score.INFINITY;
-      out = mergeDependent(out, c.dependent(), factor > 0 ? own : factor * own, visited, c.nodeAttribute());
+      out = mergeDependent(out, c.dependent(), factor > 0 ? own : -own, visited, c.nodeAttribute());
     }
     return out;
   }
@@ -673,15 +692,17 @@ final class Allocator {
     return out;
   }
 
-  /** INFINITY stays infinite whatever the factor (with the factor's sign). */
+  /**
+   * Scores scale linearly, INFINITY too (-INFINITY at 1/10000 is -100); a fraction rounds
+   * away from zero, so any preference counts at least 1 (crm_simulate: 100 at 5/10000 adds 1).
+   */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
-    if (score >= Score.INFINITY || score <= Score.MINUS_INFINITY) {
-      return factor > 0 ? score : Score.negate(score);
-    }
-    return Score.clamp((long) (score * factor));
+    // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
+    double scaled = Math.rint(score * factor * 1000) / 1000;
+    return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
   }
 
   /**

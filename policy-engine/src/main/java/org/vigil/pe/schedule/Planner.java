@@ -944,8 +944,9 @@ final class Planner {
           rank = f.reasonRank;
           why = f.reason;
         } else if ((f.inheritedUnrunnable && f.node >= 0 || a.type == Act.Type.PSEUDO && a.rsc != null && a.rsc.isClone())
-            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
-          // a running resource that cannot start again (here or, for a clone after it, anywhere)
+            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)) {
+          // a running resource that cannot start again (here or, for a clone after it, anywhere);
+          // a resource that was not running is blocked by the cause itself, not by that restart
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
         } else if (!f.inheritedUnrunnable || f.node < 0) {
@@ -963,6 +964,10 @@ final class Planner {
     }
     visiting.remove(a);
     done.add(a);
+  }
+
+  private static boolean startsFromStopped(Act a) {
+    return a.rsc != null && a.rsc.isPrimitive() && a.rsc.state.activeNodes().isEmpty();
   }
 
   private static String actionName(Act a) {
