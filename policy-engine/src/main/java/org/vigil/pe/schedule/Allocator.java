@@ -465,8 +465,11 @@ final class Allocator {
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
         if (s.isClone()) {
-          // one instance is enough for a dependent: only its positive preferences pull instances
-          w = mergePositive(w, c);
+          // one instance is enough for a dependent: only its positive preferences pull instances,
+          // and only when the clone cannot run everywhere anyway
+          if (!coversAvailableNodes(s)) {
+            w = mergePositive(w, c);
+          }
           continue;
         }
         w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
@@ -750,8 +753,23 @@ final class Allocator {
 
   // ---- clones ----
 
+  /** Whether clone-max reaches the number of nodes that can run resources at all. */
+  private boolean coversAvailableNodes(Rsc c) {
+    int available = 0;
+    for (int i = 0; i < n; i++) {
+      if (usable[i]) {
+        available++;
+      }
+    }
+    return cloneMax(c) >= available;
+  }
+
+  private static int cloneMax(Rsc c) {
+    return c.meta.get("clone-max").flatMap(Score::parse).orElse(c.children.size());
+  }
+
   private void assignClone(Rsc c) {
-    int max = c.meta.get("clone-max").flatMap(Score::parse).orElse(c.children.size());
+    int max = cloneMax(c);
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
