@@ -435,6 +435,19 @@ final class Allocator {
       }
       return;
     }
+    r.node = choose(r, placementScores(r, scope, restrict));
+    r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
+    if (r.node >= 0) {
+      load[r.node]++;
+      utilization.consume(r, r.node);
+    } else if (r.stopReason == null) {
+      r.stopReason = "node availability";
+    }
+  }
+
+  /** A managed primitive's final scores: base, colocations both ways, capacity, {@code restrict}. */
+  private int[] placementScores(Rsc r, List<Rsc> scope, boolean[] restrict) {
+    ResourceState st = r.state;
     int[] w = base(r).clone();
     if (restrict != null) {
       for (int i = 0; i < n; i++) {
@@ -482,20 +495,7 @@ final class Allocator {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
     utilization.banInsufficient(r, w, usable);
-    int cur = currentNode(r);
-    if (restrict != null && cur >= 0 && usable[cur] && w[cur] >= 0 && !stopAll) {
-      // a clone instance stays where it runs whenever it may (other instances take the new nodes)
-      r.node = cur;
-    } else {
-      r.node = choose(r, w);
-    }
-    r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
-    if (r.node >= 0) {
-      load[r.node]++;
-      utilization.consume(r, r.node);
-    } else if (r.stopReason == null) {
-      r.stopReason = "node availability";
-    }
+    return w;
   }
 
   private boolean isManaged(Rsc r) {
@@ -755,13 +755,17 @@ final class Allocator {
 
   /** Whether clone-max reaches the number of nodes that can run resources at all. */
   private boolean coversAvailableNodes(Rsc c) {
+    return cloneMax(c) >= availableNodes();
+  }
+
+  private int availableNodes() {
     int available = 0;
     for (int i = 0; i < n; i++) {
       if (usable[i]) {
         available++;
       }
     }
-    return cloneMax(c) >= available;
+    return available;
   }
 
   private static int cloneMax(Rsc c) {
@@ -778,22 +782,28 @@ final class Allocator {
     // those failed or banned where they run
     instances.sort(Comparator.comparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
     int started = 0;
+    // first every running instance whose best node is where it runs keeps it; then the others
+    // (moving instances included) take the best nodes left, in the same order
+    // (keeping no more per node than an even spread of clone-max gives each)
+    int keepPerNode = Math.min(perNode, Math.max(1, max / Math.max(1, availableNodes())));
+    List<Rsc> rest = new ArrayList<>();
     for (Rsc inst : instances) {
-      boolean[] restrict = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        restrict[i] = used[i] < perNode;
+      boolean[] restrict = room(used, keepPerNode, started < max);
+      int cur = cloneAssignmentRank(inst) == 0 ? currentNode(inst.primitives().get(0)) : -1;
+      if (cur < 0 || !restrict[cur] || !staysPut(inst, c, restrict, cur)) {
+        rest.add(inst);
+        continue;
       }
-      if (started >= max) {
-        Arrays.fill(restrict, false);
+      Arrays.fill(restrict, false);
+      restrict[cur] = true;
+      assignInstance(inst, c, restrict);
+      if (inst.node >= 0) {
+        used[inst.node]++;
+        started++;
       }
-      inst.assigning = true;
-      if (inst.kind == Rsc.Kind.GROUP) {
-        assignGroup(inst, restrict);
-      } else {
-        assignPrimitive(inst, List.of(inst, c), restrict);
-      }
-      inst.assigning = false;
-      inst.assigned = true;
+    }
+    for (Rsc inst : rest) {
+      assignInstance(inst, c, room(used, perNode, started < max));
       if (inst.node >= 0) {
         used[inst.node]++;
         started++;
@@ -802,6 +812,44 @@ final class Allocator {
     if (c.promotable) {
       promote(c);
     }
+  }
+
+  /** The nodes with room for one more instance (none once the clone has all it may run). */
+  private boolean[] room(int[] used, int perNode, boolean more) {
+    boolean[] restrict = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      restrict[i] = more && used[i] < perNode;
+    }
+    return restrict;
+  }
+
+  /** Whether the node a running instance runs on is (one of) its best now, even at score 0. */
+  private boolean staysPut(Rsc inst, Rsc clone, boolean[] restrict, int cur) {
+    Rsc first = inst.kind == Rsc.Kind.GROUP ? inst.children.get(0) : inst;
+    if (!isManaged(first)) {
+      return true;
+    }
+    int[] w = placementScores(first, first == inst ? List.of(inst, clone) : List.of(first, inst), restrict);
+    if (w[cur] < 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (usable[i] && w[i] > w[cur]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void assignInstance(Rsc inst, Rsc clone, boolean[] restrict) {
+    inst.assigning = true;
+    if (inst.kind == Rsc.Kind.GROUP) {
+      assignGroup(inst, restrict);
+    } else {
+      assignPrimitive(inst, List.of(inst, clone), restrict);
+    }
+    inst.assigning = false;
+    inst.assigned = true;
   }
 
   /** The {@code master-RSC} node attribute of an instance's node (its current node when unassigned). */

@@ -127,4 +127,42 @@ class ClonePlacementTest {
     assertThat(summary(3, promotable("S") + clone("A"), PROMOTE_S_THEN_START_A, states)).containsExactly(
         "* Start S:2 ( node3 )", "* Start A:0 ( node1 )", "* Start A:1 ( node2 )", "* Start A:2 ( node3 )");
   }
+
+  /** A Dummy resource's history: started successfully. */
+  static String started(String rsc) {
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start'"
+        + " interval='0' call-id='2' rc-code='0' op-status='0' transition-key='1:1:0:x'"
+        + " op-digest='f2317cad3d54cec5d7d7aa7d0bf35cf8'/></lrm_resource>";
+  }
+
+  @Test
+  void aRunningInstanceMovesToABetterNode() {
+    String[] states = {state("node1", attrs(), started("A"))};
+    assertThat(summary(3, clone("A", "clone-max", "1"), location("A-clone", "node2", "100"), states))
+        .containsExactly("* Move A:0 ( node1 -> node2 )");
+  }
+
+  @Test
+  void theInstanceAlreadyOnTheOnlyAllowedNodeKeepsIt() {
+    String[] states = {state("node1", attrs(), started("A")), state("node2", attrs(), started("A"))};
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>" + clone("A");
+    assertThat(summary(2, resources, location("P", "node2", "100") + colocation("A-clone", "P", "INFINITY"), states))
+        .containsExactly("* Start P ( node2 )", "* Stop A:0 ( node1 ) due to node availability");
+  }
+
+  @Test
+  void anInstanceStaysOnItsNodeWhenOtherNodesOnlyTieWithItAtZero() {
+    String[] states = {state("node1", attrs()), state("node2", attrs(), started("A"))};
+    String resources = clone("A", "clone-max", "1", "resource-stickiness", "0");
+    assertThat(summary(3, resources, "", states)).isEmpty();
+  }
+
+  @Test
+  void runningInstancesKeepTheirNodeOnlyUpToAnEvenShareOfCloneMax() {
+    String[] states = {state("node1", attrs(), started("A:0"), started("A:1"), started("A:2"))};
+    String resources = clone("A", "clone-max", "3", "clone-node-max", "3", "globally-unique", "true",
+        "resource-stickiness", "0");
+    assertThat(summary(2, resources, "", states)).containsExactly("* Move A:1 ( node1 -> node2 )");
+  }
 }
