@@ -286,12 +286,15 @@ final class Allocator {
         }
       }
       if (r.inPromotable()) {
-        // where an instance runs, its promotion score counts towards keeping it there
-        int promotion = promotionAttribute(r);
-        for (String node : st.activeNodes()) {
-          Integer idx = m.nodeIndex.get(node);
-          if (idx != null && promotion > 0) {
-            w[idx] = Score.add(w[idx], promotion);
+        // where an instance runs, its promotion score counts towards keeping it there; a
+        // stopped instance is drawn to the nodes with the best promotion scores
+        List<String> active = st.activeNodes();
+        for (int i = 0; i < n; i++) {
+          if (active.isEmpty() ? usable[i] : active.contains(m.nodes.get(i).name())) {
+            int promotion = promotionAttribute(r, i);
+            if (promotion > 0) {
+              w[i] = Score.add(w[i], promotion);
+            }
           }
         }
       }
@@ -780,7 +783,10 @@ final class Allocator {
     // instances that can stay where they run go first, then those whose node merely became
     // unavailable (they move rather than stop while another starts), then stopped ones, then
     // those failed or banned where they run
-    instances.sort(Comparator.comparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
+    // (among those moving and those stopped, the better scores go first: the best score each
+    // has anywhere, then the second best...)
+    instances.sort(Comparator.comparingInt((Rsc i) -> cloneAssignmentRank(i) == 2 ? 1 : cloneAssignmentRank(i))
+        .thenComparing(this::byBestScores).thenComparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others
     // (moving instances included) take the best nodes left, in the same order
@@ -812,6 +818,30 @@ final class Allocator {
     if (c.promotable) {
       promote(c);
     }
+  }
+
+  /** Higher scores first, comparing each instance's best score, then its second best, and so on. */
+  private int byBestScores(Rsc a, Rsc b) {
+    int[] wa = sortedScores(a);
+    int[] wb = sortedScores(b);
+    for (int i = 0; i < n; i++) {
+      if (wa[i] != wb[i]) {
+        return wa[i] > wb[i] ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private int[] sortedScores(Rsc inst) {
+    Rsc first = inst.primitives().isEmpty() ? inst : inst.primitives().get(0);
+    int[] w = first.isPrimitive() ? base(first).clone() : new int[n];
+    Arrays.sort(w);
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+      int t = w[i];
+      w[i] = w[j];
+      w[j] = t;
+    }
+    return w;
   }
 
   /** The nodes with room for one more instance (none once the clone has all it may run). */
@@ -858,6 +888,11 @@ final class Allocator {
     if (node < 0) {
       return Score.MINUS_INFINITY;
     }
+    return promotionAttribute(inst, node);
+  }
+
+  /** The {@code master-RSC} attribute of node {@code node} for an instance (-1 when unset). */
+  private int promotionAttribute(Rsc inst, int node) {
     NodeStatus ns = m.nodes.get(node);
     String v = ns.attribute("master-" + inst.state.baseId());
     NodeHistory h = inst.state.history(ns.name());

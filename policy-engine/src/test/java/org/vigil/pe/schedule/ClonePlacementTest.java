@@ -18,10 +18,21 @@ class ClonePlacementTest {
    * first nodes' node_state elements contain (see {@link #state}).
    */
   static List<String> summary(int nodes, String resources, String constraints, String... state) {
+    return summaryWithStandby(nodes, 0, resources, constraints, state);
+  }
+
+  /** As {@link #summary}, with node {@code standby} (1-based; 0 for none) in standby. */
+  static List<String> summaryWithStandby(int nodes, int standby, String resources, String constraints,
+      String... state) {
     StringBuilder nodeXml = new StringBuilder();
     StringBuilder status = new StringBuilder();
     for (int i = 1; i <= nodes; i++) {
-      nodeXml.append("<node id='").append(i).append("' uname='node").append(i).append("'/>");
+      nodeXml.append("<node id='").append(i).append("' uname='node").append(i).append("'>");
+      if (i == standby) {
+        nodeXml.append("<instance_attributes id='n").append(i).append("'><nvpair id='n").append(i)
+            .append("-standby' name='standby' value='on'/></instance_attributes>");
+      }
+      nodeXml.append("</node>");
       String content = i <= state.length ? state[i - 1] : "<lrm id='" + i + "'/>";
       status.append("<node_state id='").append(i).append("' uname='node").append(i)
           .append("' in_ccm='true' crmd='online' join='member' expected='member'>").append(content)
@@ -164,5 +175,20 @@ class ClonePlacementTest {
     String resources = clone("A", "clone-max", "3", "clone-node-max", "3", "globally-unique", "true",
         "resource-stickiness", "0");
     assertThat(summary(2, resources, "", states)).containsExactly("* Move A:1 ( node1 -> node2 )");
+  }
+
+  @Test
+  void aStoppedInstanceGoesWhereItsPromotionScoreIsBest() {
+    String[] states = {state("node1", attrs()), state("node2", attrs()), state("node3", attrs("master-S", "10"))};
+    assertThat(summary(3, promotable("S", "clone-max", "1"), "", states))
+        .containsExactly("* Promote S:0 ( Stopped -> Promoted node3 )");
+  }
+
+  @Test
+  void aStoppedInstanceWithBetterScoresIsPlacedBeforeOneLeavingAStandbyNode() {
+    String[] states = {state("node1", attrs(), stateful("S", "start")), state("node2", attrs()),
+        state("node3", attrs("master-S", "5"))};
+    assertThat(summaryWithStandby(3, 1, promotable("S", "clone-max", "2", "resource-stickiness", "0"), "", states))
+        .containsExactly("* Move S:0 ( node1 -> node2 Unpromoted )", "* Promote S:1 ( Stopped -> Promoted node3 )");
   }
 }
