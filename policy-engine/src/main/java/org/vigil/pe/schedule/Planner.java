@@ -493,10 +493,12 @@ final class Planner {
     edge(p[START], p[RUNNING], 0);
     edge(p[STOP], p[STOPPED], 0);
     if (r.promotable) {
+      boolean anyPromoted = false;
       for (Rsc inst : r.children) {
         for (Rsc prim : inst.primitives()) {
           Act pr = promotes.get(prim);
           if (pr != null) {
+            anyPromoted = true;
             edge(p[PROMOTE], pr, Act.Edge.RUNNABLE_LEFT);
             edge(pr, p[PROMOTE], PRINTS_FIRST);
             edge(pr, p[PROMOTED], Act.Edge.IMPLIES_THEN);
@@ -508,6 +510,11 @@ final class Planner {
             edge(de, p[DEMOTED], Act.Edge.IMPLIES_THEN);
           }
         }
+      }
+      if (!anyPromoted) {
+        // no instance will be Promoted: what waits for the clone's promotion cannot happen
+        p[PROMOTE].runnable = false;
+        p[PROMOTED].runnable = false;
       }
       edge(p[RUNNING], p[PROMOTE], 0);
       edge(p[DEMOTED], p[STOP], 0);
