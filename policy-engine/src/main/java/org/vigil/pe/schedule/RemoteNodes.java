@@ -59,6 +59,24 @@ final class RemoteNodes {
     }
   }
 
+  /**
+   * The nodes a connection colocated with {@code where} may run on: a remote node among them
+   * stands for the cluster node its own connection is placed on (a bundle's container on a
+   * remote node is reached through that node's host).
+   */
+  boolean[] connectionHosts(boolean[] where) {
+    boolean[] out = where.clone();
+    for (Link l : links) {
+      if (!l.guest() && where[l.node]) {
+        out[l.node] = false;
+        if (l.connection.node >= 0) {
+          out[l.connection.node] = true;
+        }
+      }
+    }
+    return out;
+  }
+
   Link linkOf(int node) {
     for (Link l : links) {
       if (l.node == node) {
@@ -87,18 +105,19 @@ final class RemoteNodes {
   }
 
   /**
-   * Resources that only cluster nodes may host: connections, guests' containers and fencing
-   * devices.
+   * Whether the resource may not run on a node of {@code kind}: connections, guests' containers
+   * and fencing devices need a cluster node; a bundle's container may also run on a remote
+   * node (guests do not nest).
    */
-  boolean clusterOnly(Rsc r) {
-    if (!r.isPrimitive()) {
+  boolean keptOff(Rsc r, NodeStatus.Kind kind) {
+    if (kind == NodeStatus.Kind.CLUSTER || !r.isPrimitive()) {
       return false;
     }
     if (r.state.primitive() != null && "stonith".equals(r.state.primitive().resourceClass())) {
       return true;
     }
     for (Link l : links) {
-      if (l.connection == r || l.container == r) {
+      if (l.connection == r || (l.container == r && (!l.inBundle || kind == NodeStatus.Kind.GUEST))) {
         return true;
       }
     }
@@ -175,7 +194,7 @@ final class RemoteNodes {
     return l == null ? n.online() : l.connection.node >= 0;
   }
 
-  private static boolean connectionFailed(Link l) {
+  static boolean connectionFailed(Link l) {
     ResourceState c = l.connection.state;
     return !c.activeNodes().isEmpty() && c.failed();
   }
@@ -222,7 +241,8 @@ final class RemoteNodes {
   private String guestReason(Link l, NodeStatus n) {
     ResourceState c = l.container.state;
     boolean hostFenced = !c.activeNodes().isEmpty() && hostFenced(l.container);
-    boolean containerLost = !c.activeNodes().isEmpty() && c.failed() || hostFenced;
+    // a failed connection loses the guest as surely as a failed container
+    boolean containerLost = !c.activeNodes().isEmpty() && c.failed() || hostFenced || connectionFailed(l);
     if (containerLost && (n.online() || hostFenced || firstActive(n.name()) != null)) {
       return "guest is unclean";
     }

@@ -82,4 +82,25 @@ class StatusViewsTest {
         "<clone id='cl'>" + dummy("p", stopped) + "</clone>", node("1", "n1", true, "") + node("2", "n2", true, "")));
     assertThat(text).contains("    * Clone Set: cl [p]:\n      * Stopped (disabled): [ n1 n2 ]\n");
   }
+
+  @Test
+  void aGuestNodeCountsTowardsCloneMaxAndItsImplicitConnectionTowardsTheInstances() {
+    String vm = "<primitive id='vm' class='ocf' provider='heartbeat' type='VirtualDomain'><meta_attributes id='vm-m'>"
+        + "<nvpair id='vm-rn' name='remote-node' value='guest1'/></meta_attributes></primitive>";
+    String running = "<lrm_resource id='vm' class='ocf' provider='heartbeat' type='VirtualDomain'>"
+        + op("vm", "start", 0, 2, 0, 0) + "</lrm_resource>"
+        + "<lrm_resource id='guest1' class='ocf' provider='pacemaker' type='remote'>" + op("guest1", "start", 0, 3, 0, 0)
+        + "</lrm_resource>";
+    String clone = "<lrm_resource id='p' class='ocf' provider='pacemaker' type='Dummy'>" + op("p", "start", 0, 4, 0, 0)
+        + "</lrm_resource>";
+    String guest = "<node_state id='guest1' uname='guest1' remote_node='true'><lrm id='guest1'><lrm_resources/></lrm>"
+        + "</node_state>";
+    Cib c = cib("<nvpair id='s' name='stonith-enabled' value='false'/>",
+        vm + "<clone id='cl'>" + dummy("p", "") + "</clone>",
+        node("1", "n1", true, running + clone) + node("2", "n2", true, clone) + guest);
+    // vm, three clone instances and guest1's connection
+    assertThat(InstanceCounts.of(StatusViews.of(ClusterStatus.unpack(c, NOW))).total()).isEqualTo(5);
+    assertThat(render(c)).contains("    * GuestOnline: [ guest1 ]\n")
+        .contains("    * Clone Set: cl [p]:\n      * Started: [ n1 n2 ]\n      * Stopped: [ guest1 ]\n");
+  }
 }

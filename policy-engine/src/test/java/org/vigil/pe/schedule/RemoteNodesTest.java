@@ -149,6 +149,31 @@ class RemoteNodesTest {
     assertThat(s.resourcesById().get("vm1").failed()).isTrue();
   }
 
+  @Test
+  void aGuestWhoseConnectionFailedIsFencedByRecoveringItsContainer() {
+    Cib c = cib(GUEST + dummy("a"), "<rsc_location id='l' rsc='a' node='guest1' score='100'/>",
+        op("vm1", "VirtualDomain", "start", 0) + failedMonitor("guest1", "remote"),
+        state("guest1", "guest1", false, op("a", "Dummy", "start", 0)));
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactlyInAnyOrder(
+        "* Fence (reboot) guest1 (resource: vm1) 'guest is unclean'",
+        "* Recover vm1 ( node1 )",
+        "* Recover guest1 ( node1 )",
+        "* Recover a ( guest1 )");
+  }
+
+  @Test
+  void aBundlesContainerMayRunOnARemoteNodeAndItsConnectionThenRunsOnThatNodesHost() {
+    String bundle = "<bundle id='b'><docker image='img' replicas='1'/><network control-port='3121'/>"
+        + dummy("p") + "</bundle>";
+    String onRemote = "<rsc_location id='l1' rsc='b' node='node1' score='-INFINITY'/>"
+        + "<rsc_location id='l2' rsc='b' node='node2' score='-INFINITY'/>";
+    Cib c = cib(REMOTE + bundle, onRemote, op("remote1", "remote", "start", 0), state("remote1", "remote1", false, ""));
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactlyInAnyOrder(
+        "* Start b-docker-0 ( remote1 )",
+        "* Start b-0 ( node1 )",
+        "* Start p:0 ( b-0 )");
+  }
+
   private static int indexOf(Transition t, String rsc, String task, String node) {
     return t.actions().stream()
         .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))
