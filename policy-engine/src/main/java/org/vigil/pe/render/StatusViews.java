@@ -355,7 +355,8 @@ public final class StatusViews {
       }
     }
     // a failure recorded on a lost node that is about to be fenced is moot: Pacemaker ignores it
-    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()));
+    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()))
+        || RemoteLink.awaitingReconnect(s, state.now());
     String lockedTo = nodes.isEmpty() && state.options().shutdownLock() ? ShutdownLock.recordedLock(state, s) : null;
     return new PrimitiveView(s.id(), agent(s), s.role(), nodes, failed, s.orphan(), managed, blocked,
         disabled, s.failureIgnored(), pendingTask(s), lockedTo, probe);

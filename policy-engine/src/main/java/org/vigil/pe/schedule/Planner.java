@@ -410,7 +410,7 @@ final class Planner {
     }
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!m.remotes.probeable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
       if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i)

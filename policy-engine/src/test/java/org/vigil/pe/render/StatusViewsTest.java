@@ -103,4 +103,22 @@ class StatusViewsTest {
     assertThat(render(c)).contains("    * GuestOnline: [ guest1 ]\n")
         .contains("    * Clone Set: cl [p]:\n      * Started: [ n1 n2 ]\n      * Stopped: [ guest1 ]\n");
   }
+
+  @Test
+  void aStoppedConnectionWaitingOutItsReconnectIntervalShowsFailed() {
+    String remote = "<primitive id='r1' class='ocf' provider='pacemaker' type='remote'><instance_attributes id='r1-i'>"
+        + "<nvpair id='r1-ri' name='reconnect_interval' value='60s'/></instance_attributes></primitive>";
+    String stopped = "<lrm_resource id='r1' class='ocf' provider='pacemaker' type='remote'>" + op("r1", "stop", 0, 5, 0, 0)
+        + "</lrm_resource>";
+    String failedAt = "<transient_attributes id='1'><instance_attributes id='st-1'>"
+        + "<nvpair id='fc' name='fail-count-r1#monitor_60000' value='1'/>"
+        + "<nvpair id='lf' name='last-failure-r1#monitor_60000' value='LAST'/></instance_attributes></transient_attributes>";
+    String props = "<nvpair id='s' name='stonith-enabled' value='false'/>";
+    for (long ago : new long[] {30, 90}) {
+      String n1 = node("1", "n1", true, stopped).replace("</node_state>",
+          failedAt.replace("LAST", String.valueOf(NOW.getEpochSecond() - ago)) + "</node_state>");
+      String text = render(cib(props, remote, n1 + node("2", "n2", true, "")));
+      assertThat(text).contains("    * r1\t(ocf:pacemaker:remote):\t " + (ago < 60 ? "FAILED" : "Stopped") + "\n");
+    }
+  }
 }
