@@ -66,18 +66,24 @@ final class Allocator {
    * by their scores on the preferred nodes.
    */
   void run() {
-    // connections go first, in configuration order; then remote nodes open and the rest follow
+    // connections go first, in configuration order, remote nodes' before guests' (a bundle's
+    // container may run on a remote node); then those nodes open and the rest follow
     List<Rsc> connections = new ArrayList<>();
-    for (RemoteNodes.Link l : m.remotes.links) {
-      if (m.tops.contains(l.connection()) && !connections.contains(l.connection())) {
-        connections.add(l.connection());
+    for (boolean guests : new boolean[] {false, true}) {
+      List<Rsc> phase = new ArrayList<>();
+      for (RemoteNodes.Link l : m.remotes.links) {
+        if (l.guest() == guests && m.tops.contains(l.connection()) && !connections.contains(l.connection())
+            && !phase.contains(l.connection())) {
+          phase.add(l.connection());
+        }
       }
+      phase.sort(Comparator.comparingInt(r -> r.order));
+      for (Rsc r : phase) {
+        assign(r);
+      }
+      connections.addAll(phase);
+      openRemoteNodes();
     }
-    connections.sort(Comparator.comparingInt(r -> r.order));
-    for (Rsc r : connections) {
-      assign(r);
-    }
-    openRemoteNodes();
     List<Rsc> order = new ArrayList<>(m.tops);
     order.removeAll(connections);
     Comparator<Rsc> byPriority = Comparator.comparingInt((Rsc r) -> -priority(r));
@@ -267,10 +273,8 @@ final class Allocator {
         }
       }
     }
-    boolean clusterOnly = m.remotes.clusterOnly(r);
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)
-          || m.remotes.bundleOnly(i, r)) {
+      if (!allowed[i] || !usable[i] || m.remotes.keptOff(r, m.nodes.get(i).kind()) || m.remotes.bundleOnly(i, r)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }
@@ -566,6 +570,9 @@ final class Allocator {
     Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
         ? primary.children.get(primary.children.size() - 1) : primary;
     boolean[] where = nodesOf(placed, c.primaryRole());
+    if (m.remotes.isConnection(c.dependent())) {
+      where = m.remotes.connectionHosts(where);
+    }
     String attr = c.nodeAttribute();
     boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
     boolean any = false;

@@ -395,10 +395,10 @@ final class Planner {
     }
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!m.remotes.probeable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
-      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)
+      if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i)
           || m.remotes.inBundle(i) || m.containers.containerStoppedOn(r, n.name())) {
         continue;
       }
@@ -681,7 +681,9 @@ final class Planner {
       }
       Act fence = fences.get(l.node());
       if (fence != null && l.guest()) {
+        // fencing a guest means restarting its container
         for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+          cs.required |= managed(l.container());
           edge(cs, fence, 0);
         }
       }

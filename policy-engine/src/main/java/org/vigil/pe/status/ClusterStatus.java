@@ -61,7 +61,7 @@ public final class ClusterStatus {
       }
     }
     List<Slot> orphans = new ArrayList<>();
-    assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans);
+    assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans, links);
 
     List<ResourceState> resources = new ArrayList<>();
     Failures failures = Failures.index(nodes);
@@ -502,11 +502,12 @@ public final class ClusterStatus {
 
 
   private static void assignHistories(Cib cib, Instant now, ClusterOptions options, Map<String, NodeStatus> nodes,
-      List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans) {
+      List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans,
+      List<RemoteLink> links) {
     // anonymous clone histories are attached after the others: active ones first, in status order
     List<Pending> anonymous = new ArrayList<>();
     Map<String, Slot> orphanById = new LinkedHashMap<>();
-    for (NodeState ns : cib.status().nodeStates()) {
+    for (NodeState ns : historyOrder(cib, now, options, nodes, byId, links)) {
       String nodeName = nodeName(ns, nodes);
       if (nodeName == null) {
         continue;
@@ -543,6 +544,50 @@ public final class ClusterStatus {
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
     orphans.addAll(orphanById.values());
+  }
+
+  /**
+   * The node states in the order their histories are read: status order, except that a remote
+   * or guest node whose connection (or a guest's container) runs nowhere comes last, as
+   * Pacemaker reads such a node only once every other node is known.
+   */
+  private static List<NodeState> historyOrder(Cib cib, Instant now, ClusterOptions options,
+      Map<String, NodeStatus> nodes, Map<String, Slot> byId, List<RemoteLink> links) {
+    java.util.Set<String> unreached = new java.util.HashSet<>();
+    for (RemoteLink l : links) {
+      if (!runsSomewhere(l.connection(), cib, now, options, nodes, byId)
+          || (l.container() != null && !runsSomewhere(l.container(), cib, now, options, nodes, byId))) {
+        unreached.add(l.node());
+      }
+    }
+    if (unreached.isEmpty()) {
+      return cib.status().nodeStates();
+    }
+    List<NodeState> first = new ArrayList<>();
+    List<NodeState> last = new ArrayList<>();
+    for (NodeState ns : cib.status().nodeStates()) {
+      (unreached.contains(nodeName(ns, nodes)) ? last : first).add(ns);
+    }
+    first.addAll(last);
+    return first;
+  }
+
+  /** Whether the primitive's history shows it active on some node. */
+  private static boolean runsSomewhere(String id, Cib cib, Instant now, ClusterOptions options,
+      Map<String, NodeStatus> nodes, Map<String, Slot> byId) {
+    Slot s = byId.get(id);
+    if (s == null) {
+      return false;
+    }
+    for (NodeState ns : cib.status().nodeStates()) {
+      String node = nodeName(ns, nodes);
+      for (LrmResource lr : ns.lrmResources()) {
+        if (node != null && lr.id().equals(id) && replay(s, node, lr, now, options).active()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The bundle instance that runs in the guest node, when {@code clones} are a bundle's primitive's. */
