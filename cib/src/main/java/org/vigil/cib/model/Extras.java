@@ -14,8 +14,23 @@ public record Extras(Map<String, String> attributes, List<XmlElement> children) 
   public static final Extras NONE = new Extras(Map.of(), List.of());
 
   public Extras {
-    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    attributes = copy(attributes);
     children = List.copyOf(children);
+  }
+
+  /**
+   * An unmodifiable copy in the same order. Most extras have no attribute or one (an
+   * operation's {@code crm-debug-origin}): those get the small maps, not a linked hash map each.
+   */
+  private static Map<String, String> copy(Map<String, String> attributes) {
+    if (attributes.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    if (attributes.size() == 1) {
+      Map.Entry<String, String> only = attributes.entrySet().iterator().next();
+      return Collections.singletonMap(only.getKey(), only.getValue());
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
   public String attr(String name) {

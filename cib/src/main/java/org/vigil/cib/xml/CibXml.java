@@ -18,20 +18,23 @@ public final class CibXml {
 
   /** Parses a CIB document; {@code source} names it in errors. */
   public static Cib parse(String xml, String source) throws XmlParseException, CibFormatException {
-    return fromElement(XmlCodec.parse(xml, source), source);
+    byte[] utf8 = xml.getBytes(StandardCharsets.UTF_8);
+    return parse(utf8, source, false);
   }
 
   public static Cib parse(Reader in, String source) throws XmlParseException, CibFormatException {
-    return fromElement(XmlCodec.parse(in, source), source);
+    return parse(XmlCodec.readAll(in, source), source);
   }
 
+  /** Reads a CIB file (UTF-8); the status section goes straight into the model, without an element tree. */
   public static Cib read(Path file) throws IOException, XmlParseException, CibFormatException {
-    long size = Files.size(file);
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      // UTF-8 never has fewer bytes than characters: one buffer of the file's size holds it all
-      return fromElement(XmlCodec.parse(r, file.toString(), (int) Math.min(size + 1, Integer.MAX_VALUE - 8)),
-          file.toString());
-    }
+    return parse(Files.readAllBytes(file), file.toString(), true);
+  }
+
+  private static Cib parse(byte[] utf8, String source, boolean fromFile) throws XmlParseException, CibFormatException {
+    CibReader reader = new CibReader(source);
+    XmlParser.CibDocument doc = XmlParser.parseCib(utf8, utf8.length, source, fromFile, reader);
+    return reader.read(doc.root(), doc.status());
   }
 
   public static Cib fromElement(XmlElement root, String source) throws CibFormatException {
