@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.xml.AttributeMap;
 import org.vigil.cib.xml.XmlElement;
 
 /**
@@ -19,10 +20,14 @@ public record Extras(Map<String, String> attributes, List<XmlElement> children) 
   }
 
   /**
-   * An unmodifiable copy in the same order. Most extras have no attribute or one (an
-   * operation's {@code crm-debug-origin}): those get the small maps, not a linked hash map each.
+   * An unmodifiable copy in the same order. Extras of a parsed status section come with the
+   * parser's attribute maps; others mostly have no attribute or one: those get the small maps,
+   * not a linked hash map each.
    */
   private static Map<String, String> copy(Map<String, String> attributes) {
+    if (attributes instanceof AttributeMap) {
+      return attributes; // immutable and in document order already
+    }
     if (attributes.isEmpty()) {
       return Collections.emptyMap();
     }

@@ -1,7 +1,7 @@
 package org.vigil.cib.xml;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.vigil.cib.model.Extras;
@@ -27,6 +27,9 @@ import org.vigil.cib.model.TransientAttributes;
 final class StatusSection {
   private final XmlParser x;
   private final CibReader reader;
+  /** Positions of the current start tag's attributes that no field takes. */
+  private int[] unread = new int[16];
+  private int unreadCount;
 
   StatusSection(XmlParser parser, CibReader reader) {
     this.x = parser;
@@ -35,10 +38,11 @@ final class StatusSection {
 
   /** The {@code <status>} element: no attribute of its own, so all of them are extras. */
   Status read() throws XmlParseException {
-    Map<String, String> attrs = null;
+    unreadCount = 0;
     for (int i = 0; i < x.attrCount(); i++) {
-      attrs = put(attrs, i);
+      unread(i);
     }
+    AttributeMap attrs = unreadAttributes();
     List<NodeState> states = new ArrayList<>();
     List<TicketState> tickets = new ArrayList<>();
     List<XmlElement> others = null;
@@ -68,7 +72,7 @@ final class StatusSection {
     String crmd = null;
     String join = null;
     String expected = null;
-    Map<String, String> attrs = null;
+    unreadCount = 0;
     for (int i = 0; i < x.attrCount(); i++) {
       switch (x.attrName(i)) {
         case "id" -> id = x.value(i);
@@ -77,9 +81,10 @@ final class StatusSection {
         case "crmd" -> crmd = x.value(i);
         case "join" -> join = x.value(i);
         case "expected" -> expected = x.value(i);
-        default -> attrs = put(attrs, i);
+        default -> unread(i);
       }
     }
+    AttributeMap attrs = unreadAttributes();
     TransientAttributes transients = null;
     boolean transientsRead = false;
     Lrm lrm = null;
@@ -104,14 +109,15 @@ final class StatusSection {
 
   private Lrm lrm() throws XmlParseException {
     String id = null;
-    Map<String, String> attrs = null;
+    unreadCount = 0;
     for (int i = 0; i < x.attrCount(); i++) {
       if (x.attrName(i) == "id") {
         id = x.value(i);
       } else {
-        attrs = put(attrs, i);
+        unread(i);
       }
     }
+    AttributeMap attrs = unreadAttributes();
     boolean resourcesRead = false;
     String resourcesId = null;
     List<LrmResource> resources = new ArrayList<>();
@@ -154,7 +160,7 @@ final class StatusSection {
     String resourceClass = null;
     String provider = null;
     String container = null;
-    Map<String, String> attrs = null;
+    unreadCount = 0;
     for (int i = 0; i < x.attrCount(); i++) {
       switch (x.attrName(i)) {
         case "id" -> id = x.value(i);
@@ -162,9 +168,10 @@ final class StatusSection {
         case "class" -> resourceClass = x.value(i);
         case "provider" -> provider = x.value(i);
         case "container" -> container = x.value(i);
-        default -> attrs = put(attrs, i);
+        default -> unread(i);
       }
     }
+    AttributeMap attrs = unreadAttributes();
     List<LrmRscOp> ops = new ArrayList<>();
     List<XmlElement> others = null;
     if (!x.tagEmpty()) {
@@ -203,7 +210,7 @@ final class StatusSection {
     String exitReason = null;
     String onNode = null;
     String crmFeatureSet = null;
-    Map<String, String> attrs = null;
+    unreadCount = 0;
     for (int i = 0; i < x.attrCount(); i++) {
       switch (x.attrName(i)) {
         case "id" -> id = x.uniqueValue(i);
@@ -217,39 +224,56 @@ final class StatusSection {
         case "crm_feature_set" -> crmFeatureSet = x.value(i);
         case "interval" -> {
           interval = x.number(i, Long.MIN_VALUE, Long.MAX_VALUE);
-          attrs = interval == null ? put(attrs, i) : attrs;
+          if (interval == null) {
+            unread(i);
+          }
         }
         case "rc-code" -> {
           rcCode = integer(i);
-          attrs = rcCode == null ? put(attrs, i) : attrs;
+          if (rcCode == null) {
+            unread(i);
+          }
         }
         case "op-status" -> {
           opStatus = integer(i);
-          attrs = opStatus == null ? put(attrs, i) : attrs;
+          if (opStatus == null) {
+            unread(i);
+          }
         }
         case "call-id" -> {
           callId = integer(i);
-          attrs = callId == null ? put(attrs, i) : attrs;
+          if (callId == null) {
+            unread(i);
+          }
         }
         case "last-rc-change" -> {
           lastRcChange = x.number(i, Long.MIN_VALUE, Long.MAX_VALUE);
-          attrs = lastRcChange == null ? put(attrs, i) : attrs;
+          if (lastRcChange == null) {
+            unread(i);
+          }
         }
         case "last-run" -> {
           lastRun = x.number(i, Long.MIN_VALUE, Long.MAX_VALUE);
-          attrs = lastRun == null ? put(attrs, i) : attrs;
+          if (lastRun == null) {
+            unread(i);
+          }
         }
         case "exec-time" -> {
           execTime = x.number(i, Long.MIN_VALUE, Long.MAX_VALUE);
-          attrs = execTime == null ? put(attrs, i) : attrs;
+          if (execTime == null) {
+            unread(i);
+          }
         }
         case "queue-time" -> {
           queueTime = x.number(i, Long.MIN_VALUE, Long.MAX_VALUE);
-          attrs = queueTime == null ? put(attrs, i) : attrs;
+          if (queueTime == null) {
+            unread(i);
+          }
         }
-        default -> attrs = put(attrs, i);
+        default -> unread(i);
       }
     }
+    AttributeMap attrs = unreadAttributes();
     List<XmlElement> children = null;
     if (!x.tagEmpty()) {
       while (!x.toNextTag("lrm_rsc_op", null)) {
@@ -278,11 +302,17 @@ final class StatusSection {
     return null;
   }
 
-  /** {@code attrs} (made when null) with attribute {@code i} of the current start tag, as extras keep it. */
-  private Map<String, String> put(Map<String, String> attrs, int i) {
-    Map<String, String> out = attrs == null ? new LinkedHashMap<>() : attrs;
-    out.put(x.attrName(i), x.value(i));
-    return out;
+  /** Marks attribute {@code i} of the current start tag as one for extras. */
+  private void unread(int i) {
+    if (unreadCount == unread.length) {
+      unread = Arrays.copyOf(unread, unreadCount * 2);
+    }
+    unread[unreadCount++] = i;
+  }
+
+  /** The attributes marked for extras, in document order (null: none); to be taken before the next start tag. */
+  private AttributeMap unreadAttributes() {
+    return unreadCount == 0 ? null : x.attributes(unread, unreadCount);
   }
 
   private static List<XmlElement> add(List<XmlElement> list, XmlElement e) {
@@ -291,7 +321,7 @@ final class StatusSection {
     return out;
   }
 
-  private static Extras extras(Map<String, String> attrs, List<XmlElement> children) {
+  private static Extras extras(AttributeMap attrs, List<XmlElement> children) {
     if (attrs == null && children == null) {
       return Extras.NONE;
     }

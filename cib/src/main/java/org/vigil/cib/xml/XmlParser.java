@@ -61,6 +61,12 @@ final class XmlParser {
   private int[] valueStarts = new int[16];
   private int[] valueEnds = new int[16];
   private final StringBuilder scratch = new StringBuilder();
+  /** What the attribute at each position of recent start tags was named and (if short and plain) held. */
+  private static final int RECENT = 32;
+  private final String[] recentNames = new String[RECENT];
+  private final byte[][] recentNameKeys = new byte[RECENT][];
+  private final String[] recentValues = new String[RECENT];
+  private final byte[][] recentValueKeys = new byte[RECENT][];
 
   private final CibReader cibReader;
   private Status status;
@@ -234,7 +240,7 @@ final class XmlParser {
       if (!spaced) {
         throw error(p, "attributes of <" + name + "> must be separated by white space");
       }
-      String attr = name("attribute name");
+      String attr = attributeName(count);
       skipSpace();
       if (p >= n || b[p] != '=') {
         throw error(p, "attribute " + attr + " of <" + name + "> needs '=' and a quoted value");
@@ -296,8 +302,17 @@ final class XmlParser {
     if (v == null) {
       int start = valueStarts[i];
       int len = valueEnds[i] - start;
-      v = len <= SHARED_VALUE_MAX ? symbols.get(b, start, len, Symbols.hash(b, start, len))
-          : new String(b, start, len, StandardCharsets.ISO_8859_1);
+      if (len > SHARED_VALUE_MAX) {
+        v = new String(b, start, len, StandardCharsets.ISO_8859_1);
+      } else if (i < RECENT && recentValueKeys[i] != null && same(recentValueKeys[i], b, start, len)) {
+        v = recentValues[i]; // as the last start tag had it here: an operation's name, node, digest...
+      } else {
+        v = symbols.get(b, start, len);
+        if (i < RECENT) {
+          recentValues[i] = v;
+          recentValueKeys[i] = symbols.lastKey;
+        }
+      }
       attrValues[i] = v;
     }
     return v;
@@ -349,6 +364,17 @@ final class XmlParser {
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** The attributes of the last start tag at positions {@code indexes[0, count)}, in that order. */
+  AttributeMap attributes(int[] indexes, int count) {
+    String[] keys = new String[count];
+    String[] values = new String[count];
+    for (int k = 0; k < count; k++) {
+      keys[k] = attrNames[indexes[k]];
+      values[k] = value(indexes[k]);
+    }
+    return new AttributeMap(keys, values);
   }
 
   /** The last start tag as a frame of the element tree. */
@@ -615,18 +641,43 @@ final class XmlParser {
     int start = p;
     int i = p;
     if (i < n && b[i] >= 0 && ASCII_NAME_START[b[i]]) {
-      int h = b[i++];
+      i++;
       byte c;
       while (i < n && (c = b[i]) >= 0 && ASCII_NAME_CHAR[c]) {
-        h = 31 * h + c;
         i++;
       }
       if (i >= n || b[i] >= 0) {
         p = i;
-        return names.get(b, start, i - start, h);
+        return names.get(b, start, i - start);
       }
     }
     return nonAsciiName(what, start);
+  }
+
+  /**
+   * The name of the {@code index}th attribute of a start tag. Start tags of one kind follow
+   * each other with the same attributes in the same order (operations in a status section):
+   * the name the last start tag had there is tried first, which spares the symbol table.
+   */
+  private String attributeName(int index) throws XmlParseException {
+    if (index < RECENT) {
+      byte[] recent = recentNameKeys[index];
+      int start = p;
+      int end = start + (recent == null ? 0 : recent.length);
+      if (recent != null && end < n && same(recent, b, start, recent.length) && (b[end] == '=' || isSpaceByte(b[end]))) {
+        p = end;
+        return recentNames[index];
+      }
+      String name = name("attribute name");
+      recentNames[index] = name;
+      recentNameKeys[index] = p - start == name.length() ? names.lastKey : null;
+      return name;
+    }
+    return name("attribute name");
+  }
+
+  private static boolean isSpaceByte(byte c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
   }
 
   /** A name with non-ASCII characters (or none at all): decoded, then checked character by character. */
@@ -645,6 +696,7 @@ final class XmlParser {
     }
     String name = run.substring(0, k);
     p = start + name.getBytes(StandardCharsets.UTF_8).length;
+    names.lastKey = null;
     return name.intern();
   }
 
@@ -819,6 +871,8 @@ final class XmlParser {
     private final byte[][] keys;
     private final String[] strings;
     private final boolean intern;
+    /** The bytes of the string {@link #get} returned last. */
+    byte[] lastKey;
 
     /** {@code size}: a power of two. */
     Symbols(int size, boolean intern) {
@@ -827,18 +881,17 @@ final class XmlParser {
       this.intern = intern;
     }
 
-    /** The string of the ASCII bytes {@code b[from, from + len)}, whose {@link #hash} is {@code h}. */
-    String get(byte[] b, int from, int len, int h) {
-      int slot = (h ^ (h >>> 14)) & (keys.length - 1);
+    /** The string of the ASCII bytes {@code b[from, from + len)}. */
+    String get(byte[] b, int from, int len) {
+      int h = len;
+      for (int i = from; i < from + len; i++) {
+        h = 31 * h + b[i];
+      }
+      int slot = (h ^ (h >>> 15)) & (keys.length - 1);
       byte[] key = keys[slot];
-      if (key != null && key.length == len) {
-        int i = 0;
-        while (i < len && key[i] == b[from + i]) {
-          i++;
-        }
-        if (i == len) {
-          return strings[slot];
-        }
+      if (key != null && same(key, b, from, len)) {
+        lastKey = key;
+        return strings[slot];
       }
       key = Arrays.copyOfRange(b, from, from + len);
       String made = new String(key, StandardCharsets.ISO_8859_1);
@@ -847,15 +900,21 @@ final class XmlParser {
       }
       keys[slot] = key;
       strings[slot] = made;
+      lastKey = key;
       return made;
     }
+  }
 
-    static int hash(byte[] b, int from, int len) {
-      int h = 0;
-      for (int i = from; i < from + len; i++) {
-        h = 31 * h + b[i];
-      }
-      return h;
+  /** Whether {@code key} holds exactly the bytes {@code b[from, from + len)}. */
+  private static boolean same(byte[] key, byte[] b, int from, int len) {
+    if (key.length != len) {
+      return false;
     }
+    for (int i = 0; i < len; i++) {
+      if (key[i] != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
