@@ -36,7 +36,16 @@ public final class ClusterStatus {
 
   /** The cluster at {@code now} as {@code cib} describes it. */
   public static ClusterState unpack(Cib cib, Instant now) {
+    return unpack(cib, now, new Replays());
+  }
+
+  /**
+   * As {@link #unpack(Cib, Instant)}, reusing the histories {@code replays} kept from
+   * unpacking an earlier version of the CIB with the same configuration (and keeping this one's).
+   */
+  public static ClusterState unpack(Cib cib, Instant now, Replays replays) {
     Configuration config = cib.configuration();
+    replays.begin(config, now);
     ClusterOptions options = ClusterOptions.of(config);
     List<RemoteLink> links = RemoteLink.of(config, now);
     Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
@@ -61,7 +70,7 @@ public final class ClusterStatus {
       }
     }
     List<Slot> orphans = new ArrayList<>();
-    assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans);
+    assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans, links, replays);
 
     List<ResourceState> resources = new ArrayList<>();
     Failures failures = Failures.index(nodes);
@@ -289,7 +298,8 @@ public final class ClusterStatus {
   private static void applyNodeEffects(List<ResourceState> resources, Map<String, NodeStatus> nodes, ClusterOptions options) {
     for (int i = 0; i < resources.size(); i++) {
       ResourceState r = resources.get(i);
-      for (NodeHistory h : List.copyOf(r.histories().values())) {
+      // r is replaced as failures are disregarded: its first histories are walked
+      for (NodeHistory h : r.histories().values()) {
         NodeStatus n = nodes.get(h.node());
         if (n == null) {
           continue;
@@ -502,11 +512,12 @@ public final class ClusterStatus {
 
 
   private static void assignHistories(Cib cib, Instant now, ClusterOptions options, Map<String, NodeStatus> nodes,
-      List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans) {
+      List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans,
+      List<RemoteLink> links, Replays replays) {
     // anonymous clone histories are attached after the others: active ones first, in status order
     List<Pending> anonymous = new ArrayList<>();
     Map<String, Slot> orphanById = new LinkedHashMap<>();
-    for (NodeState ns : cib.status().nodeStates()) {
+    for (NodeState ns : historyOrder(cib, now, options, nodes, byId, links)) {
       String nodeName = nodeName(ns, nodes);
       if (nodeName == null) {
         continue;
@@ -523,26 +534,70 @@ public final class ClusterStatus {
         List<Slot> clones = cloneChildren.get(base);
         Slot inBundle = bundleInstance(clones, nodeName);
         if (direct != null && direct.cloneId == null) {
-          attach(direct, nodeName, lr, now, options);
+          attach(direct, nodeName, lr, replay(direct, nodeName, lr, now, options, replays));
         } else if (inBundle != null) {
-          attach(inBundle, nodeName, lr, now, options);
+          attach(inBundle, nodeName, lr, replay(inBundle, nodeName, lr, now, options, replays));
         } else if (clones != null && clones.get(0).uniqueClone) {
           Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
               k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
                   clones.get(0).meta, true, true));
-          attach(s, nodeName, lr, now, options);
+          attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
         } else if (clones != null) {
-          NodeHistory h = replay(clones.get(0), nodeName, lr, now, options);
+          NodeHistory h = replay(clones.get(0), nodeName, lr, now, options, replays);
           anonymous.add(new Pending(base, nodeName, lr, h));
         } else {
           Slot s = orphanById.computeIfAbsent(rid, k -> new Slot(k, k, null, null, null, -1, new ResourceMeta(Map.of()),
               true, false));
-          attach(s, nodeName, lr, now, options);
+          attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
         }
       }
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
     orphans.addAll(orphanById.values());
+  }
+
+  /**
+   * The node states in the order their histories are read: status order, except that a remote
+   * or guest node whose connection (or a guest's container) runs nowhere comes last, as
+   * Pacemaker reads such a node only once every other node is known.
+   */
+  private static List<NodeState> historyOrder(Cib cib, Instant now, ClusterOptions options,
+      Map<String, NodeStatus> nodes, Map<String, Slot> byId, List<RemoteLink> links) {
+    java.util.Set<String> unreached = new java.util.HashSet<>();
+    for (RemoteLink l : links) {
+      if (!runsSomewhere(l.connection(), cib, now, options, nodes, byId)
+          || (l.container() != null && !runsSomewhere(l.container(), cib, now, options, nodes, byId))) {
+        unreached.add(l.node());
+      }
+    }
+    if (unreached.isEmpty()) {
+      return cib.status().nodeStates();
+    }
+    List<NodeState> first = new ArrayList<>();
+    List<NodeState> last = new ArrayList<>();
+    for (NodeState ns : cib.status().nodeStates()) {
+      (unreached.contains(nodeName(ns, nodes)) ? last : first).add(ns);
+    }
+    first.addAll(last);
+    return first;
+  }
+
+  /** Whether the primitive's history shows it active on some node. */
+  private static boolean runsSomewhere(String id, Cib cib, Instant now, ClusterOptions options,
+      Map<String, NodeStatus> nodes, Map<String, Slot> byId) {
+    Slot s = byId.get(id);
+    if (s == null) {
+      return false;
+    }
+    for (NodeState ns : cib.status().nodeStates()) {
+      String node = nodeName(ns, nodes);
+      for (LrmResource lr : ns.lrmResources()) {
+        if (node != null && lr.id().equals(id) && replay(s, node, lr, now, options).active()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The bundle instance that runs in the guest node, when {@code clones} are a bundle's primitive's. */
@@ -688,8 +743,15 @@ public final class ClusterStatus {
     return colon > 0 ? Integer.parseInt(id.substring(colon + 1)) : -1;
   }
 
-  private static void attach(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options) {
-    attach(s, node, lr, replay(s, node, lr, now, options));
+  /** {@link #replay(Slot, String, LrmResource, Instant, ClusterOptions)}, done once per record. */
+  private static NodeHistory replay(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options,
+      Replays replays) {
+    NodeHistory h = replays.get(lr, node);
+    if (h == null) {
+      h = replay(s, node, lr, now, options);
+      replays.put(lr, h);
+    }
+    return h;
   }
 
   private static void attach(Slot s, String node, LrmResource lr, NodeHistory h) {
@@ -1041,6 +1103,9 @@ public final class ClusterStatus {
   }
 
   private static Map<String, FailCount> failCounts(Slot s, Map<String, NodeStatus> nodes, Instant now, Failures f) {
+    if (f.counts().isEmpty()) {
+      return Map.of();
+    }
     Map<String, FailCount> out = new LinkedHashMap<>();
     long timeoutMs = s.meta.failureTimeoutMs();
     boolean anonymous = s.cloneId != null && !s.uniqueClone;
