@@ -178,7 +178,8 @@ final class Allocator {
     }
     int cur = currentNode(first);
     if (cur < 0) {
-      return 0;
+      // what runs nowhere yet is placed after everything that runs somewhere
+      return Score.MINUS_INFINITY;
     }
     if (!usable[cur]) {
       // a lost cluster node counts for nothing; a remote or guest node losing its connection
