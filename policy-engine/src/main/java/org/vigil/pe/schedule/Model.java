@@ -607,6 +607,10 @@ final class Model {
     if (dep == pri || score == 0) {
       return;
     }
+    if (isPromotionRole(priRole) && pri.isClone() && !pri.promotable) {
+      // the instances of a clone that cannot be promoted count in any role they run in
+      priRole = null;
+    }
     Coloc c = new Coloc(id, dep, pri, score, depRole, priRole, attr);
     colocations.add(c);
     dep.asDependent.add(c);

@@ -352,28 +352,13 @@ final class Planner {
 
   /** The instance attribute sets of a primitive's group and clone, closest first. */
   private List<List<NvSet>> inheritedParams(Rsc r) {
-    if (collectives == null) {
-      collectives = new HashMap<>();
-      for (Resource top : m.state.cib().configuration().resources()) {
-        collectives.put(top.id(), top);
-        if (top instanceof Clone c) {
-          collectives.put(c.child().id(), c.child());
-        }
-      }
+    if (inherited == null) {
+      inherited = new InheritedParams(m.state.cib().configuration());
     }
-    List<List<NvSet>> out = new ArrayList<>();
-    for (String id : new String[] {r.state.groupId(), r.state.cloneId()}) {
-      Resource parent = id == null ? null : collectives.get(id);
-      if (parent instanceof Group g) {
-        out.add(g.instanceAttributes());
-      } else if (parent instanceof Clone c) {
-        out.add(c.instanceAttributes());
-      }
-    }
-    return out;
+    return inherited.of(r.state);
   }
 
-  private Map<String, Resource> collectives;
+  private InheritedParams inherited;
 
   /** The {@code lrm_resource} a node's history of a resource was read from. */
   private LrmResource recorded(String node, String recordedId) {
@@ -417,10 +402,10 @@ final class Planner {
     }
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!m.remotes.probeable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
-      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)
+      if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i)
           || m.remotes.inBundle(i) || m.containers.containerStoppedOn(r, n.name())) {
         continue;
       }
@@ -515,10 +500,12 @@ final class Planner {
     edge(p[START], p[RUNNING], 0);
     edge(p[STOP], p[STOPPED], 0);
     if (r.promotable) {
+      boolean anyPromoted = false;
       for (Rsc inst : r.children) {
         for (Rsc prim : inst.primitives()) {
           Act pr = promotes.get(prim);
           if (pr != null) {
+            anyPromoted = true;
             edge(p[PROMOTE], pr, Act.Edge.RUNNABLE_LEFT);
             edge(pr, p[PROMOTE], PRINTS_FIRST);
             edge(pr, p[PROMOTED], Act.Edge.IMPLIES_THEN);
@@ -530,6 +517,11 @@ final class Planner {
             edge(de, p[DEMOTED], Act.Edge.IMPLIES_THEN);
           }
         }
+      }
+      if (!anyPromoted) {
+        // no instance will be Promoted: what waits for the clone's promotion cannot happen
+        p[PROMOTE].runnable = false;
+        p[PROMOTED].runnable = false;
       }
       edge(p[RUNNING], p[PROMOTE], 0);
       edge(p[DEMOTED], p[STOP], 0);
@@ -696,7 +688,9 @@ final class Planner {
       }
       Act fence = fences.get(l.node());
       if (fence != null && l.guest()) {
+        // fencing a guest means restarting its container
         for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+          cs.required |= managed(l.container());
           edge(cs, fence, 0);
         }
       }
