@@ -714,7 +714,7 @@ final class Allocator {
       return score;
     }
     // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
-    double scaled = Math.rint(score * factor * 1000) / 1000;
+    double scaled = Math.rint(score * factor * 1e6) / 1e6;
     return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
   }
 
