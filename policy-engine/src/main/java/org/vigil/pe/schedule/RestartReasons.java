@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which ordering a restart is said to be "due to" when several made its start required. The
- * actions are visited in the order they were created; an action takes the reason of the
- * latest-declared ordering whose first is required, and once it becomes required that way,
- * what follows it learns at once (depth first) that it is required because of it. So a group
- * member after one recovering on its own is restarted for what restarts the group, the member
- * after it for that member (as crm_simulate says it). A collective's completion ("running") is
- * settled last, so it is the reason only where nothing else is.
+ * Which ordering a restart is said to be "due to" when several made its start required,
+ * modelled on what crm_simulate prints. The actions are visited in the order they were
+ * created. An action takes the reason of the latest-declared ordering whose first (an action
+ * of a resource) is required, else of the earliest-declared one whose first is a collective's
+ * completion ("G running"); once it becomes required that way, what follows it learns at once
+ * (depth first) that it is required because of it. So a group member after one recovering on
+ * its own is restarted for what restarts its group, the member after it for that member, and a
+ * group starting is named only when nothing else restarts the resource.
  */
 final class RestartReasons {
   /** Required before any ordering was followed: they carry no ordering's reason. */
@@ -23,15 +24,14 @@ final class RestartReasons {
   }
 
   void assign(List<Act> acts) {
-    // a collective's completion (running, stopped...) is settled after everything else: what
-    // follows it takes another required first's reason where it has one
+    // a collective completes when its members do: that is not a change that travels on
     for (Act a : acts) {
-      if (a.required && !reached.contains(a) && !isCompletion(a)) {
-        pull(a);
+      if (a.required && isCompletion(a)) {
+        reached.add(a);
       }
     }
     for (Act a : acts) {
-      if (a.required && !reached.contains(a) && isCompletion(a)) {
+      if (a.required && !reached.contains(a)) {
         pull(a);
       }
     }
@@ -46,7 +46,13 @@ final class RestartReasons {
     List<Act.Edge> in = new ArrayList<>(t.in);
     for (int i = in.size() - 1; i >= 0; i--) {
       Act.Edge e = in.get(i);
-      if (implies(e)) {
+      if (!isCompletion(e.first()) && implies(e)) {
+        become(t, e);
+        return;
+      }
+    }
+    for (Act.Edge e : in) {
+      if (isCompletion(e.first()) && implies(e)) {
         become(t, e);
         return;
       }

@@ -75,4 +75,16 @@ class RestartReasonChoiceTest {
             "* Restart m2 ( node1 ) due to required p start",
             "* Restart m3 ( node1 ) due to required m2 start");
   }
+
+  @Test
+  void ofTwoGroupsStartingTheEarlierConstraintIsNamed() {
+    String groups = "<group id='G'>" + dummy("x") + dummy("y") + "</group><group id='G2'>" + dummy("x2")
+        + dummy("y2") + "</group>";
+    String c = "<rsc_location id='l1' rsc='c' node='node1' score='INFINITY'/>"
+        + "<rsc_location id='l2' rsc='G' node='node1' score='INFINITY'/>"
+        + "<rsc_location id='l3' rsc='G2' node='node1' score='INFINITY'/>"
+        + "<rsc_order id='o1' first='G2' then='c'/><rsc_order id='o2' first='G' then='c'/>";
+    assertThat(summary(groups + dummy("c"), c, history("c", false)))
+        .contains("* Restart c ( node1 ) due to required G2 running");
+  }
 }
