@@ -673,10 +673,9 @@ final class Allocator {
     if (!anyUsable) {
       return w;
     }
-    List<Coloc> next = new ArrayList<>(dep.asPrimary);
-    if (source != dep) {
-      next.addAll(source.asPrimary);
-    }
+    // a group passes on its members' dependents (the members after its first), not those
+    // placed with the group itself
+    List<Coloc> next = dep.kind == Rsc.Kind.GROUP ? source.asPrimary : dep.asPrimary;
     // a dependent's own dependents weigh by their colocation's score alone, not scaled down
     // again, only turned around behind a negative one (crm_simulate's trace: "Merging scores
     // from X (at 1.000000)"); a group's members count that way behind its first
@@ -715,7 +714,7 @@ final class Allocator {
       return score;
     }
     // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
-    double scaled = Math.rint(score * factor * 1000) / 1000;
+    double scaled = Math.rint(score * factor * 1e6) / 1e6;
     return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
   }
 
