@@ -989,25 +989,59 @@ final class Allocator {
       score = Score.add(score, colocationEffect(col.score(), where[node]));
     }
     for (Coloc col : c.asPrimary) {
-      // resources placed with the Promoted role pull only instances that may be promoted at all
-      if (col.primaryRole() != Role.PROMOTED || score < 0) {
+      // resources placed with the clone pull only instances that may be promoted at all: what
+      // they prefer counts whatever role they are placed with, twice for the Promoted role
+      if (score < 0) {
         continue;
       }
       Rsc dep = col.dependent();
+      boolean promotedRole = col.primaryRole() == Role.PROMOTED;
       if (dep.assigned || dep.node >= 0) {
-        score = Score.add(score, colocationEffect(col.score(), dep.node == node));
-      } else {
-        Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
-        if (src != null && anyUsable(base(src))) {
-          int dw = base(src)[node];
-          double factor = col.score() / (double) Score.INFINITY;
-          if (!(factor < 0 && dw <= Score.MINUS_INFINITY)) {
-            score = Score.add(score, scale(dw, factor));
-          }
+        if (promotedRole) {
+          score = Score.add(score, colocationEffect(col.score(), dep.node == node));
         }
+        continue;
       }
+      List<Rsc> sources = dep.kind == Rsc.Kind.GROUP ? dep.children
+          : dep.primitives().isEmpty() ? List.of() : List.of(dep.primitives().get(0));
+      if (sources.isEmpty() || !sources.get(0).isPrimitive() || !anyUsable(base(sources.get(0)))) {
+        continue;
+      }
+      int dw = dependentScores(sources)[node];
+      double factor = col.score() / (double) Score.INFINITY;
+      if (factor < 0 && dw <= Score.MINUS_INFINITY) {
+        continue;
+      }
+      int pull = scale(dw, factor);
+      if (pull == 0 && dw > 0 && factor > 0) {
+        // a weak colocation still pulls by one point
+        pull = 1;
+      }
+      score = Score.add(score, promotedRole ? Score.add(pull, pull) : pull);
     }
     return score;
+  }
+
+  /**
+   * A dependent's node preferences: its primitive's, or the sum of a group's members' where a
+   * member that would leave the group nowhere to run is left out.
+   */
+  private int[] dependentScores(List<Rsc> members) {
+    int[] sum = new int[n];
+    for (Rsc member : members) {
+      if (!member.isPrimitive()) {
+        continue;
+      }
+      int[] next = sum.clone();
+      int[] w = base(member);
+      for (int i = 0; i < n; i++) {
+        next[i] = Score.add(next[i], w[i]);
+      }
+      if (anyUsable(next)) {
+        sum = next;
+      }
+    }
+    return sum;
   }
 
   /** Whether the scores leave any usable node (a resource that can run nowhere expresses no preference). */

@@ -191,4 +191,15 @@ class ClonePlacementTest {
     assertThat(summaryWithStandby(3, 1, promotable("S", "clone-max", "2", "resource-stickiness", "0"), "", states))
         .containsExactly("* Move S:0 ( node1 -> node2 Unpromoted )", "* Promote S:1 ( Stopped -> Promoted node3 )");
   }
+
+  @Test
+  void aResourcePlacedWithAPromotableCloneInAnyRolePullsThePromotion() {
+    String[] states = {state("node1", attrs("master-S", "10"), stateful("S", "promote")),
+        state("node2", attrs("master-S", "5"), stateful("S", "start")),
+        state("node3", attrs("master-S", "5"), stateful("S", "start"))};
+    String resources = promotable("S") + "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>";
+    assertThat(summary(3, resources, colocation("P", "S-clone", "INFINITY") + location("P", "node2", "100"), states))
+        .containsExactly("* Demote S:0 ( Promoted -> Unpromoted node1 )",
+            "* Promote S:1 ( Unpromoted -> Promoted node2 )", "* Start P ( node2 )");
+  }
 }
