@@ -980,6 +980,12 @@ final class Allocator {
     if (loc != null) {
       score = Score.add(score, loc[node]);
     }
+    // the clone's own locations, whatever the role, count towards promoting an instance that
+    // may be promoted at all, where they are finite
+    int[] plain = m.locations.get(c);
+    if (plain != null && score >= 0 && Math.abs(plain[node]) < Score.INFINITY) {
+      score = Score.add(score, plain[node]);
+    }
     for (Coloc col : c.asDependent) {
       if (col.dependentRole() != Role.PROMOTED) {
         continue;

@@ -202,4 +202,13 @@ class ClonePlacementTest {
         .containsExactly("* Demote S:0 ( Promoted -> Unpromoted node1 )",
             "* Promote S:1 ( Unpromoted -> Promoted node2 )", "* Start P ( node2 )");
   }
+
+  @Test
+  void aLocationOfThePromotableCloneWithoutRoleCountsTowardsPromotion() {
+    String[] states = {state("node1", attrs("master-S", "10"), stateful("S", "promote")),
+        state("node2", attrs("master-S", "5"), stateful("S", "start")),
+        state("node3", attrs("master-S", "5"), stateful("S", "start"))};
+    assertThat(summary(3, promotable("S"), location("S-clone", "node2", "100"), states)).containsExactly(
+        "* Demote S:0 ( Promoted -> Unpromoted node1 )", "* Promote S:1 ( Unpromoted -> Promoted node2 )");
+  }
 }
