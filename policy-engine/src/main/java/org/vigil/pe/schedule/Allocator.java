@@ -794,7 +794,7 @@ final class Allocator {
     int keepPerNode = Math.min(perNode, Math.max(1, max / Math.max(1, availableNodes())));
     List<Rsc> rest = new ArrayList<>();
     for (Rsc inst : instances) {
-      boolean[] restrict = room(used, keepPerNode, started < max);
+      boolean[] restrict = room(c, used, keepPerNode, started < max);
       int cur = cloneAssignmentRank(inst) == 0 ? currentNode(inst.primitives().get(0)) : -1;
       if (cur < 0 || !restrict[cur] || !staysPut(inst, c, restrict, cur)) {
         rest.add(inst);
@@ -809,7 +809,7 @@ final class Allocator {
       }
     }
     for (Rsc inst : rest) {
-      assignInstance(inst, c, room(used, perNode, started < max));
+      assignInstance(inst, c, room(c, used, perNode, started < max));
       if (inst.node >= 0) {
         used[inst.node]++;
         started++;
@@ -844,11 +844,16 @@ final class Allocator {
     return w;
   }
 
-  /** The nodes with room for one more instance (none once the clone has all it may run). */
-  private boolean[] room(int[] used, int perNode, boolean more) {
+  /**
+   * The nodes with room for one more instance (none once the clone has all it may run); a node
+   * the clone's own locations score below 0 takes none, however much an instance running there
+   * would like to stay.
+   */
+  private boolean[] room(Rsc clone, int[] used, int perNode, boolean more) {
+    int[] own = m.locations.get(clone);
     boolean[] restrict = new boolean[n];
     for (int i = 0; i < n; i++) {
-      restrict[i] = more && used[i] < perNode;
+      restrict[i] = more && used[i] < perNode && (own == null || own[i] >= 0);
     }
     return restrict;
   }

@@ -211,4 +211,11 @@ class ClonePlacementTest {
     assertThat(summary(3, promotable("S"), location("S-clone", "node2", "100"), states)).containsExactly(
         "* Demote S:0 ( Promoted -> Unpromoted node1 )", "* Promote S:1 ( Unpromoted -> Promoted node2 )");
   }
+
+  @Test
+  void aNegativeLocationOfTheCloneOutweighsAnInstancesStickiness() {
+    String[] states = {state("node1", attrs(), started("A")), state("node2", attrs(), started("A"))};
+    assertThat(summary(2, clone("A", "resource-stickiness", "100"), location("A-clone", "node2", "-50"), states))
+        .containsExactly("* Stop A:1 ( node2 ) due to node availability");
+  }
 }
