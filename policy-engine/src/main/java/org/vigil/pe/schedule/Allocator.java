@@ -287,10 +287,14 @@ final class Allocator {
       }
       if (r.inPromotable()) {
         // where an instance runs, its promotion score counts towards keeping it there; a
-        // stopped instance is drawn to the nodes with the best promotion scores
+        // stopped instance is drawn to the nodes with the best promotion scores, a running one
+        // to those only where no other instance runs
         List<String> active = st.activeNodes();
         for (int i = 0; i < n; i++) {
-          if (active.isEmpty() ? usable[i] : active.contains(m.nodes.get(i).name())) {
+          String node = m.nodes.get(i).name();
+          boolean drawn = active.isEmpty() ? usable[i] : active.contains(node) || usable[i]
+              && sameResource(r).stream().noneMatch(o -> o.state.activeNodes().contains(node));
+          if (drawn) {
             int promotion = promotionAttribute(r, i);
             if (promotion > 0) {
               w[i] = Score.add(w[i], promotion);
@@ -785,8 +789,13 @@ final class Allocator {
     // those failed or banned where they run
     // (among those moving and those stopped, the better scores go first: the best score each
     // has anywhere, then the second best...)
+    java.util.Map<Rsc, int[]> best = new java.util.HashMap<>();
+    for (Rsc inst : instances) {
+      best.put(inst, sortedScores(inst, c));
+    }
     instances.sort(Comparator.comparingInt((Rsc i) -> cloneAssignmentRank(i) == 2 ? 1 : cloneAssignmentRank(i))
-        .thenComparing(this::byBestScores).thenComparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
+        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(this::cloneAssignmentRank)
+        .thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others
     // (moving instances included) take the best nodes left, in the same order
@@ -821,9 +830,7 @@ final class Allocator {
   }
 
   /** Higher scores first, comparing each instance's best score, then its second best, and so on. */
-  private int byBestScores(Rsc a, Rsc b) {
-    int[] wa = sortedScores(a);
-    int[] wb = sortedScores(b);
+  private int byBestScores(int[] wa, int[] wb) {
     for (int i = 0; i < n; i++) {
       if (wa[i] != wb[i]) {
         return wa[i] > wb[i] ? -1 : 1;
@@ -832,9 +839,15 @@ final class Allocator {
     return 0;
   }
 
-  private int[] sortedScores(Rsc inst) {
-    Rsc first = inst.primitives().isEmpty() ? inst : inst.primitives().get(0);
-    int[] w = first.isPrimitive() ? base(first).clone() : new int[n];
+  /** An instance's scores with its colocations applied, best first. */
+  private int[] sortedScores(Rsc inst, Rsc clone) {
+    Rsc first = inst.kind == Rsc.Kind.GROUP && !inst.children.isEmpty() ? inst.children.get(0) : inst;
+    if (!first.isPrimitive()) {
+      return new int[n];
+    }
+    int[] w = isManaged(first)
+        ? placementScores(first, first == inst ? List.of(inst, clone) : List.of(first, inst), null)
+        : base(first).clone();
     Arrays.sort(w);
     for (int i = 0, j = n - 1; i < j; i++, j--) {
       int t = w[i];
@@ -1076,6 +1089,10 @@ final class Allocator {
   }
 
   private int cloneAssignmentRank(Rsc inst) {
+    if (failedWhereItRuns(inst)) {
+      // a failed instance keeps no claim on its node: it is placed afresh, with those that move
+      return 1;
+    }
     if (canStay(inst)) {
       return 0;
     }
@@ -1092,6 +1109,18 @@ final class Allocator {
       }
     }
     return 1;
+  }
+
+  private boolean failedWhereItRuns(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      for (String node : p.state.activeNodes()) {
+        Integer idx = m.nodeIndex.get(node);
+        if (idx != null && usable[idx] && base(p)[idx] >= 0 && m.failedOn(p, node)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Active where it may still run (its node usable, not banned, with room for it). */
