@@ -288,11 +288,12 @@ final class Allocator {
       if (r.inPromotable()) {
         // where an instance runs, its promotion score counts towards keeping it there; a
         // stopped instance is drawn to the nodes with the best promotion scores, a running one
-        // to those only where no other instance runs
+        // only to those where the resource has been seen (probed) and no other instance runs
         List<String> active = st.activeNodes();
         for (int i = 0; i < n; i++) {
           String node = m.nodes.get(i).name();
           boolean drawn = active.isEmpty() ? usable[i] : active.contains(node) || usable[i]
+              && sameResource(r).stream().anyMatch(o -> o.state.history(node) != null)
               && sameResource(r).stream().noneMatch(o -> o.state.activeNodes().contains(node));
           if (drawn) {
             int promotion = promotionAttribute(r, i);
