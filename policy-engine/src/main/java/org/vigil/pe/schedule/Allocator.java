@@ -36,6 +36,15 @@ final class Allocator {
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
+  private OutdatedFailures outdatedFailures;
+
+  private OutdatedFailures outdatedFailures() {
+    if (outdatedFailures == null) {
+      outdatedFailures = new OutdatedFailures(m);
+    }
+    return outdatedFailures;
+  }
+
   Allocator(Model m) {
     this.m = m;
     this.n = m.nodeCount();
@@ -57,18 +66,24 @@ final class Allocator {
    * by their scores on the preferred nodes.
    */
   void run() {
-    // connections go first, in configuration order; then remote nodes open and the rest follow
+    // connections go first, in configuration order, remote nodes' before guests' (a bundle's
+    // container may run on a remote node); then those nodes open and the rest follow
     List<Rsc> connections = new ArrayList<>();
-    for (RemoteNodes.Link l : m.remotes.links) {
-      if (m.tops.contains(l.connection()) && !connections.contains(l.connection())) {
-        connections.add(l.connection());
+    for (boolean guests : new boolean[] {false, true}) {
+      List<Rsc> phase = new ArrayList<>();
+      for (RemoteNodes.Link l : m.remotes.links) {
+        if (l.guest() == guests && m.tops.contains(l.connection()) && !connections.contains(l.connection())
+            && !phase.contains(l.connection())) {
+          phase.add(l.connection());
+        }
       }
+      phase.sort(Comparator.comparingInt(r -> r.order));
+      for (Rsc r : phase) {
+        assign(r);
+      }
+      connections.addAll(phase);
+      openRemoteNodes();
     }
-    connections.sort(Comparator.comparingInt(r -> r.order));
-    for (Rsc r : connections) {
-      assign(r);
-    }
-    openRemoteNodes();
     List<Rsc> order = new ArrayList<>(m.tops);
     order.removeAll(connections);
     Comparator<Rsc> byPriority = Comparator.comparingInt((Rsc r) -> -priority(r));
@@ -258,10 +273,8 @@ final class Allocator {
         }
       }
     }
-    boolean clusterOnly = m.remotes.clusterOnly(r);
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)
-          || m.remotes.bundleOnly(i, r)) {
+      if (!allowed[i] || !usable[i] || m.remotes.keptOff(r, m.nodes.get(i).kind()) || m.remotes.bundleOnly(i, r)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }
@@ -316,7 +329,8 @@ final class Allocator {
       for (Rsc same : sameResource(r)) {
         for (var e : same.state.failCounts().entrySet()) {
           Integer idx = m.nodeIndex.get(e.getKey());
-          if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
+          if (idx != null && threshold > 0 && e.getValue().count() >= threshold
+              && !outdatedFailures().on(same.state, idx)) {
             w[idx] = Score.MINUS_INFINITY;
           }
         }
@@ -465,7 +479,7 @@ final class Allocator {
       }
     }
     for (Rsc s : scope) {
-      for (Coloc c : s.asDependent) {
+      for (Coloc c : byPrimaryPrecedence(s.asDependent)) {
         applyColocation(w, c);
       }
     }
@@ -506,6 +520,22 @@ final class Allocator {
     return w;
   }
 
+  /**
+   * A dependent's colocations apply in the order crm_simulate applies them: primaries of
+   * higher priority first, then clones before groups before primitives, then by primary id.
+   * The order matters because a finite colocation that would leave no node is rolled back.
+   */
+  private static List<Coloc> byPrimaryPrecedence(List<Coloc> colocations) {
+    if (colocations.size() < 2) {
+      return colocations;
+    }
+    List<Coloc> sorted = new ArrayList<>(colocations);
+    sorted.sort(Comparator.comparingInt((Coloc c) -> -priority(c.primary()))
+        .thenComparing((Coloc c) -> -c.primary().kind.ordinal())
+        .thenComparing(c -> c.primary().id));
+    return sorted;
+  }
+
   private boolean isManaged(Rsc r) {
     return m.managed(r);
   }
@@ -540,8 +570,14 @@ final class Allocator {
     if (!primary.assigned && !primary.isClone()) {
       return;
     }
-    boolean[] where = nodesOf(primary, c.primaryRole());
     int score = c.score();
+    // a mandatory colocation with a group asks for the whole group: its last member placed
+    Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
+        ? primary.children.get(primary.children.size() - 1) : primary;
+    boolean[] where = nodesOf(placed, c.primaryRole());
+    if (m.remotes.isConnection(c.dependent())) {
+      where = m.remotes.connectionHosts(where);
+    }
     String attr = c.nodeAttribute();
     boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
     boolean any = false;
@@ -620,17 +656,16 @@ final class Allocator {
     if (dep.assigned || !visited.add(dep)) {
       return w;
     }
+    // a clone weighs with its own scores (its locations), not its instances' stickiness
     Rsc source = dep.kind == Rsc.Kind.GROUP && !dep.children.isEmpty() ? dep.children.get(0) : dep;
-    if (source.isClone() && !source.children.isEmpty()) {
-      source = source.children.get(0);
-    }
     if (source.isPrimitive() && !isManaged(source)) {
       return w;
     }
     int[] dw = byAttribute(base(source), attr);
     int[] out = w.clone();
     for (int i = 0; i < n; i++) {
-      if (factor < 0 && dw[i] <= Score.MINUS_INFINITY) {
+      // keeping away from a resource that does not want a node does not make the node wanted
+      if (factor < 0 && dw[i] < 0) {
         continue;
       }
       out[i] = Score.add(out[i], scale(dw[i], factor));
@@ -646,11 +681,12 @@ final class Allocator {
     if (source != dep) {
       next.addAll(source.asPrimary);
     }
-    // behind a positive colocation, a dependent's own dependents weigh by their colocation's
-    // score alone, not scaled down again (crm_simulate's trace: "Merging scores from X (at 1.000000)")
+    // a dependent's own dependents weigh by their colocation's score alone, not scaled down
+    // again, only turned around behind a negative one (crm_simulate's trace: "Merging scores
+    // from X (at 1.000000)"); a group's members count that way behind its first
     for (Coloc c : next) {
       double own = (double) c.score() / Score.INFINITY;
-      out = mergeDependent(out, c.dependent(), factor > 0 ? own : factor * own, visited, c.nodeAttribute());
+      out = mergeDependent(out, c.dependent(), factor > 0 ? own : -own, visited, c.nodeAttribute());
     }
     return out;
   }
@@ -674,15 +710,17 @@ final class Allocator {
     return out;
   }
 
-  /** INFINITY stays infinite whatever the factor (with the factor's sign). */
+  /**
+   * Scores scale linearly, INFINITY too (-INFINITY at 1/10000 is -100); a fraction rounds
+   * away from zero, so any preference counts at least 1 (crm_simulate: 100 at 5/10000 adds 1).
+   */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
-    if (score >= Score.INFINITY || score <= Score.MINUS_INFINITY) {
-      return factor > 0 ? score : Score.negate(score);
-    }
-    return Score.clamp((long) (score * factor));
+    // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
+    double scaled = Math.rint(score * factor * 1000) / 1000;
+    return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
   }
 
   /**
