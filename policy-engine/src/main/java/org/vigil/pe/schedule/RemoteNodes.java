@@ -34,7 +34,7 @@ final class RemoteNodes {
 
   RemoteNodes(Model m) {
     this.m = m;
-    for (RemoteLink l : RemoteLink.of(m.state.cib().configuration(), m.state.now())) {
+    for (RemoteLink l : RemoteLink.of(m.state.cib(), m.state.now())) {
       Integer idx = m.nodeIndex.get(l.node());
       Rsc conn = m.byId.get(l.connection());
       if (idx == null || conn == null || !conn.isPrimitive() || m.nodes.get(idx).kind() == NodeStatus.Kind.CLUSTER) {
@@ -225,8 +225,13 @@ final class RemoteNodes {
       }
       return active + " is active there (fencing will be revoked if remote connection can be re-established elsewhere)";
     }
-    if (n.online() && l.connection.node < 0 && active != null && hostFenced(l.connection)) {
-      return "resources are active but connection is unrecoverable";
+    if (n.online() && l.connection.node < 0 && hostFenced(l.connection)) {
+      if (active != null) {
+        return "resources are active but connection is unrecoverable";
+      }
+      if (historyUnknown(n)) {
+        return "resources are in unknown state and connection is unrecoverable";
+      }
     }
     return null;
   }
@@ -253,6 +258,13 @@ final class RemoteNodes {
       }
     }
     return false;
+  }
+
+  /** Whether the status holds no resource history for the node at all (not even an empty one). */
+  private boolean historyUnknown(NodeStatus n) {
+    return m.state.cib().status().nodeStates().stream()
+        .filter(ns -> n.id().equals(ns.id()) || n.name().equals(ns.uname()))
+        .allMatch(ns -> ns.lrm() == null);
   }
 
   /** The first resource (in configuration order) active on the node, or null. */

@@ -11,6 +11,8 @@ import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Configuration;
 import org.vigil.cib.model.Extras;
+import org.vigil.cib.model.LrmResource;
+import org.vigil.cib.model.NodeState;
 import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Operations;
@@ -57,6 +59,34 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
     return out;
   }
 
+  /**
+   * The remote and guest nodes of the configuration, then the remote nodes whose connection is
+   * no longer configured but still recorded (an orphaned connection keeps its node until it
+   * stops).
+   */
+  public static List<RemoteLink> of(Cib cib, Instant now) {
+    List<RemoteLink> out = of(cib.configuration(), now);
+    Set<String> known = new HashSet<>();
+    out.forEach(l -> known.add(l.node()));
+    cib.configuration().allResources().forEach(r -> known.add(r.id()));
+    for (NodeState remote : cib.status().nodeStates()) {
+      if (!"true".equals(remote.attr("remote_node")) || remote.id() == null || known.contains(remote.id())) {
+        continue;
+      }
+      LrmResource recorded = cib.status().nodeStates().stream().flatMap(ns -> ns.lrmResources().stream())
+          .filter(lr -> lr.id().equals(remote.id()) && "ocf".equals(lr.resourceClass())
+              && "pacemaker".equals(lr.provider()) && "remote".equals(lr.type()))
+          .findFirst().orElse(null);
+      if (recorded != null) {
+        // a recorded container makes it a guest's connection
+        NodeStatus.Kind kind = recorded.container() == null ? NodeStatus.Kind.REMOTE : NodeStatus.Kind.GUEST;
+        out.add(new RemoteLink(remote.id(), kind, remote.id(), recorded.container(), false));
+        known.add(remote.id());
+      }
+    }
+    return out;
+  }
+
   static boolean isConnectionAgent(Primitive p) {
     return "ocf".equals(p.resourceClass()) && "pacemaker".equals(p.provider()) && "remote".equals(p.type());
   }
@@ -81,6 +111,15 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
     for (ResourceState r : resources) {
       byId.put(r.id(), r);
       busy.addAll(r.activeNodes());
+    }
+    Set<String> linked = new HashSet<>();
+    links.forEach(l -> linked.add(l.node()));
+    for (NodeStatus n : List.copyOf(nodes.values())) {
+      if (n.kind() == NodeStatus.Kind.REMOTE && !linked.contains(n.name())) {
+        // a remote node nothing connects to is down; what it ran is unknown while it stays down
+        nodes.put(n.name(), new NodeStatus(n.name(), n.id(), n.kind(), false, busy.contains(n.name()), null,
+            false, n.standby(), n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes()));
+      }
     }
     for (RemoteLink l : links) {
       NodeStatus n = nodes.get(l.node());
