@@ -106,6 +106,9 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
    * unknown until it is fenced or reconnected.
    */
   static void settle(Map<String, NodeStatus> nodes, List<RemoteLink> links, List<ResourceState> resources, Cib cib) {
+    if (links.isEmpty()) {
+      return;
+    }
     Map<String, ResourceState> byId = new HashMap<>();
     Set<String> busy = new HashSet<>();
     for (ResourceState r : resources) {
