@@ -106,7 +106,7 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
    * unknown until it is fenced or reconnected.
    */
   static void settle(Map<String, NodeStatus> nodes, List<RemoteLink> links, List<ResourceState> resources, Cib cib) {
-    if (links.isEmpty()) {
+    if (links.isEmpty() && nodes.values().stream().noneMatch(n -> n.kind() == NodeStatus.Kind.REMOTE)) {
       return;
     }
     Map<String, ResourceState> byId = new HashMap<>();
