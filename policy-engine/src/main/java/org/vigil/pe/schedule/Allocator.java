@@ -106,16 +106,6 @@ final class Allocator {
       return;
     }
     for (RemoteNodes.Link l : m.remotes.links) {
-      Rsc conn = l.connection();
-      int connAt = currentNode(conn);
-      if (l.inBundle() && conn.node < 0 && l.container().node < 0 && connAt >= 0 && usable[connAt]
-          && isManaged(conn) && l.container().meta.targetRole() != Role.STOPPED) {
-        // a replica whose (enabled) container cannot run keeps its connection where it is when
-        // that node is fine: the connection then stops because its container cannot start
-        conn.node = connAt;
-        conn.nextRole = Role.STARTED;
-        conn.stopReason = null;
-      }
       usable[l.node()] = m.remotes.usable(l);
     }
     // base scores computed so far took the remote nodes as unusable
@@ -569,6 +559,9 @@ final class Allocator {
     // a mandatory colocation with a group asks for the whole group: its last member placed
     Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
         ? primary.children.get(primary.children.size() - 1) : primary;
+    if (m.remotes.containerUnplaced(c.dependent())) {
+      return;
+    }
     boolean[] where = nodesOf(placed, c.primaryRole());
     if (m.remotes.isConnection(c.dependent())) {
       where = m.remotes.connectionHosts(where);

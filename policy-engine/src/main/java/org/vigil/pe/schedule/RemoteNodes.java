@@ -74,6 +74,24 @@ final class RemoteNodes {
     return out;
   }
 
+  /**
+   * Whether the resource is a bundle replica's connection whose container has no place: it is
+   * then placed on its own, and its start waits for the container's, which cannot happen.
+   */
+  boolean containerUnplaced(Rsc connection) {
+    Link l = linkOfConnection(connection);
+    return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
+  }
+
+  Link linkOfConnection(Rsc r) {
+    for (Link l : links) {
+      if (l.connection == r) {
+        return l;
+      }
+    }
+    return null;
+  }
+
   Link linkOf(int node) {
     for (Link l : links) {
       if (l.node == node) {
