@@ -956,7 +956,8 @@ final class Allocator {
         continue;
       }
       candidates.add(inst);
-      score.put(inst, promotionScore(c, inst));
+      // in a bundle replica whose container has no place the instance cannot be promoted
+      score.put(inst, m.remotes.replicaDown(inst.node) ? -1 : promotionScore(c, inst));
     }
     candidates.sort(Comparator.comparingInt((Rsc i) -> -score.get(i))
         .thenComparingInt(i -> isPromoted(i) ? 0 : 1).thenComparingInt(i -> i.order));

@@ -83,6 +83,12 @@ final class RemoteNodes {
     return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
   }
 
+  /** Whether the node is a bundle replica's guest whose container was given no place. */
+  boolean replicaDown(int node) {
+    Link l = linkOf(node);
+    return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
+  }
+
   Link linkOfConnection(Rsc r) {
     for (Link l : links) {
       if (l.connection == r) {

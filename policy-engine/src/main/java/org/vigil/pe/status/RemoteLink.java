@@ -150,8 +150,9 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
   }
 
   /**
-   * A guest whose container's host is offline went down with it: what was active in the guest
-   * failed there, and so did the container of a guest that ran something.
+   * A guest whose container's host is offline went down with it, and one whose container is
+   * stopped is down too: what was active in the guest failed there, and so did the container
+   * (on its lost host) of a guest that ran something.
    */
   static void failGuestsLostWithHost(Map<String, NodeStatus> nodes, List<RemoteLink> links,
       List<ResourceState> resources) {
@@ -166,7 +167,8 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       }
       ResourceState container = resources.get(containerAt);
       List<String> hosts = container.activeNodes();
-      if (hosts.isEmpty() || hosts.stream().anyMatch(h -> nodes.get(h) == null || nodes.get(h).online())) {
+      // a guest whose container is stopped is gone as well: what it still shows active failed
+      if (!hosts.isEmpty() && hosts.stream().anyMatch(h -> nodes.get(h) == null || nodes.get(h).online())) {
         continue;
       }
       boolean ranSomething = false;
