@@ -924,6 +924,14 @@ final class Allocator {
 
   /** The {@code master-RSC} attribute of node {@code node} for an instance (-1 when unset). */
   private int promotionAttribute(Rsc inst, int node) {
+    if ("host".equals(inst.meta.get("container-attribute-target").orElse(null))) {
+      // the attribute is kept on the host of the guest's container
+      int host = m.remotes.containerHost(node);
+      if (host == -2) {
+        return -1;
+      }
+      node = host >= 0 ? host : node;
+    }
     NodeStatus ns = m.nodes.get(node);
     String v = ns.attribute("master-" + inst.state.baseId());
     NodeHistory h = inst.state.history(ns.name());

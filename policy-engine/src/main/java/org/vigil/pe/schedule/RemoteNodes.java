@@ -83,6 +83,18 @@ final class RemoteNodes {
     return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
   }
 
+  /**
+   * Where the container of the guest {@code node} is placed: -1 when the node is not a guest,
+   * -2 when its container has no place.
+   */
+  int containerHost(int node) {
+    Link l = linkOf(node);
+    if (l == null || !l.guest() || !l.container.isPrimitive()) {
+      return -1;
+    }
+    return l.container.node >= 0 ? l.container.node : -2;
+  }
+
   /** Whether the node is a bundle replica's guest whose container was given no place. */
   boolean replicaDown(int node) {
     Link l = linkOf(node);

@@ -181,4 +181,38 @@ class ContainersAndBundlesTest {
         "* Stop httpd:0 ( Promoted web-0 ) due to unrunnable web-docker-0 start",
         "* Promote httpd:1 ( Unpromoted -> Promoted web-1 )");
   }
+
+  @Test
+  void withContainerAttributeTargetHostThePromotionScoreIsReadOnTheContainersHost() {
+    String bundle = "<bundle id='web'><docker image='httpd' replicas='2' promoted-max='1'/>"
+        + "<network control-port='3121'/><primitive id='httpd' class='ocf' provider='heartbeat' type='apache'>"
+        + "<meta_attributes id='hm'><nvpair id='cat' name='container-attribute-target' value='host'/>"
+        + "</meta_attributes></primitive></bundle>";
+    String node1 = record("web-docker-0", "ocf", "heartbeat", "docker", "start", 0)
+        + record("web-0", "ocf", "pacemaker", "remote", "start", 0);
+    String node2 = record("web-docker-1", "ocf", "heartbeat", "docker", "start", 0)
+        + record("web-1", "ocf", "pacemaker", "remote", "start", 0);
+    String hostScore = "<transient_attributes id='2'><instance_attributes id='ta2'>"
+        + "<nvpair id='m2' name='master-httpd' value='10'/></instance_attributes></transient_attributes>";
+    String plainGuest = "<lrm_resources>" + record("httpd", "ocf", "heartbeat", "apache", "start", 0) + "</lrm_resources>";
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>"
+        + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
+        + "<resources>" + bundle + "</resources><constraints/></configuration><status>"
+        + "<node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='1'><lrm_resources>" + node1 + "</lrm_resources></lrm></node_state>"
+        + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='2'><lrm_resources>" + node2 + "</lrm_resources></lrm>" + hostScore + "</node_state>"
+        + "<node_state id='web-0' uname='web-0' remote_node='true' in_ccm='true'><lrm id='web-0'>" + plainGuest
+        + "</lrm></node_state><node_state id='web-1' uname='web-1' remote_node='true' in_ccm='true'><lrm id='web-1'>"
+        + plainGuest + "</lrm></node_state></status></cib>";
+    Cib c;
+    try {
+      c = CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(lines(c)).containsExactly("* Promote httpd:1 ( Unpromoted -> Promoted web-1 )");
+  }
 }
