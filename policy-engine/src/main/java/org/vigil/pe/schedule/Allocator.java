@@ -106,16 +106,6 @@ final class Allocator {
       return;
     }
     for (RemoteNodes.Link l : m.remotes.links) {
-      Rsc conn = l.connection();
-      int connAt = currentNode(conn);
-      if (l.inBundle() && conn.node < 0 && l.container().node < 0 && connAt >= 0 && usable[connAt]
-          && isManaged(conn) && l.container().meta.targetRole() != Role.STOPPED) {
-        // a replica whose (enabled) container cannot run keeps its connection where it is when
-        // that node is fine: the connection then stops because its container cannot start
-        conn.node = connAt;
-        conn.nextRole = Role.STARTED;
-        conn.stopReason = null;
-      }
       usable[l.node()] = m.remotes.usable(l);
     }
     // base scores computed so far took the remote nodes as unusable
@@ -575,6 +565,9 @@ final class Allocator {
     // a mandatory colocation with a group asks for the whole group: its last member placed
     Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
         ? primary.children.get(primary.children.size() - 1) : primary;
+    if (m.remotes.containerUnplaced(c.dependent())) {
+      return;
+    }
     boolean[] where = nodesOf(placed, c.primaryRole());
     if (m.remotes.isConnection(c.dependent())) {
       where = m.remotes.connectionHosts(where);
@@ -950,6 +943,14 @@ final class Allocator {
 
   /** The {@code master-RSC} attribute of node {@code node} for an instance (-1 when unset). */
   private int promotionAttribute(Rsc inst, int node) {
+    if ("host".equals(inst.meta.get("container-attribute-target").orElse(null))) {
+      // the attribute is kept on the host of the guest's container
+      int host = m.remotes.containerHost(node);
+      if (host == -2) {
+        return -1;
+      }
+      node = host >= 0 ? host : node;
+    }
     NodeStatus ns = m.nodes.get(node);
     String v = ns.attribute("master-" + inst.state.baseId());
     NodeHistory h = inst.state.history(ns.name());
@@ -982,7 +983,8 @@ final class Allocator {
         continue;
       }
       candidates.add(inst);
-      score.put(inst, promotionScore(c, inst));
+      // in a bundle replica whose container has no place the instance cannot be promoted
+      score.put(inst, m.remotes.replicaDown(inst.node) ? -1 : promotionScore(c, inst));
     }
     candidates.sort(Comparator.comparingInt((Rsc i) -> -score.get(i))
         .thenComparingInt(i -> isPromoted(i) ? 0 : 1).thenComparingInt(i -> i.order));

@@ -47,11 +47,12 @@ public final class ClusterStatus {
     Configuration config = cib.configuration();
     replays.begin(config, now);
     ClusterOptions options = ClusterOptions.of(config);
-    List<RemoteLink> links = RemoteLink.of(config, now);
+    List<RemoteLink> links = RemoteLink.of(cib, now);
     Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
     List<Slot> slots = new ArrayList<>();
     Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
-    int members = memberCount(config, links);
+    // nodes known only from the status (an orphaned connection's) come too late to count
+    int members = memberCount(config, RemoteLink.of(config, now));
     for (Resource r : config.resources()) {
       collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now, members);
     }
