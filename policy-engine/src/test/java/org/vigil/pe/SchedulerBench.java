@@ -13,12 +13,13 @@ import org.vigil.pe.simulate.SimulatedExecution;
 import org.vigil.pe.simulate.TransitionSimulator;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.Replays;
 
 /**
  * Prints how long each phase of {@code crm simulate -x FILE -S} takes on a CIB file: reading
  * (XML to model), status unpack, status view, scheduling, simulated execution, revised view and
  * rendering, for several rounds (the first is what a one-shot process pays). Not a test: run it
- * by hand; each phase shows CPU time of this thread + garbage collection time, e.g. {@code java -cp ... org.vigil.pe.SchedulerBench FILE [ROUNDS]}.
+ * by hand; each phase shows CPU time of this thread + garbage collection time and the memory this thread allocated, e.g. {@code java -cp ... org.vigil.pe.SchedulerBench FILE [ROUNDS]}.
  */
 public final class SchedulerBench {
   public static void main(String[] args) throws Exception {
@@ -29,15 +30,16 @@ public final class SchedulerBench {
       Cib cib = CibXml.read(file);
       t.lap("read");
       Instant now = cib.executionDate().orElse(Instant.EPOCH);
-      ClusterState state = ClusterStatus.unpack(cib, now);
+      Replays replays = new Replays();
+      ClusterState state = ClusterStatus.unpack(cib, now, replays);
       t.lap("unpack");
       StatusView current = StatusViews.of(state);
       t.lap("view");
-      Transition transition = new PacemakerScheduler().schedule(cib, now);
+      Transition transition = new PacemakerScheduler().schedule(state);
       t.lap("schedule");
       SimulatedExecution execution = TransitionSimulator.run(cib, transition, now);
       t.lap("execute");
-      StatusView revised = StatusViews.of(ClusterStatus.unpack(execution.revised(), now));
+      StatusView revised = StatusViews.of(ClusterStatus.unpack(execution.revised(), now, replays));
       t.lap("revised");
       String out = SimulationReport.render(cib.executionDate(), current, transition.summary(), execution.lines(),
           revised);
@@ -53,15 +55,18 @@ public final class SchedulerBench {
     final long startGc = gcMillis();
     long lastCpu = startCpu;
     long lastGc = startGc;
+    long lastAlloc = allocatedBytes();
     final StringBuilder laps = new StringBuilder();
 
     void lap(String phase) {
       long cpu = cpuNanos();
       long gc = gcMillis();
+      long alloc = allocatedBytes();
       laps.append(phase).append(' ').append((cpu - lastCpu) / 1_000_000).append('+').append(gc - lastGc)
-          .append(" ms, ");
+          .append(" ms ").append((alloc - lastAlloc) >> 20).append(" MB, ");
       lastCpu = cpu;
       lastGc = gc;
+      lastAlloc = alloc;
     }
 
     String total() {
@@ -70,6 +75,10 @@ public final class SchedulerBench {
 
     private static long cpuNanos() {
       return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long allocatedBytes() {
+      return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static long gcMillis() {

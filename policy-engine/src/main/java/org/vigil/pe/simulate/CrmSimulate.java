@@ -11,6 +11,7 @@ import org.vigil.pe.render.StatusView;
 import org.vigil.pe.render.StatusViews;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
+import org.vigil.pe.status.Replays;
 
 /**
  * {@code crm_simulate -x FILE -S}: show the cluster, schedule a transition, execute it in
@@ -38,7 +39,8 @@ public final class CrmSimulate {
    * warnings only with {@code -V}.
    */
   public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose) {
-    ClusterState unpacked = ClusterStatus.unpack(cib, now);
+    Replays replays = new Replays();
+    ClusterState unpacked = ClusterStatus.unpack(cib, now, replays);
     StatusView current = StatusViews.of(unpacked);
     List<String> errors = new ArrayList<>();
     if ("none".equals(cib.attr("validate-with"))) {
@@ -57,7 +59,7 @@ public final class CrmSimulate {
           SimulationReport.render(cib.executionDate(), current, transition.summary(), null, null), lines(errors), 0);
     }
     SimulatedExecution execution = TransitionSimulator.run(cib, transition, now);
-    StatusView revised = StatusViews.of(ClusterStatus.unpack(execution.revised(), now));
+    StatusView revised = StatusViews.of(ClusterStatus.unpack(execution.revised(), now, replays));
     String stdout = SimulationReport.render(cib.executionDate(), current, transition.summary(), execution.lines(),
         revised);
     if (!execution.completed()) {

@@ -82,16 +82,21 @@ public final class TransitionSimulator {
   }
 
   private SimulatedExecution execute(List<GraphAction> actions) {
-    Set<Integer> done = new HashSet<>();
+    Map<Integer, Integer> positions = new HashMap<>(actions.size() * 2);
+    for (int i = 0; i < actions.size(); i++) {
+      positions.putIfAbsent(actions.get(i).id(), i);
+    }
+    // done by id: an id given to several actions is done once any of them is
+    boolean[] done = new boolean[actions.size()];
     boolean[] fired = new boolean[actions.size()];
-    List<String> lines = new ArrayList<>();
+    List<String> lines = new ArrayList<>(actions.size());
     int remaining = actions.size();
     boolean progress = true;
     while (remaining > 0 && progress) {
       progress = false;
       for (int i = 0; i < actions.size(); i++) {
         GraphAction a = actions.get(i);
-        if (fired[i] || !done.containsAll(a.predecessors())) {
+        if (fired[i] || !allDone(a.predecessors(), positions, done)) {
           continue;
         }
         fired[i] = true;
@@ -99,10 +104,20 @@ public final class TransitionSimulator {
         progress = true;
         lines.add(ActionLine.of(a));
         apply(a);
-        done.add(a.id());
+        done[positions.get(a.id())] = true;
       }
     }
     return new SimulatedExecution(lines, cib.withStatus(revisedStatus()), remaining == 0);
+  }
+
+  private static boolean allDone(List<Integer> ids, Map<Integer, Integer> positions, boolean[] done) {
+    for (Integer id : ids) {
+      Integer at = positions.get(id);
+      if (at == null || !done[at]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void apply(GraphAction a) {
@@ -269,27 +284,29 @@ public final class TransitionSimulator {
     };
   }
 
-  /** One node's status being rewritten: membership, transient attributes and history. */
+  /**
+   * One node's status being rewritten: membership, transient attributes and history. Only the
+   * records an action changes are rebuilt; the others stay the objects the CIB had, so that
+   * whoever reads the revised status can tell which histories are new.
+   */
   private static final class NodeHistory {
     private NodeState state;
     private final LinkedHashMap<String, LrmResource> resources = new LinkedHashMap<>();
-    private final LinkedHashMap<String, LinkedHashMap<String, LrmRscOp>> ops = new LinkedHashMap<>();
+    /** The operations of the records changed (or added) here, by operation id. */
+    private final Map<String, LinkedHashMap<String, LrmRscOp>> edited = new HashMap<>();
     /**
      * The ids of {@link #resources} in their order, under each base they are a record of
      * ({@link #isInstanceRecord}): their own id and, for {@code base:N}, {@code base}. An
      * anonymous instance's action looks its records up here instead of scanning the node.
+     * Made when first needed.
      */
-    private final Map<String, List<String>> recordsByBase = new HashMap<>();
+    private Map<String, List<String>> recordsByBase;
 
     NodeHistory(NodeState state) {
       this.state = state;
-      for (LrmResource r : state.lrmResources()) {
-        if (resources.put(r.id(), r) == null) {
-          indexRecord(r.id());
-        }
-        LinkedHashMap<String, LrmRscOp> byId = new LinkedHashMap<>();
-        r.ops().forEach(o -> byId.put(o.id(), o));
-        ops.put(r.id(), byId);
+      List<LrmResource> records = state.lrmResources();
+      for (LrmResource r : records) {
+        resources.put(r.id(), r);
       }
     }
 
@@ -300,8 +317,8 @@ public final class TransitionSimulator {
      * primitive) the primitive's or another instance's.
      */
     java.util.Optional<String> existingHistoryOf(String instance, String base) {
-      List<String> records = recordsByBase.getOrDefault(base, List.of());
       if (!base.equals(instance)) {
+        List<String> records = records().getOrDefault(base, List.of());
         // an anonymous instance acts on the record that is active here, whatever its number
         for (String id : records) {
           if (activeHere(id)) {
@@ -318,7 +335,7 @@ public final class TransitionSimulator {
       if (resources.containsKey(base)) {
         return java.util.Optional.of(base);
       }
-      for (String id : records) {
+      for (String id : records().getOrDefault(base, List.of())) {
         if (!id.equals(base)) {
           return java.util.Optional.of(id);
         }
@@ -330,6 +347,14 @@ public final class TransitionSimulator {
     private static boolean isInstanceRecord(String id, String base) {
       return id.equals(base)
           || id.startsWith(base + ":") && id.substring(base.length() + 1).chars().allMatch(Character::isDigit);
+    }
+
+    private Map<String, List<String>> records() {
+      if (recordsByBase == null) {
+        recordsByBase = new HashMap<>();
+        resources.keySet().forEach(this::indexRecord);
+      }
+      return recordsByBase;
     }
 
     private void indexRecord(String id) {
@@ -346,7 +371,7 @@ public final class TransitionSimulator {
      */
     private boolean activeHere(String id) {
       LrmRscOp last = null;
-      for (LrmRscOp o : ops.getOrDefault(id, new LinkedHashMap<>()).values()) {
+      for (LrmRscOp o : currentOps(id)) {
         // a notification says nothing about whether it runs
         if (o.intervalMs() == 0 && o.status() == 0 && !o.operation().equals("notify")
             && (last == null || o.call() >= last.call())) {
@@ -363,33 +388,67 @@ public final class TransitionSimulator {
     }
 
     void putOp(String rsc, LrmResource fresh, LrmRscOp op) {
-      if (resources.putIfAbsent(rsc, fresh) == null) {
+      if (resources.putIfAbsent(rsc, fresh) == null && recordsByBase != null) {
         indexRecord(rsc);
       }
-      LinkedHashMap<String, LrmRscOp> byId = ops.computeIfAbsent(rsc, k -> new LinkedHashMap<>());
+      LinkedHashMap<String, LrmRscOp> byId = editable(rsc);
       byId.values().removeIf(o -> o.status() == -1);
       byId.remove(op.id());
       byId.put(op.id(), op);
     }
 
     void removeOp(String rsc, String opId) {
-      LinkedHashMap<String, LrmRscOp> byId = ops.get(rsc);
-      if (byId != null) {
-        byId.remove(opId);
+      if (resources.containsKey(rsc)) {
+        editable(rsc).remove(opId);
       }
     }
 
     void removeRecurring(String rsc) {
-      LinkedHashMap<String, LrmRscOp> byId = ops.get(rsc);
-      if (byId != null) {
-        byId.values().removeIf(o -> o.intervalMs() > 0 && (o.rc() == 0 || o.rc() == 8));
+      if (resources.containsKey(rsc)) {
+        editable(rsc).values().removeIf(o -> o.intervalMs() > 0 && (o.rc() == 0 || o.rc() == 8));
       }
+    }
+
+    /** The operations of record {@code id} (none when there is no such record), by id: later records of an id win. */
+    private java.util.Collection<LrmRscOp> currentOps(String id) {
+      LinkedHashMap<String, LrmRscOp> changed = edited.get(id);
+      if (changed != null) {
+        return changed.values();
+      }
+      LrmResource r = resources.get(id);
+      if (r == null) {
+        return List.of();
+      }
+      return uniqueOpIds(r) ? r.ops() : byOpId(r).values();
+    }
+
+    private LinkedHashMap<String, LrmRscOp> editable(String id) {
+      return edited.computeIfAbsent(id, k -> byOpId(resources.get(k)));
+    }
+
+    private static LinkedHashMap<String, LrmRscOp> byOpId(LrmResource r) {
+      LinkedHashMap<String, LrmRscOp> byId = new LinkedHashMap<>();
+      r.ops().forEach(o -> byId.put(o.id(), o));
+      return byId;
+    }
+
+    /** Whether no two operations of the record share an id (so that it can be kept as it is). */
+    private static boolean uniqueOpIds(LrmResource r) {
+      List<LrmRscOp> ops = r.ops();
+      for (int i = 1; i < ops.size(); i++) {
+        for (int j = 0; j < i; j++) {
+          if (java.util.Objects.equals(ops.get(i).id(), ops.get(j).id())) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     void fence() {
       resources.clear();
-      recordsByBase.clear();
-      ops.clear();
+      recordsByBase = null;
+      edited.clear();
       state = new NodeState(state.id(), state.uname(), "false", "offline", "down", "down", null, null, state.extras());
     }
 
@@ -426,9 +485,16 @@ public final class TransitionSimulator {
       if (resources.isEmpty() && state.lrm() == null) {
         return state;
       }
-      List<LrmResource> out = new ArrayList<>();
-      resources.forEach((id, r) -> out.add(new LrmResource(r.id(), r.type(), r.resourceClass(), r.provider(),
-          r.container(), new ArrayList<>(ops.getOrDefault(id, new LinkedHashMap<>()).values()), r.extras())));
+      List<LrmResource> out = new ArrayList<>(resources.size());
+      resources.forEach((id, r) -> {
+        LinkedHashMap<String, LrmRscOp> changed = edited.get(id);
+        if (changed == null && uniqueOpIds(r)) {
+          out.add(r);
+        } else {
+          out.add(new LrmResource(r.id(), r.type(), r.resourceClass(), r.provider(), r.container(),
+              new ArrayList<>(changed != null ? changed.values() : byOpId(r).values()), r.extras()));
+        }
+      });
       Lrm old = state.lrm();
       Lrm lrm = old == null ? new Lrm(state.id(), null, out, Extras.NONE) : new Lrm(old.id(), old.resourcesId(), out, old.extras());
       return new NodeState(state.id(), state.uname(), state.inCcm(), state.crmd(), state.join(), state.expected(),

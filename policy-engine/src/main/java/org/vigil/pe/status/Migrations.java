@@ -30,9 +30,10 @@ public final class Migrations {
 
   /** One resource's histories by node, adjusted for the migrations they show. */
   static Map<String, NodeHistory> reconcile(Map<String, NodeHistory> histories, Map<String, NodeStatus> nodes) {
-    Map<String, NodeHistory> out = new LinkedHashMap<>(histories);
+    Map<String, NodeHistory> out = null;
     for (NodeHistory source : histories.values()) {
-      LrmRscOp migrateTo = lastOf(source, "migrate_to");
+      // migration records are kept apart: most histories have none
+      LrmRscOp migrateTo = source.migration().isEmpty() ? null : lastOf(source, "migrate_to");
       if (migrateTo == null) {
         continue;
       }
@@ -43,21 +44,29 @@ public final class Migrations {
       if (!ClusterStatus.isFailure(migrateTo)) {
         boolean migratedFrom = there != null && lastOf(there, "migrate_from") != null;
         if (lastOnSource && completedOn(there, source.node())) {
+          out = copyOf(out, histories);
           out.put(source.node(), with(source, Role.STOPPED, source.onFail()));
         } else if (lastOnSource && !migratedFrom && (targetNode == null || !targetNode.online())) {
+          out = copyOf(out, histories);
           out.put(source.node(), with(source, Role.STARTED, source.onFail().max(OnFail.RESTART)));
         } else if (!lastOnSource && !migratedFrom && !source.active() && targetNode != null
             && targetNode.online() && mayBeActiveAfter(there, migrateTo)) {
           // the source stopped, but the target never said whether the migration reached it
+          out = copyOf(out, histories);
           out.put(target, presumed(there, target, source));
         }
         continue;
       }
       if (targetNode != null && targetNode.online() && mayBeActiveAfter(there, migrateTo)) {
+        out = copyOf(out, histories);
         out.put(target, presumed(there, target, source));
       }
     }
-    return out;
+    return out == null ? histories : out;
+  }
+
+  private static Map<String, NodeHistory> copyOf(Map<String, NodeHistory> copy, Map<String, NodeHistory> histories) {
+    return copy != null ? copy : new LinkedHashMap<>(histories);
   }
 
   private static NodeHistory presumed(NodeHistory there, String target, NodeHistory source) {

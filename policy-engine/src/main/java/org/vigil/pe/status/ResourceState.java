@@ -1,6 +1,5 @@
 package org.vigil.pe.status;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vigil.cib.model.Primitive;
@@ -36,20 +35,14 @@ public record ResourceState(
     List<FailedOperation> failedOperations) {
 
   public ResourceState {
-    histories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(histories));
+    histories = new Histories(histories);
     failCounts = Map.copyOf(failCounts);
     failedOperations = List.copyOf(failedOperations);
   }
 
-  /** The nodes where it is active (in status order). */
+  /** The nodes where it is active (in status order), unmodifiable. */
   public List<String> activeNodes() {
-    List<String> out = new ArrayList<>();
-    for (NodeHistory h : histories.values()) {
-      if (h.active()) {
-        out.add(h.node());
-      }
-    }
-    return out;
+    return ((Histories) histories).activeNodes();
   }
 
   /** Its role: the highest role among the nodes where it is active, else Stopped. */
