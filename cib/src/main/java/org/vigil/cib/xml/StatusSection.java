@@ -140,12 +140,16 @@ final class StatusSection {
 
     /** Waits for the second half, adds its children to {@code into} and moves {@code x} to where it ended. */
     void joinInto(Children into, XmlParser x) throws XmlParseException {
-      Children rest;
+      Children rest = null;
+      boolean interrupted = false;
       try {
-        rest = task.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading a status section", e);
+        while (rest == null) {
+          try {
+            rest = task.get();
+          } catch (InterruptedException e) {
+            interrupted = true; // reading never answered interrupts: it finishes, the flag stays set
+          }
+        }
       } catch (ExecutionException e) {
         if (e.getCause() instanceof XmlParseException xe) {
           throw xe;
@@ -157,6 +161,10 @@ final class StatusSection {
           throw err;
         }
         throw new IllegalStateException(e.getCause());
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       into.addAll(rest);
       x.continueFrom(parser);

@@ -161,6 +161,15 @@ class ParserDifferentialTest {
   }
 
   @Test
+  void anInterruptedReaderStillReadsItAllAndStaysInterrupted() throws Exception {
+    String xml = bigCib(4, 100, "");
+    Thread.currentThread().interrupt();
+    Cib cib = CibXml.parse(xml, "t", 0);
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(cib).isEqualTo(legacyOutcome(xml));
+  }
+
+  @Test
   void aSplitPlaceThatIsNoNodeStateOfTheStatusSectionIsReadByOneThread() throws Exception {
     String fake = "<!-- <node_state id='in-a-comment'/> --><![CDATA[ <node_state id='in-cdata'> ]]>"
         + "<other><node_state id='nested'/></other>";
