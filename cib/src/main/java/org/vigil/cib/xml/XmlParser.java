@@ -494,8 +494,8 @@ final class XmlParser {
       i++;
     }
     p = i;
-    if (plain && (blank && (frame == null || frame.text == null) || frame == null)) {
-      return; // leading white space is trimmed away in the end; plain ASCII has nothing to check
+    if (plain && (frame == null || blank && frame.text == null)) {
+      return; // plain ASCII has nothing to check; leading white space is trimmed away in the end
     }
     StringBuilder out;
     if (frame == null) {
