@@ -566,27 +566,26 @@ public final class ClusterStatus {
       Map<String, Slot> orphans, Instant now, ClusterOptions options) {
     Map<String, Map<String, Integer>> instanceByCloneNode = new HashMap<>();
     Map<String, Integer> nextActive = new HashMap<>();
-    Map<String, List<Pending>> byCloneNode = new LinkedHashMap<>();
+    Map<CloneOnNode, List<Pending>> byCloneNode = new LinkedHashMap<>();
     List<Pending> duplicates = new ArrayList<>();
     for (Pending p : pending) {
       String clone = cloneChildren.get(p.base).get(0).cloneId;
-      byCloneNode.computeIfAbsent(clone + "\u0000" + p.node, k -> new ArrayList<>()).add(p);
+      byCloneNode.computeIfAbsent(new CloneOnNode(clone, p.node), k -> new ArrayList<>()).add(p);
     }
     for (boolean activePass : new boolean[] {true, false}) {
-      for (Map.Entry<String, List<Pending>> e : byCloneNode.entrySet()) {
-        String[] key = e.getKey().split("\u0000", 2);
-        boolean active = e.getValue().stream().anyMatch(p -> p.history.active());
+      for (Map.Entry<CloneOnNode, List<Pending>> e : byCloneNode.entrySet()) {
+        boolean active = anyActive(e.getValue());
         if (active != activePass) {
           continue;
         }
-        String clone = key[0];
+        String clone = e.getKey().cloneId();
         int instance;
         if (active) {
           instance = nextActive.merge(clone, 1, Integer::sum) - 1;
         } else {
           instance = nextActive.getOrDefault(clone, 0);
         }
-        instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(key[1], instance);
+        instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(e.getKey().node(), instance);
         // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the first active one wins
         List<Pending> inactiveFirst = new ArrayList<>(e.getValue());
         inactiveFirst.sort(Comparator.comparing((Pending p) -> p.history.active()));
@@ -613,6 +612,17 @@ public final class ClusterStatus {
       }
     }
     assignDuplicates(duplicates, cloneChildren, orphans, nextActive);
+  }
+
+  private record CloneOnNode(String cloneId, String node) {}
+
+  private static boolean anyActive(List<Pending> pending) {
+    for (Pending p : pending) {
+      if (p.history.active()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -769,24 +779,43 @@ public final class ClusterStatus {
     return rc != expected;
   }
 
-  private static final Comparator<LrmRscOp> CALL_ORDER = Comparator
-      .comparingInt((LrmRscOp o) -> o.status() == EXEC_PENDING || o.call() < 0 ? 1 : 0)
-      .thenComparingInt(LrmRscOp::call)
-      .thenComparingLong(o -> o.lastRcChange() == null ? 0 : o.lastRcChange());
+  /** Pending (or not yet numbered) operations last, then by call id, then by when their result changed. */
+  private static final Comparator<LrmRscOp> CALL_ORDER = (a, b) -> {
+    int byState = Integer.compare(a.status() == EXEC_PENDING || a.call() < 0 ? 1 : 0,
+        b.status() == EXEC_PENDING || b.call() < 0 ? 1 : 0);
+    if (byState != 0) {
+      return byState;
+    }
+    int byCall = Integer.compare(a.call(), b.call());
+    return byCall != 0 ? byCall : Long.compare(a.lastRcChange() == null ? 0 : a.lastRcChange(),
+        b.lastRcChange() == null ? 0 : b.lastRcChange());
+  };
+
+  /** {@code ops} in {@link #CALL_ORDER}: most histories are recorded in that order already. */
+  private static List<LrmRscOp> inCallOrder(List<LrmRscOp> ops) {
+    for (int i = 1; i < ops.size(); i++) {
+      if (CALL_ORDER.compare(ops.get(i - 1), ops.get(i)) > 0) {
+        List<LrmRscOp> sorted = new ArrayList<>(ops);
+        sorted.sort(CALL_ORDER);
+        return sorted;
+      }
+    }
+    return ops;
+  }
 
   /** Replays one node's history of a resource into what it says now. */
   static NodeHistory replay(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options) {
-    List<LrmRscOp> ops = new ArrayList<>(lr.ops());
-    ops.sort(CALL_ORDER);
+    List<LrmRscOp> ops = inCallOrder(lr.ops());
     Role role = Role.UNKNOWN;
     OnFail onFail = OnFail.NONE;
     String pendingTask = null;
     boolean notInstalled = false;
     boolean hardError = false;
     boolean fatal = false;
-    Map<Long, LrmRscOp> recurring = new LinkedHashMap<>();
+    Map<Long, LrmRscOp> recurring = new LinkedHashMap<>(4);
     LrmRscOp lastStart = null;
-    Map<String, LrmRscOp> migration = new LinkedHashMap<>();
+    // made when a migration record turns up: most histories have none
+    Map<String, LrmRscOp> migration = Map.of();
     long failureTimeoutMs = s.meta.failureTimeoutMs();
     String failedKey = null;
     for (LrmRscOp op : ops) {
@@ -797,6 +826,9 @@ public final class ClusterStatus {
         continue;
       }
       if (task.equals("migrate_to") || task.equals("migrate_from")) {
+        if (migration.isEmpty()) {
+          migration = new LinkedHashMap<>();
+        }
         migration.put(task, op);
       }
       if (status == EXEC_PENDING) {
