@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cib.xml.AttributeMap;
 import org.vigil.cib.xml.XmlElement;
 
 /**
@@ -14,8 +15,27 @@ public record Extras(Map<String, String> attributes, List<XmlElement> children) 
   public static final Extras NONE = new Extras(Map.of(), List.of());
 
   public Extras {
-    attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    attributes = copy(attributes);
     children = List.copyOf(children);
+  }
+
+  /**
+   * An unmodifiable copy in the same order. Extras of a parsed status section come with the
+   * parser's attribute maps; others mostly have no attribute or one: those get the small maps,
+   * not a linked hash map each.
+   */
+  private static Map<String, String> copy(Map<String, String> attributes) {
+    if (attributes instanceof AttributeMap) {
+      return attributes; // immutable and in document order already
+    }
+    if (attributes.isEmpty()) {
+      return Collections.emptyMap();
+    }
+    if (attributes.size() == 1) {
+      Map.Entry<String, String> only = attributes.entrySet().iterator().next();
+      return Collections.singletonMap(only.getKey(), only.getValue());
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
   }
 
   public String attr(String name) {

@@ -14,8 +14,9 @@ import java.util.function.BiConsumer;
  * attributes each; a hash map per element cost several times the memory and most of the
  * garbage collection of reading it. Elements have few attributes, so a scan finds one as
  * fast as hashing would. Equality and hash code are those of any {@link java.util.Map}.
+ * Only the parser makes them; {@link org.vigil.cib.model.Extras} keeps them without a copy.
  */
-final class AttributeMap extends AbstractMap<String, String> {
+public final class AttributeMap extends AbstractMap<String, String> {
   private final String[] names;
   private final String[] values;
 

@@ -51,6 +51,14 @@ final class CibReader {
   }
 
   Cib read(XmlElement root) throws CibFormatException {
+    return read(root, null);
+  }
+
+  /**
+   * The CIB of {@code root}, whose first {@code <status>} was read into {@code streamedStatus}
+   * already and left out of the tree (null: it was not, {@code root} is all there is).
+   */
+  Cib read(XmlElement root, Status streamedStatus) throws CibFormatException {
     if (!root.name().equals("cib")) {
       throw fail(root, "the document element is <" + root.name() + ">, expected <cib>");
     }
@@ -58,9 +66,9 @@ final class CibReader {
     CibVersion version = new CibVersion(
         version(root, c.attr("admin_epoch")), version(root, c.attr("epoch")), version(root, c.attr("num_updates")));
     XmlElement conf = c.takeOne("configuration");
-    XmlElement stat = c.takeOne("status");
+    XmlElement stat = streamedStatus == null ? c.takeOne("status") : null;
     Configuration configuration = conf == null ? Configuration.EMPTY : configuration(conf);
-    Status status = stat == null ? Status.EMPTY : status(stat);
+    Status status = streamedStatus != null ? streamedStatus : stat == null ? Status.EMPTY : status(stat);
     return new Cib(version, c.rest(), configuration, status);
   }
 
@@ -358,13 +366,25 @@ final class CibReader {
     List<TicketState> tickets = new ArrayList<>();
     List<XmlElement> ticketEls = c.take("tickets");
     for (XmlElement ts : ticketEls) {
-      for (XmlElement t : ts.children("ticket_state")) {
-        Cursor tc = new Cursor(t);
-        tickets.add(new TicketState(tc.attr("id"), tc.attr("granted"), tc.attr("standby"), tc.attr("last-granted"),
-            tc.rest()));
-      }
+      tickets.addAll(ticketStates(ts));
     }
     return new Status(states, tickets, !ticketEls.isEmpty(), c.rest());
+  }
+
+  /** The {@code ticket_state}s of a {@code <tickets>} element (anything else in it is dropped). */
+  List<TicketState> ticketStates(XmlElement tickets) {
+    List<TicketState> out = new ArrayList<>();
+    for (XmlElement t : tickets.children("ticket_state")) {
+      Cursor tc = new Cursor(t);
+      out.add(new TicketState(tc.attr("id"), tc.attr("granted"), tc.attr("standby"), tc.attr("last-granted"),
+          tc.rest()));
+    }
+    return out;
+  }
+
+  TransientAttributes transientAttributes(XmlElement ta) {
+    Cursor tc = new Cursor(ta);
+    return new TransientAttributes(tc.attr("id"), nvsetsOf(tc, "instance_attributes"), tc.rest());
   }
 
   private NodeState nodeState(XmlElement ns) throws CibFormatException {
@@ -372,8 +392,7 @@ final class CibReader {
     XmlElement ta = c.takeOne("transient_attributes");
     TransientAttributes transients = null;
     if (ta != null) {
-      Cursor tc = new Cursor(ta);
-      transients = new TransientAttributes(tc.attr("id"), nvsetsOf(tc, "instance_attributes"), tc.rest());
+      transients = transientAttributes(ta);
     }
     XmlElement lrmEl = c.takeOne("lrm");
     Lrm lrm = null;

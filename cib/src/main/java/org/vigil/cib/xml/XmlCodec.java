@@ -5,7 +5,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -19,30 +19,28 @@ public final class XmlCodec {
   private XmlCodec() {}
 
   public static XmlElement parse(String xml, String source) throws XmlParseException {
-    return XmlParser.parse(xml.toCharArray(), xml.length(), source);
+    byte[] utf8 = xml.getBytes(StandardCharsets.UTF_8);
+    return XmlParser.parse(utf8, utf8.length, source, false);
   }
 
   /** Parses one document; {@code source} names it in errors (a file name, "stdin"...). */
   public static XmlElement parse(Reader in, String source) throws XmlParseException {
-    return parse(in, source, 1 << 16);
+    return parse(readAll(in, source), source);
   }
 
-  /** As {@link #parse(Reader, String)}, with a guess of the document's length in characters. */
-  static XmlElement parse(Reader in, String source, int expectedLength) throws XmlParseException {
-    char[] buf = new char[Math.max(1024, expectedLength)];
-    int len = 0;
+  /** Everything {@code in} has; a failure to read is a parse error of {@code source}. */
+  static String readAll(Reader in, String source) throws XmlParseException {
+    StringBuilder text = new StringBuilder();
+    char[] buf = new char[1 << 16];
     try {
       int read;
-      while ((read = in.read(buf, len, buf.length - len)) >= 0) {
-        len += read;
-        if (len == buf.length) {
-          buf = Arrays.copyOf(buf, buf.length * 2);
-        }
+      while ((read = in.read(buf)) >= 0) {
+        text.append(buf, 0, read);
       }
     } catch (IOException e) {
       throw new XmlParseException(source, 0, 0, "cannot read: " + e.getMessage());
     }
-    return XmlParser.parse(buf, len, source);
+    return text.toString();
   }
 
   /** The element as an indented document (two spaces a level), ending with a newline. */

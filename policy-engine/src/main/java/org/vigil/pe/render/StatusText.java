@@ -116,7 +116,7 @@ public final class StatusText {
     if (r instanceof PrimitiveView p) {
       out.add(item(level, primitive(p, p.id(), false)));
     } else if (r instanceof GroupView g) {
-      group(g, level, out, false);
+      group(g, level, out, false, false);
     } else if (r instanceof CloneView c) {
       clone(c, level, out);
     } else if (r instanceof BundleView b) {
@@ -126,7 +126,7 @@ public final class StatusText {
     }
   }
 
-  private void group(GroupView g, int level, List<String> out, boolean anonymousInstance) {
+  private void group(GroupView g, int level, List<String> out, boolean anonymousInstance, boolean inPromotable) {
     List<String> flags = new ArrayList<>();
     if (!g.managed()) {
       flags.add("unmanaged");
@@ -136,7 +136,7 @@ public final class StatusText {
     }
     out.add(item(level, "Resource Group: " + g.id() + flagText(flags) + ":"));
     for (PrimitiveView m : g.members()) {
-      out.add(item(level + 1, primitive(m, anonymousInstance ? baseId(m.id()) : m.id(), false)));
+      out.add(item(level + 1, primitive(m, anonymousInstance ? baseId(m.id()) : m.id(), inPromotable)));
     }
   }
 
@@ -192,7 +192,7 @@ public final class StatusText {
       }
       if (full) {
         if (inst instanceof GroupView g) {
-          group(g, level + 1, out, !c.unique());
+          group(g, level + 1, out, !c.unique(), c.promotable());
         } else if (inst instanceof PrimitiveView p) {
           out.add(item(level + 1, primitive(p, c.unique() ? p.id() : baseId(p.id()), c.promotable())));
         } else {

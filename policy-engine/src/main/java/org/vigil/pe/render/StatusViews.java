@@ -183,7 +183,9 @@ public final class StatusViews {
         resources.add(primitive(r));
       }
     }
-    return new StatusView(nodes, resources, state.options().maintenanceMode());
+    int guestConnections = (int) RemoteLink.of(state.cib().configuration(), state.now()).stream()
+        .filter(l -> l.kind() == NodeStatus.Kind.GUEST && !l.inBundle()).count();
+    return new StatusView(nodes, resources, state.options().maintenanceMode(), guestConnections);
   }
 
   /**
@@ -279,8 +281,9 @@ public final class StatusViews {
       allowed.addAll(knownOn);
     }
     Role target = Role.parse(meta.get("target-role")).orElse(null);
+    // remote and guest nodes count towards the default, bundles' guest nodes do not
     int max = leadingInt(meta.get("clone-max")).orElse((int) state.nodes().stream()
-        .filter(n -> n.kind() == NodeStatus.Kind.CLUSTER).count());
+        .filter(n -> !bundleNodes.contains(n.name())).count());
     boolean stoppedDisabled = target != null ? target == Role.STOPPED : !instances.isEmpty()
         && (instances.get(0) instanceof GroupView g ? g.disabled() : instances.get(0).primitives().get(0).disabled());
     return new CloneView(c.id(), c.child().id(), promotable, unique, managed(meta), target == Role.STOPPED,
@@ -352,7 +355,8 @@ public final class StatusViews {
       }
     }
     // a failure recorded on a lost node that is about to be fenced is moot: Pacemaker ignores it
-    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()));
+    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()))
+        || RemoteLink.awaitingReconnect(s, state.now());
     String lockedTo = nodes.isEmpty() && state.options().shutdownLock() ? ShutdownLock.recordedLock(state, s) : null;
     return new PrimitiveView(s.id(), agent(s), s.role(), nodes, failed, s.orphan(), managed, blocked,
         disabled, s.failureIgnored(), pendingTask(s), lockedTo, probe);

@@ -36,6 +36,15 @@ final class Allocator {
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
 
+  private OutdatedFailures outdatedFailures;
+
+  private OutdatedFailures outdatedFailures() {
+    if (outdatedFailures == null) {
+      outdatedFailures = new OutdatedFailures(m);
+    }
+    return outdatedFailures;
+  }
+
   Allocator(Model m) {
     this.m = m;
     this.n = m.nodeCount();
@@ -57,18 +66,24 @@ final class Allocator {
    * by their scores on the preferred nodes.
    */
   void run() {
-    // connections go first, in configuration order; then remote nodes open and the rest follow
+    // connections go first, in configuration order, remote nodes' before guests' (a bundle's
+    // container may run on a remote node); then those nodes open and the rest follow
     List<Rsc> connections = new ArrayList<>();
-    for (RemoteNodes.Link l : m.remotes.links) {
-      if (m.tops.contains(l.connection()) && !connections.contains(l.connection())) {
-        connections.add(l.connection());
+    for (boolean guests : new boolean[] {false, true}) {
+      List<Rsc> phase = new ArrayList<>();
+      for (RemoteNodes.Link l : m.remotes.links) {
+        if (l.guest() == guests && m.tops.contains(l.connection()) && !connections.contains(l.connection())
+            && !phase.contains(l.connection())) {
+          phase.add(l.connection());
+        }
       }
+      phase.sort(Comparator.comparingInt(r -> r.order));
+      for (Rsc r : phase) {
+        assign(r);
+      }
+      connections.addAll(phase);
+      openRemoteNodes();
     }
-    connections.sort(Comparator.comparingInt(r -> r.order));
-    for (Rsc r : connections) {
-      assign(r);
-    }
-    openRemoteNodes();
     List<Rsc> order = new ArrayList<>(m.tops);
     order.removeAll(connections);
     Comparator<Rsc> byPriority = Comparator.comparingInt((Rsc r) -> -priority(r));
@@ -258,10 +273,8 @@ final class Allocator {
         }
       }
     }
-    boolean clusterOnly = m.remotes.clusterOnly(r);
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i] || (clusterOnly && m.nodes.get(i).kind() != NodeStatus.Kind.CLUSTER)
-          || m.remotes.bundleOnly(i, r)) {
+      if (!allowed[i] || !usable[i] || m.remotes.keptOff(r, m.nodes.get(i).kind()) || m.remotes.bundleOnly(i, r)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }
@@ -286,12 +299,15 @@ final class Allocator {
         }
       }
       if (r.inPromotable()) {
-        // where an instance runs, its promotion score counts towards keeping it there
-        int promotion = promotionAttribute(r);
-        for (String node : st.activeNodes()) {
-          Integer idx = m.nodeIndex.get(node);
-          if (idx != null && promotion > 0) {
-            w[idx] = Score.add(w[idx], promotion);
+        // where an instance runs, its promotion score counts towards keeping it there; a
+        // stopped instance is drawn to the nodes with the best promotion scores
+        List<String> active = st.activeNodes();
+        for (int i = 0; i < n; i++) {
+          if (active.isEmpty() ? usable[i] : active.contains(m.nodes.get(i).name())) {
+            int promotion = promotionAttribute(r, i);
+            if (promotion > 0) {
+              w[i] = Score.add(w[i], promotion);
+            }
           }
         }
       }
@@ -308,7 +324,8 @@ final class Allocator {
       for (Rsc same : sameResource(r)) {
         for (var e : same.state.failCounts().entrySet()) {
           Integer idx = m.nodeIndex.get(e.getKey());
-          if (idx != null && threshold > 0 && e.getValue().count() >= threshold) {
+          if (idx != null && threshold > 0 && e.getValue().count() >= threshold
+              && !outdatedFailures().on(same.state, idx)) {
             w[idx] = Score.MINUS_INFINITY;
           }
         }
@@ -435,6 +452,19 @@ final class Allocator {
       }
       return;
     }
+    r.node = choose(r, placementScores(r, scope, restrict));
+    r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
+    if (r.node >= 0) {
+      load[r.node]++;
+      utilization.consume(r, r.node);
+    } else if (r.stopReason == null) {
+      r.stopReason = "node availability";
+    }
+  }
+
+  /** A managed primitive's final scores: base, colocations both ways, capacity, {@code restrict}. */
+  private int[] placementScores(Rsc r, List<Rsc> scope, boolean[] restrict) {
+    ResourceState st = r.state;
     int[] w = base(r).clone();
     if (restrict != null) {
       for (int i = 0; i < n; i++) {
@@ -444,7 +474,7 @@ final class Allocator {
       }
     }
     for (Rsc s : scope) {
-      for (Coloc c : s.asDependent) {
+      for (Coloc c : byPrimaryPrecedence(s.asDependent)) {
         applyColocation(w, c);
       }
     }
@@ -465,8 +495,11 @@ final class Allocator {
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
         if (s.isClone()) {
-          // one instance is enough for a dependent: only its positive preferences pull instances
-          w = mergePositive(w, c);
+          // one instance is enough for a dependent: only its positive preferences pull instances,
+          // and only when the clone cannot run everywhere anyway
+          if (!coversAvailableNodes(s)) {
+            w = mergePositive(w, c);
+          }
           continue;
         }
         w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
@@ -479,20 +512,23 @@ final class Allocator {
       Arrays.fill(w, Score.MINUS_INFINITY);
     }
     utilization.banInsufficient(r, w, usable);
-    int cur = currentNode(r);
-    if (restrict != null && cur >= 0 && usable[cur] && w[cur] >= 0 && !stopAll) {
-      // a clone instance stays where it runs whenever it may (other instances take the new nodes)
-      r.node = cur;
-    } else {
-      r.node = choose(r, w);
+    return w;
+  }
+
+  /**
+   * A dependent's colocations apply in the order crm_simulate applies them: primaries of
+   * higher priority first, then clones before groups before primitives, then by primary id.
+   * The order matters because a finite colocation that would leave no node is rolled back.
+   */
+  private static List<Coloc> byPrimaryPrecedence(List<Coloc> colocations) {
+    if (colocations.size() < 2) {
+      return colocations;
     }
-    r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
-    if (r.node >= 0) {
-      load[r.node]++;
-      utilization.consume(r, r.node);
-    } else if (r.stopReason == null) {
-      r.stopReason = "node availability";
-    }
+    List<Coloc> sorted = new ArrayList<>(colocations);
+    sorted.sort(Comparator.comparingInt((Coloc c) -> -priority(c.primary()))
+        .thenComparing((Coloc c) -> -c.primary().kind.ordinal())
+        .thenComparing(c -> c.primary().id));
+    return sorted;
   }
 
   private boolean isManaged(Rsc r) {
@@ -529,8 +565,14 @@ final class Allocator {
     if (!primary.assigned && !primary.isClone()) {
       return;
     }
-    boolean[] where = nodesOf(primary, c.primaryRole());
     int score = c.score();
+    // a mandatory colocation with a group asks for the whole group: its last member placed
+    Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
+        ? primary.children.get(primary.children.size() - 1) : primary;
+    boolean[] where = nodesOf(placed, c.primaryRole());
+    if (m.remotes.isConnection(c.dependent())) {
+      where = m.remotes.connectionHosts(where);
+    }
     String attr = c.nodeAttribute();
     boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
     boolean any = false;
@@ -609,17 +651,16 @@ final class Allocator {
     if (dep.assigned || !visited.add(dep)) {
       return w;
     }
+    // a clone weighs with its own scores (its locations), not its instances' stickiness
     Rsc source = dep.kind == Rsc.Kind.GROUP && !dep.children.isEmpty() ? dep.children.get(0) : dep;
-    if (source.isClone() && !source.children.isEmpty()) {
-      source = source.children.get(0);
-    }
     if (source.isPrimitive() && !isManaged(source)) {
       return w;
     }
     int[] dw = byAttribute(base(source), attr);
     int[] out = w.clone();
     for (int i = 0; i < n; i++) {
-      if (factor < 0 && dw[i] <= Score.MINUS_INFINITY) {
+      // keeping away from a resource that does not want a node does not make the node wanted
+      if (factor < 0 && dw[i] < 0) {
         continue;
       }
       out[i] = Score.add(out[i], scale(dw[i], factor));
@@ -635,11 +676,12 @@ final class Allocator {
     if (source != dep) {
       next.addAll(source.asPrimary);
     }
-    // behind a positive colocation, a dependent's own dependents weigh by their colocation's
-    // score alone, not scaled down again (crm_simulate's trace: "Merging scores from X (at 1.000000)")
+    // a dependent's own dependents weigh by their colocation's score alone, not scaled down
+    // again, only turned around behind a negative one (crm_simulate's trace: "Merging scores
+    // from X (at 1.000000)"); a group's members count that way behind its first
     for (Coloc c : next) {
       double own = (double) c.score() / Score.INFINITY;
-      out = mergeDependent(out, c.dependent(), factor > 0 ? own : factor * own, visited, c.nodeAttribute());
+      out = mergeDependent(out, c.dependent(), factor > 0 ? own : -own, visited, c.nodeAttribute());
     }
     return out;
   }
@@ -663,15 +705,17 @@ final class Allocator {
     return out;
   }
 
-  /** INFINITY stays infinite whatever the factor (with the factor's sign). */
+  /**
+   * Scores scale linearly, INFINITY too (-INFINITY at 1/10000 is -100); a fraction rounds
+   * away from zero, so any preference counts at least 1 (crm_simulate: 100 at 5/10000 adds 1).
+   */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
-    if (score >= Score.INFINITY || score <= Score.MINUS_INFINITY) {
-      return factor > 0 ? score : Score.negate(score);
-    }
-    return Score.clamp((long) (score * factor));
+    // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
+    double scaled = Math.rint(score * factor * 1000) / 1000;
+    return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
   }
 
   /**
@@ -750,32 +794,60 @@ final class Allocator {
 
   // ---- clones ----
 
+  /** Whether clone-max reaches the number of nodes that can run resources at all. */
+  private boolean coversAvailableNodes(Rsc c) {
+    return cloneMax(c) >= availableNodes();
+  }
+
+  private int availableNodes() {
+    int available = 0;
+    for (int i = 0; i < n; i++) {
+      if (usable[i]) {
+        available++;
+      }
+    }
+    return available;
+  }
+
+  private static int cloneMax(Rsc c) {
+    return c.meta.get("clone-max").flatMap(Score::parse).orElse(c.children.size());
+  }
+
   private void assignClone(Rsc c) {
-    int max = c.meta.get("clone-max").flatMap(Score::parse).orElse(c.children.size());
+    int max = cloneMax(c);
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
     List<Rsc> instances = new ArrayList<>(c.children);
     // instances that can stay where they run go first, then those whose node merely became
     // unavailable (they move rather than stop while another starts), then stopped ones, then
     // those failed or banned where they run
-    instances.sort(Comparator.comparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
+    // (among those moving and those stopped, the better scores go first: the best score each
+    // has anywhere, then the second best...)
+    instances.sort(Comparator.comparingInt((Rsc i) -> cloneAssignmentRank(i) == 2 ? 1 : cloneAssignmentRank(i))
+        .thenComparing(this::byBestScores).thenComparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
     int started = 0;
+    // first every running instance whose best node is where it runs keeps it; then the others
+    // (moving instances included) take the best nodes left, in the same order
+    // (keeping no more per node than an even spread of clone-max gives each)
+    int keepPerNode = Math.min(perNode, Math.max(1, max / Math.max(1, availableNodes())));
+    List<Rsc> rest = new ArrayList<>();
     for (Rsc inst : instances) {
-      boolean[] restrict = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        restrict[i] = used[i] < perNode;
+      boolean[] restrict = room(used, keepPerNode, started < max);
+      int cur = cloneAssignmentRank(inst) == 0 ? currentNode(inst.primitives().get(0)) : -1;
+      if (cur < 0 || !restrict[cur] || !staysPut(inst, c, restrict, cur)) {
+        rest.add(inst);
+        continue;
       }
-      if (started >= max) {
-        Arrays.fill(restrict, false);
+      Arrays.fill(restrict, false);
+      restrict[cur] = true;
+      assignInstance(inst, c, restrict);
+      if (inst.node >= 0) {
+        used[inst.node]++;
+        started++;
       }
-      inst.assigning = true;
-      if (inst.kind == Rsc.Kind.GROUP) {
-        assignGroup(inst, restrict);
-      } else {
-        assignPrimitive(inst, List.of(inst, c), restrict);
-      }
-      inst.assigning = false;
-      inst.assigned = true;
+    }
+    for (Rsc inst : rest) {
+      assignInstance(inst, c, room(used, perNode, started < max));
       if (inst.node >= 0) {
         used[inst.node]++;
         started++;
@@ -786,12 +858,79 @@ final class Allocator {
     }
   }
 
+  /** Higher scores first, comparing each instance's best score, then its second best, and so on. */
+  private int byBestScores(Rsc a, Rsc b) {
+    int[] wa = sortedScores(a);
+    int[] wb = sortedScores(b);
+    for (int i = 0; i < n; i++) {
+      if (wa[i] != wb[i]) {
+        return wa[i] > wb[i] ? -1 : 1;
+      }
+    }
+    return 0;
+  }
+
+  private int[] sortedScores(Rsc inst) {
+    Rsc first = inst.primitives().isEmpty() ? inst : inst.primitives().get(0);
+    int[] w = first.isPrimitive() ? base(first).clone() : new int[n];
+    Arrays.sort(w);
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+      int t = w[i];
+      w[i] = w[j];
+      w[j] = t;
+    }
+    return w;
+  }
+
+  /** The nodes with room for one more instance (none once the clone has all it may run). */
+  private boolean[] room(int[] used, int perNode, boolean more) {
+    boolean[] restrict = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      restrict[i] = more && used[i] < perNode;
+    }
+    return restrict;
+  }
+
+  /** Whether the node a running instance runs on is (one of) its best now, even at score 0. */
+  private boolean staysPut(Rsc inst, Rsc clone, boolean[] restrict, int cur) {
+    Rsc first = inst.kind == Rsc.Kind.GROUP ? inst.children.get(0) : inst;
+    if (!isManaged(first)) {
+      return true;
+    }
+    int[] w = placementScores(first, first == inst ? List.of(inst, clone) : List.of(first, inst), restrict);
+    if (w[cur] < 0) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (usable[i] && w[i] > w[cur]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void assignInstance(Rsc inst, Rsc clone, boolean[] restrict) {
+    inst.assigning = true;
+    if (inst.kind == Rsc.Kind.GROUP) {
+      assignGroup(inst, restrict);
+    } else {
+      assignPrimitive(inst, List.of(inst, clone), restrict);
+    }
+    inst.assigning = false;
+    inst.assigned = true;
+  }
+
   /** The {@code master-RSC} node attribute of an instance's node (its current node when unassigned). */
   private int promotionAttribute(Rsc inst) {
     int node = inst.node >= 0 ? inst.node : currentNode(inst);
     if (node < 0) {
       return Score.MINUS_INFINITY;
     }
+    return promotionAttribute(inst, node);
+  }
+
+  /** The {@code master-RSC} attribute of node {@code node} for an instance (-1 when unset). */
+  private int promotionAttribute(Rsc inst, int node) {
     NodeStatus ns = m.nodes.get(node);
     String v = ns.attribute("master-" + inst.state.baseId());
     NodeHistory h = inst.state.history(ns.name());

@@ -118,6 +118,29 @@ enum DefinitionChange {
     return !ParameterDigest.of(params).equals(monitor.opDigest());
   }
 
+  /**
+   * Whether a failure recorded in {@code h} (other than a stop's) ran with parameters that
+   * differ from the ones configured now: its fail count then belongs to a definition that is
+   * gone, and Pacemaker neither holds it against the node nor keeps it.
+   */
+  static boolean failureOutdated(Primitive p, List<List<NvSet>> inherited, NodeHistory h, RuleContext ctx,
+      long defaultTimeoutMs) {
+    for (LrmRscOp op : h.ops()) {
+      String task = op.operation() == null ? "" : op.operation();
+      if (op.opDigest() == null || task.equals("stop") || !ClusterStatus.isFailure(op)) {
+        continue;
+      }
+      Op definition = definition(p, task, op.intervalMs());
+      boolean changed = op.intervalMs() > 0
+          ? monitorChanged(p, inherited, op, definition, ctx, defaultTimeoutMs)
+          : !ParameterDigest.of(params(p, inherited, definition, ctx)).equals(op.opDigest());
+      if (changed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static long defaultTimeoutMs(Map<String, String> opDefaults) {
     String t = opDefaults.get("timeout");
     return t == null ? DEFAULT_TIMEOUT_MS : Durations.parseMillis(t).orElse(DEFAULT_TIMEOUT_MS);

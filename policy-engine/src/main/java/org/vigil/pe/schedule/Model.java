@@ -2,10 +2,12 @@ package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Clone;
 import org.vigil.cib.model.Colocation;
@@ -607,6 +609,10 @@ final class Model {
     if (dep == pri || score == 0) {
       return;
     }
+    if (isPromotionRole(priRole) && pri.isClone() && !pri.promotable) {
+      // the instances of a clone that cannot be promoted count in any role they run in
+      priRole = null;
+    }
     Coloc c = new Coloc(id, dep, pri, score, depRole, priRole, attr);
     colocations.add(c);
     dep.asDependent.add(c);
@@ -694,12 +700,15 @@ final class Model {
     if (ta.equals("promote") || ta.equals("demote")) {
       then = bundleChild(then);
     }
-    if (first == then) {
+    // between the same two actions the first constraint counts; crm_simulate ignores the rest
+    if (first == then || !orderedPairs.add(List.of(first.id, fa, then.id, ta))) {
       return;
     }
     orderings.add(new Ordering(id, first, fa, then, ta, kind, false, false, !symmetrical));
     inverse(id, first, fa, then, ta, kind, symmetrical, false);
   }
+
+  private final Set<List<String>> orderedPairs = new HashSet<>();
 
   /** The reverse of a symmetrical ordering: then's stop before first's stop, and so on. */
   private void inverse(String id, Rsc first, String fa, Rsc then, String ta, Ordering.Kind kind, boolean symmetrical,

@@ -345,28 +345,13 @@ final class Planner {
 
   /** The instance attribute sets of a primitive's group and clone, closest first. */
   private List<List<NvSet>> inheritedParams(Rsc r) {
-    if (collectives == null) {
-      collectives = new HashMap<>();
-      for (Resource top : m.state.cib().configuration().resources()) {
-        collectives.put(top.id(), top);
-        if (top instanceof Clone c) {
-          collectives.put(c.child().id(), c.child());
-        }
-      }
+    if (inherited == null) {
+      inherited = new InheritedParams(m.state.cib().configuration());
     }
-    List<List<NvSet>> out = new ArrayList<>();
-    for (String id : new String[] {r.state.groupId(), r.state.cloneId()}) {
-      Resource parent = id == null ? null : collectives.get(id);
-      if (parent instanceof Group g) {
-        out.add(g.instanceAttributes());
-      } else if (parent instanceof Clone c) {
-        out.add(c.instanceAttributes());
-      }
-    }
-    return out;
+    return inherited.of(r.state);
   }
 
-  private Map<String, Resource> collectives;
+  private InheritedParams inherited;
 
   /** The {@code lrm_resource} a node's history of a resource was read from. */
   private LrmResource recorded(String node, String recordedId) {
@@ -410,10 +395,10 @@ final class Planner {
     }
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!m.remotes.reachable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!m.remotes.probeable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
         continue;
       }
-      if ((n.kind() != NodeStatus.Kind.CLUSTER && m.remotes.clusterOnly(r)) || !m.discoverable(r, i)
+      if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i)
           || m.remotes.inBundle(i) || m.containers.containerStoppedOn(r, n.name())) {
         continue;
       }
@@ -529,10 +514,12 @@ final class Planner {
     edge(p[START], p[RUNNING], 0);
     edge(p[STOP], p[STOPPED], 0);
     if (r.promotable) {
+      boolean anyPromoted = false;
       for (Rsc inst : r.children) {
         for (Rsc prim : inst.primitives()) {
           Act pr = promotes.get(prim);
           if (pr != null) {
+            anyPromoted = true;
             edge(p[PROMOTE], pr, Act.Edge.RUNNABLE_LEFT);
             edge(pr, p[PROMOTE], PRINTS_FIRST);
             edge(pr, p[PROMOTED], Act.Edge.IMPLIES_THEN);
@@ -544,6 +531,11 @@ final class Planner {
             edge(de, p[DEMOTED], Act.Edge.IMPLIES_THEN);
           }
         }
+      }
+      if (!anyPromoted) {
+        // no instance will be Promoted: what waits for the clone's promotion cannot happen
+        p[PROMOTE].runnable = false;
+        p[PROMOTED].runnable = false;
       }
       edge(p[RUNNING], p[PROMOTE], 0);
       edge(p[DEMOTED], p[STOP], 0);
@@ -710,7 +702,9 @@ final class Planner {
       }
       Act fence = fences.get(l.node());
       if (fence != null && l.guest()) {
+        // fencing a guest means restarting its container
         for (Act cs : stops.getOrDefault(l.container(), List.of())) {
+          cs.required |= managed(l.container());
           edge(cs, fence, 0);
         }
       }
@@ -980,8 +974,9 @@ final class Planner {
           rank = f.reasonRank;
           why = f.reason;
         } else if ((f.inheritedUnrunnable && f.node >= 0 || a.type == Act.Type.PSEUDO && a.rsc != null && a.rsc.isClone())
-            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty()) {
-          // a running resource that cannot start again (here or, for a clone after it, anywhere)
+            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)) {
+          // a running resource that cannot start again (here or, for a clone after it, anywhere);
+          // a resource that was not running is blocked by the cause itself, not by that restart
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
         } else if (!f.inheritedUnrunnable || f.node < 0) {
@@ -998,6 +993,10 @@ final class Planner {
       }
     }
     a.explained = Act.Walk.DONE;
+  }
+
+  private static boolean startsFromStopped(Act a) {
+    return a.rsc != null && a.rsc.isPrimitive() && a.rsc.state.activeNodes().isEmpty();
   }
 
   private static String actionName(Act a) {

@@ -2,10 +2,7 @@ package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
-import org.vigil.pe.status.ClusterStatus;
-import org.vigil.pe.status.FailCount;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.RemoteLink;
 import org.vigil.pe.status.ResourceState;
@@ -59,6 +56,24 @@ final class RemoteNodes {
     }
   }
 
+  /**
+   * The nodes a connection colocated with {@code where} may run on: a remote node among them
+   * stands for the cluster node its own connection is placed on (a bundle's container on a
+   * remote node is reached through that node's host).
+   */
+  boolean[] connectionHosts(boolean[] where) {
+    boolean[] out = where.clone();
+    for (Link l : links) {
+      if (!l.guest() && where[l.node]) {
+        out[l.node] = false;
+        if (l.connection.node >= 0) {
+          out[l.connection.node] = true;
+        }
+      }
+    }
+    return out;
+  }
+
   Link linkOf(int node) {
     for (Link l : links) {
       if (l.node == node) {
@@ -87,18 +102,19 @@ final class RemoteNodes {
   }
 
   /**
-   * Resources that only cluster nodes may host: connections, guests' containers and fencing
-   * devices.
+   * Whether the resource may not run on a node of {@code kind}: connections, guests' containers
+   * and fencing devices need a cluster node; a bundle's container may also run on a remote
+   * node (guests do not nest).
    */
-  boolean clusterOnly(Rsc r) {
-    if (!r.isPrimitive()) {
+  boolean keptOff(Rsc r, NodeStatus.Kind kind) {
+    if (kind == NodeStatus.Kind.CLUSTER || !r.isPrimitive()) {
       return false;
     }
     if (r.state.primitive() != null && "stonith".equals(r.state.primitive().resourceClass())) {
       return true;
     }
     for (Link l : links) {
-      if (l.connection == r || l.container == r) {
+      if (l.connection == r || (l.container == r && (!l.inBundle || kind == NodeStatus.Kind.GUEST))) {
         return true;
       }
     }
@@ -129,20 +145,7 @@ final class RemoteNodes {
    * has not passed since its last failure.
    */
   boolean awaitingReconnect(Rsc r) {
-    if (!isConnection(r) || r.state.primitive() == null || !r.state.activeNodes().isEmpty()) {
-      return false;
-    }
-    String interval = ClusterStatus.firstWins(r.state.primitive().instanceAttributes(), m.state.now())
-        .get("reconnect_interval");
-    long ms = interval == null ? 0 : Durations.parseMillis(interval).orElse(0L);
-    if (ms <= 0) {
-      return false;
-    }
-    long last = 0;
-    for (FailCount f : r.state.failCounts().values()) {
-      last = Math.max(last, f.lastFailure());
-    }
-    return last > 0 && last * 1000 + ms > m.state.now().toEpochMilli();
+    return isConnection(r) && RemoteLink.awaitingReconnect(r.state, m.state.now());
   }
 
   /** Whether a remote or guest node can take resources, once its connection has been placed. */
@@ -163,19 +166,28 @@ final class RemoteNodes {
   }
 
   /**
-   * Whether the scheduler can reach a node to run actions there: a cluster node while online,
-   * a remote or guest node while its connection will run.
+   * Whether the scheduler can probe a node: a cluster node while online, a remote node while
+   * its connection will run, a guest node only while it is up and its container stays where it
+   * runs (a guest that is starting or moving comes up with nothing to probe for).
    */
-  boolean reachable(int node) {
+  boolean probeable(int node) {
     NodeStatus n = m.nodes.get(node);
     if (n.kind() == NodeStatus.Kind.CLUSTER) {
       return n.online();
     }
     Link l = linkOf(node);
-    return l == null ? n.online() : l.connection.node >= 0;
+    if (l == null) {
+      return n.online();
+    }
+    if (l.guest() && l.container.isPrimitive()) {
+      List<String> hosts = l.container.state.activeNodes();
+      return n.online() && l.connection.node >= 0 && hosts.size() == 1 && l.container.node >= 0
+          && hosts.get(0).equals(m.nodes.get(l.container.node).name());
+    }
+    return l.connection.node >= 0;
   }
 
-  private static boolean connectionFailed(Link l) {
+  static boolean connectionFailed(Link l) {
     ResourceState c = l.connection.state;
     return !c.activeNodes().isEmpty() && c.failed();
   }
@@ -222,8 +234,13 @@ final class RemoteNodes {
   private String guestReason(Link l, NodeStatus n) {
     ResourceState c = l.container.state;
     boolean hostFenced = !c.activeNodes().isEmpty() && hostFenced(l.container);
-    boolean containerLost = !c.activeNodes().isEmpty() && c.failed() || hostFenced;
-    if (containerLost && (n.online() || hostFenced || firstActive(n.name()) != null)) {
+    // a failed connection loses the guest as surely as a failed container; so does a container
+    // found stopped under a running connection while something still ran in the guest
+    boolean containerGone = c.activeNodes().isEmpty() && !l.connection.state.activeNodes().isEmpty()
+        && firstActive(n.name()) != null;
+    boolean containerLost = !c.activeNodes().isEmpty() && c.failed() || hostFenced || connectionFailed(l)
+        || containerGone;
+    if (containerLost) {
       return "guest is unclean";
     }
     return null;

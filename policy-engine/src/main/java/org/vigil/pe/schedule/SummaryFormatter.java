@@ -196,9 +196,15 @@ final class SummaryFormatter {
 
   /**
    * A stop implied by fencing a guest counts as a recovery, for what ran in the guest and for
-   * the guest's container when it failed.
+   * the guest's container when it failed; so does the restart of a container whose guest is
+   * fenced for a failed connection.
    */
   private boolean recoveredFromFencing(Rsc r, int node, Act stop) {
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (l.container() == r && p.fences.containsKey(l.node()) && RemoteNodes.connectionFailed(l)) {
+        return true;
+      }
+    }
     if (!stop.attributes.containsKey("implied-by-fencing")) {
       return false;
     }

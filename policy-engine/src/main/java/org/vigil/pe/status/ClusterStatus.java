@@ -19,9 +19,11 @@ import org.vigil.cib.model.NodeState;
 import org.vigil.cib.model.NvPair;
 import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
+import org.vigil.cib.model.Operations;
 import org.vigil.cib.model.Primitive;
 import org.vigil.cib.model.Resource;
 import org.vigil.cib.model.Role;
+import org.vigil.cib.model.Template;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Durations;
 import org.vigil.cib.values.Score;
@@ -68,7 +70,7 @@ public final class ClusterStatus {
       }
     }
     List<Slot> orphans = new ArrayList<>();
-    assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans, replays);
+    assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans, links, replays);
 
     List<ResourceState> resources = new ArrayList<>();
     Failures failures = Failures.index(nodes);
@@ -212,47 +214,39 @@ public final class ClusterStatus {
       boolean terminate = terminateRequested(attrs);
       boolean inCluster = Boolean.TRUE.equals(inCcm);
       if (options.stonithEnabled()) {
-        if (inCcm == null) {
+        if (shutdown) {
+          // a node asked to shut down is online while its controller runs, whatever the
+          // membership layer says, and simply offline once it stopped
+          online = crmdOnline;
+        } else if (inCcm == null) {
           fence = "peer has not been seen by the cluster";
-          online = crmdOnline && join.equals("member");
-        } else if (shutdown && !inCluster && !crmdOnline) {
-          online = false;
-        } else if (inCluster && crmdOnline && join.equals("member")) {
-          online = true;
-          if (terminate) {
-            fence = "termination was requested";
-          }
         } else if (!inCluster) {
-          if (expectedUp && !shutdown) {
+          if (expectedUp) {
             fence = "peer is no longer part of the cluster";
           } else if (crmdOnline) {
             online = true;
             pending = true;
           }
-        } else if (!crmdOnline) {
-          if (expectedUp && join.equals("member")) {
-            online = true;
-            fence = "peer process is no longer available";
-          } else {
-            online = true;
-            pending = true;
+        } else if (crmdOnline && join.equals("member") && expectedUp) {
+          online = true;
+          if (terminate) {
+            fence = "termination was requested";
           }
-        } else if (join.equals("pending") || join.equals("down") || join.isEmpty()) {
+        } else if (!crmdOnline && expectedUp) {
+          online = true;
+          fence = "peer process is no longer available";
+        } else if (!crmdOnline || join.equals("pending") || join.equals("down") || join.equals("member")
+            || join.isEmpty()) {
           online = true;
           pending = true;
         } else {
           online = true;
           fence = "peer failed Pacemaker membership criteria";
         }
-      } else {
-        if (inCluster && crmdOnline && join.equals("member")) {
-          online = true;
-        } else if (inCluster && !crmdOnline && expectedUp) {
-          fence = "peer is unexpectedly down";
-        } else if (inCluster && (join.equals("pending") || join.equals("down"))) {
-          online = true;
-          pending = true;
-        }
+      } else if (inCluster && crmdOnline && join.equals("member")) {
+        online = true;
+      } else if (inCluster && !crmdOnline && expectedUp && !shutdown) {
+        fence = "peer is unexpectedly down";
       }
     }
     return new NodeStatus(n.uname(), n.id(), NodeStatus.Kind.CLUSTER, online, fence != null, fence, pending,
@@ -368,7 +362,8 @@ public final class ClusterStatus {
       List<List<NvSet>> parentMeta, String groupId, String cloneId, int instance, List<Slot> out, Instant now, int members) {
     List<List<NvSet>> chain = new ArrayList<>(parentMeta);
     chain.add(ownMeta(r, config));
-    if (r instanceof Primitive p) {
+    if (r instanceof Primitive declared) {
+      Primitive p = withReferencedOperations(declared, config);
       Map<String, String> defaults = new HashMap<>(firstWins(config.rscDefaults(),
           RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))));
       if (RemoteLink.isConnectionAgent(p)) {
@@ -392,6 +387,26 @@ public final class ClusterStatus {
     } else if (r instanceof Bundle b) {
       bundleSlots(b, config, chain, out, now);
     }
+  }
+
+  /**
+   * The primitive with its operations: an {@code operations} element that only refers
+   * ({@code id-ref}) to another resource's stands for that one's operations.
+   */
+  static Primitive withReferencedOperations(Primitive p, Configuration config) {
+    Operations own = p.operations();
+    if (own == null || own.idRef() == null || !own.ops().isEmpty()) {
+      return p;
+    }
+    for (Resource r : config.allResources()) {
+      Primitive other = r instanceof Primitive q ? q : r instanceof Template t ? t.definition() : null;
+      Operations ops = other == null ? null : other.operations();
+      if (ops != null && own.idRef().equals(ops.id())) {
+        return new Primitive(p.id(), p.resourceClass(), p.provider(), p.type(), p.template(), p.description(),
+            p.instanceAttributes(), p.metaAttributes(), p.utilization(), ops, p.extras());
+      }
+    }
+    return p;
   }
 
   /** A bundle's implicit resources, replica by replica, then its primitive's instances. */
@@ -445,7 +460,7 @@ public final class ClusterStatus {
   public static List<NvSet> ownMeta(Resource r, Configuration config) {
     if (r instanceof Primitive p && p.template() != null) {
       for (Resource t : config.resources()) {
-        if (t instanceof org.vigil.cib.model.Template tpl && tpl.id().equals(p.template())) {
+        if (t instanceof Template tpl && tpl.id().equals(p.template())) {
           List<NvSet> both = new ArrayList<>(p.metaAttributes());
           both.addAll(tpl.metaAttributes());
           return both;
@@ -498,11 +513,11 @@ public final class ClusterStatus {
 
   private static void assignHistories(Cib cib, Instant now, ClusterOptions options, Map<String, NodeStatus> nodes,
       List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans,
-      Replays replays) {
+      List<RemoteLink> links, Replays replays) {
     // anonymous clone histories are attached after the others: active ones first, in status order
     List<Pending> anonymous = new ArrayList<>();
     Map<String, Slot> orphanById = new LinkedHashMap<>();
-    for (NodeState ns : cib.status().nodeStates()) {
+    for (NodeState ns : historyOrder(cib, now, options, nodes, byId, links)) {
       String nodeName = nodeName(ns, nodes);
       if (nodeName == null) {
         continue;
@@ -539,6 +554,50 @@ public final class ClusterStatus {
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
     orphans.addAll(orphanById.values());
+  }
+
+  /**
+   * The node states in the order their histories are read: status order, except that a remote
+   * or guest node whose connection (or a guest's container) runs nowhere comes last, as
+   * Pacemaker reads such a node only once every other node is known.
+   */
+  private static List<NodeState> historyOrder(Cib cib, Instant now, ClusterOptions options,
+      Map<String, NodeStatus> nodes, Map<String, Slot> byId, List<RemoteLink> links) {
+    java.util.Set<String> unreached = new java.util.HashSet<>();
+    for (RemoteLink l : links) {
+      if (!runsSomewhere(l.connection(), cib, now, options, nodes, byId)
+          || (l.container() != null && !runsSomewhere(l.container(), cib, now, options, nodes, byId))) {
+        unreached.add(l.node());
+      }
+    }
+    if (unreached.isEmpty()) {
+      return cib.status().nodeStates();
+    }
+    List<NodeState> first = new ArrayList<>();
+    List<NodeState> last = new ArrayList<>();
+    for (NodeState ns : cib.status().nodeStates()) {
+      (unreached.contains(nodeName(ns, nodes)) ? last : first).add(ns);
+    }
+    first.addAll(last);
+    return first;
+  }
+
+  /** Whether the primitive's history shows it active on some node. */
+  private static boolean runsSomewhere(String id, Cib cib, Instant now, ClusterOptions options,
+      Map<String, NodeStatus> nodes, Map<String, Slot> byId) {
+    Slot s = byId.get(id);
+    if (s == null) {
+      return false;
+    }
+    for (NodeState ns : cib.status().nodeStates()) {
+      String node = nodeName(ns, nodes);
+      for (LrmResource lr : ns.lrmResources()) {
+        if (node != null && lr.id().equals(id) && replay(s, node, lr, now, options).active()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The bundle instance that runs in the guest node, when {@code clones} are a bundle's primitive's. */
@@ -761,7 +820,7 @@ public final class ClusterStatus {
   }
 
   /** Whether the record is a failure worth listing (probes finding the resource stopped or not installed are not). */
-  static boolean isFailure(LrmRscOp op) {
+  public static boolean isFailure(LrmRscOp op) {
     int status = effectiveStatus(op);
     if (status == EXEC_PENDING || status == EXEC_CANCELLED) {
       return false;
@@ -849,8 +908,11 @@ public final class ClusterStatus {
       boolean probe = isProbe(op);
       long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
       if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
-          && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")) {
-        // an expired failure (failure-timeout) no longer counts
+          && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")
+          && configuredOnFail(s.primitive, task, op.intervalMs(), options, s.meta.get("container").isPresent())
+              != OnFail.BLOCK) {
+        // an expired failure (failure-timeout) no longer counts, unless it blocked the resource:
+        // only an administrator unblocks it
         continue;
       }
       if (probe && (status == EXEC_NOT_INSTALLED || (status == EXEC_DONE && rc == 5))) {
@@ -897,9 +959,7 @@ public final class ClusterStatus {
         } else if (task.equals("stop")) {
           role = Role.STOPPED;
           recurring.clear();
-          if (onFail != OnFail.BLOCK) {
-            onFail = OnFail.NONE;
-          }
+          onFail = OnFail.NONE;
         } else if (task.equals("migrate_to")) {
           role = Role.STARTED;
         }

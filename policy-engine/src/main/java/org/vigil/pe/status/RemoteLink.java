@@ -16,6 +16,7 @@ import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Operations;
 import org.vigil.cib.model.Primitive;
 import org.vigil.cib.model.Resource;
+import org.vigil.cib.values.Durations;
 
 /**
  * A node that is not a cluster member: a remote node, reached through its connection resource
@@ -154,6 +155,27 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether a stopped connection must wait before it is started again: its reconnect_interval
+   * has not passed since its last failure. Until then it shows as failed.
+   */
+  public static boolean awaitingReconnect(ResourceState r, Instant now) {
+    Primitive p = r.primitive();
+    if (p == null || !isConnectionAgent(p) || !r.activeNodes().isEmpty()) {
+      return false;
+    }
+    String interval = ClusterStatus.firstWins(p.instanceAttributes(), now).get("reconnect_interval");
+    long ms = interval == null ? 0 : Durations.parseMillis(interval).orElse(0L);
+    if (ms <= 0) {
+      return false;
+    }
+    long last = 0;
+    for (FailCount f : r.failCounts().values()) {
+      last = Math.max(last, f.lastFailure());
+    }
+    return last > 0 && last * 1000 + ms > now.toEpochMilli();
   }
 
   /** Whether the resource's latest failure was a start. */

@@ -133,6 +133,17 @@ class StatusTextTest {
   }
 
   @Test
+  void runningMembersOfAGroupInstanceOfAPromotableCloneAreUnpromoted() {
+    GroupView g0 = new GroupView("g:0", List.of(started("a:0", "n1"), started("b:0")), true, false);
+    CloneView c = new CloneView("ms", "g", true, true, true, false, false, List.of(g0), 1, List.of("n1"), Map.of());
+    assertThat(resources(THREE, c)).containsExactly(
+        "    * Clone Set: ms [g] (promotable, unique):",
+        "      * Resource Group: g:0:",
+        "        * a:0\t(ocf:pacemaker:Dummy):\t Unpromoted n1",
+        "        * b:0\t(ocf:pacemaker:Dummy):\t Stopped");
+  }
+
+  @Test
   void groupHeaderCarriesUnmanagedThenDisabled() {
     GroupView g = new GroupView("grp", List.of(started("a")), false, true);
     assertThat(resources(THREE, g)).containsExactly(

@@ -82,4 +82,43 @@ class StatusViewsTest {
         "<clone id='cl'>" + dummy("p", stopped) + "</clone>", node("1", "n1", true, "") + node("2", "n2", true, "")));
     assertThat(text).contains("    * Clone Set: cl [p]:\n      * Stopped (disabled): [ n1 n2 ]\n");
   }
+
+  @Test
+  void aGuestNodeCountsTowardsCloneMaxAndItsImplicitConnectionTowardsTheInstances() {
+    String vm = "<primitive id='vm' class='ocf' provider='heartbeat' type='VirtualDomain'><meta_attributes id='vm-m'>"
+        + "<nvpair id='vm-rn' name='remote-node' value='guest1'/></meta_attributes></primitive>";
+    String running = "<lrm_resource id='vm' class='ocf' provider='heartbeat' type='VirtualDomain'>"
+        + op("vm", "start", 0, 2, 0, 0) + "</lrm_resource>"
+        + "<lrm_resource id='guest1' class='ocf' provider='pacemaker' type='remote'>" + op("guest1", "start", 0, 3, 0, 0)
+        + "</lrm_resource>";
+    String clone = "<lrm_resource id='p' class='ocf' provider='pacemaker' type='Dummy'>" + op("p", "start", 0, 4, 0, 0)
+        + "</lrm_resource>";
+    String guest = "<node_state id='guest1' uname='guest1' remote_node='true'><lrm id='guest1'><lrm_resources/></lrm>"
+        + "</node_state>";
+    Cib c = cib("<nvpair id='s' name='stonith-enabled' value='false'/>",
+        vm + "<clone id='cl'>" + dummy("p", "") + "</clone>",
+        node("1", "n1", true, running + clone) + node("2", "n2", true, clone) + guest);
+    // vm, three clone instances and guest1's connection
+    assertThat(InstanceCounts.of(StatusViews.of(ClusterStatus.unpack(c, NOW))).total()).isEqualTo(5);
+    assertThat(render(c)).contains("    * GuestOnline: [ guest1 ]\n")
+        .contains("    * Clone Set: cl [p]:\n      * Started: [ n1 n2 ]\n      * Stopped: [ guest1 ]\n");
+  }
+
+  @Test
+  void aStoppedConnectionWaitingOutItsReconnectIntervalShowsFailed() {
+    String remote = "<primitive id='r1' class='ocf' provider='pacemaker' type='remote'><instance_attributes id='r1-i'>"
+        + "<nvpair id='r1-ri' name='reconnect_interval' value='60s'/></instance_attributes></primitive>";
+    String stopped = "<lrm_resource id='r1' class='ocf' provider='pacemaker' type='remote'>" + op("r1", "stop", 0, 5, 0, 0)
+        + "</lrm_resource>";
+    String failedAt = "<transient_attributes id='1'><instance_attributes id='st-1'>"
+        + "<nvpair id='fc' name='fail-count-r1#monitor_60000' value='1'/>"
+        + "<nvpair id='lf' name='last-failure-r1#monitor_60000' value='LAST'/></instance_attributes></transient_attributes>";
+    String props = "<nvpair id='s' name='stonith-enabled' value='false'/>";
+    for (long ago : new long[] {30, 90}) {
+      String n1 = node("1", "n1", true, stopped).replace("</node_state>",
+          failedAt.replace("LAST", String.valueOf(NOW.getEpochSecond() - ago)) + "</node_state>");
+      String text = render(cib(props, remote, n1 + node("2", "n2", true, "")));
+      assertThat(text).contains("    * r1\t(ocf:pacemaker:remote):\t " + (ago < 60 ? "FAILED" : "Stopped") + "\n");
+    }
+  }
 }

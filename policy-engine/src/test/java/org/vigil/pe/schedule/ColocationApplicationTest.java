@@ -110,4 +110,13 @@ class ColocationApplicationTest {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void aPromotedRoleOfACloneThatCannotBePromotedStandsForAnyRunningInstance() {
+    String rscs = dummy("ip") + "<clone id='c'>" + dummy("d") + "</clone>";
+    String with = "<rsc_colocation id='c1' rsc='ip' score='INFINITY' with-rsc='c' with-rsc-role='Promoted'/>";
+    assertThat(summary(rscs, with, "")).containsExactlyInAnyOrder("* Start ip ( node1 )", "* Start d:0 ( node1 )");
+    String against = "<rsc_colocation id='c1' rsc='ip' score='-INFINITY' with-rsc='c' with-rsc-role='Promoted'/>";
+    assertThat(summary(rscs, against, "")).containsExactly("* Start d:0 ( node1 )");
+  }
 }

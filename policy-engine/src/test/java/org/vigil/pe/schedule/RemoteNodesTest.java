@@ -149,6 +149,71 @@ class RemoteNodesTest {
     assertThat(s.resourcesById().get("vm1").failed()).isTrue();
   }
 
+  @Test
+  void aGuestWhoseConnectionFailedIsFencedByRecoveringItsContainer() {
+    Cib c = cib(GUEST + dummy("a"), "<rsc_location id='l' rsc='a' node='guest1' score='100'/>",
+        op("vm1", "VirtualDomain", "start", 0) + failedMonitor("guest1", "remote"),
+        state("guest1", "guest1", false, op("a", "Dummy", "start", 0)));
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactlyInAnyOrder(
+        "* Fence (reboot) guest1 (resource: vm1) 'guest is unclean'",
+        "* Recover vm1 ( node1 )",
+        "* Recover guest1 ( node1 )",
+        "* Recover a ( guest1 )");
+  }
+
+  @Test
+  void aBundlesContainerMayRunOnARemoteNodeAndItsConnectionThenRunsOnThatNodesHost() {
+    String bundle = "<bundle id='b'><docker image='img' replicas='1'/><network control-port='3121'/>"
+        + dummy("p") + "</bundle>";
+    String onRemote = "<rsc_location id='l1' rsc='b' node='node1' score='-INFINITY'/>"
+        + "<rsc_location id='l2' rsc='b' node='node2' score='-INFINITY'/>";
+    Cib c = cib(REMOTE + bundle, onRemote, op("remote1", "remote", "start", 0), state("remote1", "remote1", false, ""));
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactlyInAnyOrder(
+        "* Start b-docker-0 ( remote1 )",
+        "* Start b-0 ( node1 )",
+        "* Start p:0 ( b-0 )");
+  }
+
+  @Test
+  void nothingIsProbedInAGuestThatIsOnlyStarting() {
+    Transition t = new PacemakerScheduler().schedule(cib(GUEST + dummy("a"),
+        "<rsc_location id='l' rsc='a' node='guest1' score='100'/>", "", ""), NOW);
+    assertThat(lines(t)).containsExactlyInAnyOrder("* Start vm1 ( node1 )", "* Start guest1 ( node1 )",
+        "* Start a ( guest1 )");
+    assertThat(t.actions()).anyMatch(a -> "guest1".equals(a.node()) && "start".equals(a.task()))
+        .noneMatch(a -> "guest1".equals(a.node()) && a.operationKey().endsWith("_monitor_0"));
+  }
+
+  @Test
+  void aFailedContainerFencesItsGuestEvenWhenTheGuestNeverCameUp() {
+    Cib c = cib(GUEST, "", failedMonitor("vm1", "VirtualDomain"), "");
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactlyInAnyOrder(
+        "* Fence (reboot) guest1 (resource: vm1) 'guest is unclean'",
+        "* Recover vm1 ( node1 )",
+        "* Start guest1 ( node1 )");
+  }
+
+  @Test
+  void aContainerFoundStoppedUnderARunningConnectionFencesTheGuestAndItsCloneInstanceIsNumberedLast() {
+    String clone = "<clone id='cl'>" + dummy("c") + "</clone>";
+    String guest2 = "<primitive id='vm2' class='ocf' provider='heartbeat' type='VirtualDomain'>"
+        + "<meta_attributes id='vm2-m'><nvpair id='vm2-rn' name='remote-node' value='guest2'/></meta_attributes>"
+        + "</primitive>";
+    String ban = "<rsc_location id='l1' rsc='cl' node='node1' score='-INFINITY'/>"
+        + "<rsc_location id='l2' rsc='cl' node='node2' score='-INFINITY'/>";
+    // vm1 has no history (cleaned up) though guest1's connection still runs and c runs in guest1
+    Cib cb = cib(GUEST + guest2 + clone, ban, op("guest1", "remote", "start", 0) + op("vm2", "VirtualDomain", "start", 0)
+        + op("guest2", "remote", "start", 0), state("guest1", "guest1", false, op("c", "Dummy", "start", 0))
+        + state("guest2", "guest2", false, op("c", "Dummy", "start", 0)));
+    ClusterState s = ClusterStatus.unpack(cb, NOW);
+    assertThat(s.resourcesById().get("c:0").activeNodes()).containsExactly("guest2");
+    assertThat(s.resourcesById().get("c:1").activeNodes()).containsExactly("guest1");
+    assertThat(lines(new PacemakerScheduler().schedule(cb, NOW))).contains(
+        "* Fence (reboot) guest1 (resource: vm1) 'guest is unclean'",
+        "* Start vm1 ( node1 )",
+        "* Recover c:1 ( guest1 )");
+  }
+
   private static int indexOf(Transition t, String rsc, String task, String node) {
     return t.actions().stream()
         .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))

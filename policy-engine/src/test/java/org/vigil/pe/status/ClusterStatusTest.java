@@ -201,4 +201,62 @@ class ClusterStatusTest {
     assertThat(d.activeNodes()).containsExactly("node1");
     assertThat(d.failedOperations()).singleElement().satisfies(f -> assertThat(f.rc()).isEqualTo(190));
   }
+
+  @Test
+  void anExpiredFailureThatBlockedTheResourceKeepsItBlockedUntilACleanStop() {
+    String blocking = "<primitive id='d' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<meta_attributes id='m'><nvpair id='ft' name='failure-timeout' value='10'/></meta_attributes>"
+        + "<operations><op id='mon' name='monitor' interval='5s' on-fail='block'/></operations></primitive>";
+    String failed = op("d", "start", 0, 2, 0, 0) + op("d", "monitor", 5000, 3, 1, 0);
+    ClusterState running = ClusterStatus.unpack(cib("", blocking, member("1", "node1", rsc("d", failed))), NOW);
+    assertThat(running.resourcesById().get("d").blocked()).isTrue();
+    ClusterState stopped = ClusterStatus.unpack(
+        cib("", blocking, member("1", "node1", rsc("d", failed + op("d", "stop", 0, 4, 0, 0)))), NOW);
+    assertThat(stopped.resourcesById().get("d").blocked()).isFalse();
+    assertThat(stopped.resourcesById().get("d").activeNodes()).isEmpty();
+  }
+
+  @Test
+  void operationsReferencedByIdRefApplyAsIfWrittenInPlace() {
+    String two = "<primitive id='a' class='ocf' provider='pacemaker' type='Dummy'><operations id='shared'>"
+        + "<op id='a-mon' name='monitor' interval='10s' on-fail='block'/></operations></primitive>"
+        + "<primitive id='b' class='ocf' provider='pacemaker' type='Dummy'><operations id-ref='shared'/></primitive>";
+    String status = member("1", "node1", rsc("b", op("b", "start", 0, 2, 0, 0) + op("b", "monitor", 10000, 3, 1, 0)));
+    ClusterState s = ClusterStatus.unpack(cib("", two, status), NOW);
+    assertThat(s.resourcesById().get("b").primitive().ops()).extracting(o -> o.id()).containsExactly("a-mon");
+    assertThat(s.resourcesById().get("b").blocked()).isTrue();
+  }
+
+  private static String node(String id, String name, String membership, String attributes) {
+    return "<node_state id='" + id + "' uname='" + name + "' " + membership + ">" + attributes + "</node_state>";
+  }
+
+  private static final String SHUTTING_DOWN = "<transient_attributes id='t'><instance_attributes id='ta'>"
+      + "<nvpair id='sd' name='shutdown' value='1266098137'/></instance_attributes></transient_attributes>";
+
+  @Test
+  void aNodeAskedToShutDownIsOnlineWhileItsControllerRunsWhateverTheMembershipLayerSays() {
+    String left = node("2", "node2", "in_ccm='false' crmd='online' join='pending' expected='down'", SHUTTING_DOWN);
+    String gone = node("3", "node3", "in_ccm='true' crmd='offline' join='down' expected='member'", SHUTTING_DOWN);
+    ClusterState s = ClusterStatus.unpack(cib("", DUMMY, member("1", "node1", "") + left + gone), NOW);
+    assertThat(s.node("node2").online()).isTrue();
+    assertThat(s.node("node2").pending()).isFalse();
+    assertThat(s.node("node2").unclean()).isFalse();
+    assertThat(s.node("node3").online()).isFalse();
+    assertThat(s.node("node3").unclean()).isFalse();
+  }
+
+  @Test
+  void aMemberNotExpectedUpIsPendingWithFencingAndOfflineWithout() {
+    String notExpected = node("2", "node2", "in_ccm='true' crmd='online' join='member' expected='down'", "");
+    String joining = node("3", "node3", "in_ccm='true' crmd='online' join='pending' expected='member'", "");
+    ClusterState fenced = ClusterStatus.unpack(cib("", DUMMY, member("1", "node1", "") + notExpected + joining), NOW);
+    assertThat(fenced.node("node2").pending()).isTrue();
+    assertThat(fenced.node("node3").pending()).isTrue();
+    ClusterState unfenced = ClusterStatus.unpack(cib("<nvpair id='s' name='stonith-enabled' value='false'/>", DUMMY,
+        member("1", "node1", "") + notExpected + joining), NOW);
+    assertThat(unfenced.node("node2").online()).isTrue();
+    assertThat(unfenced.node("node2").pending()).isFalse();
+    assertThat(unfenced.node("node3").online()).isFalse();
+  }
 }
