@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
@@ -823,8 +825,16 @@ final class Allocator {
     // those failed or banned where they run
     // (among those moving and those stopped, the better scores go first: the best score each
     // has anywhere, then the second best...)
-    instances.sort(Comparator.comparingInt((Rsc i) -> cloneAssignmentRank(i) == 2 ? 1 : cloneAssignmentRank(i))
-        .thenComparing(this::byBestScores).thenComparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
+    // (each instance's rank and scores worked out once, not at every comparison)
+    Map<Rsc, Integer> rank = new IdentityHashMap<>();
+    Map<Rsc, int[]> best = new IdentityHashMap<>();
+    for (Rsc i : instances) {
+      rank.put(i, cloneAssignmentRank(i));
+      best.put(i, sortedScores(i));
+    }
+    instances.sort(Comparator.comparingInt((Rsc i) -> rank.get(i) == 2 ? 1 : rank.get(i))
+        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(rank::get)
+        .thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others
     // (moving instances included) take the best nodes left, in the same order
@@ -859,9 +869,7 @@ final class Allocator {
   }
 
   /** Higher scores first, comparing each instance's best score, then its second best, and so on. */
-  private int byBestScores(Rsc a, Rsc b) {
-    int[] wa = sortedScores(a);
-    int[] wb = sortedScores(b);
+  private int byBestScores(int[] wa, int[] wb) {
     for (int i = 0; i < n; i++) {
       if (wa[i] != wb[i]) {
         return wa[i] > wb[i] ? -1 : 1;

@@ -358,15 +358,19 @@ final class Planner {
     if (recordedResources == null) {
       recordedResources = new HashMap<>();
       for (NodeState ns : m.state.cib().status().nodeStates()) {
+        Map<String, LrmResource> onNode = recordedResources.computeIfAbsent(ns.uname(),
+            k -> new HashMap<>(ns.lrmResources().size() * 2));
         for (LrmResource lr : ns.lrmResources()) {
-          recordedResources.putIfAbsent(ns.uname() + "\u0000" + lr.id(), lr);
+          onNode.putIfAbsent(lr.id(), lr);
         }
       }
     }
-    return recordedResources.get(node + "\u0000" + recordedId);
+    Map<String, LrmResource> onNode = recordedResources.get(node);
+    return onNode == null ? null : onNode.get(recordedId);
   }
 
-  private Map<String, LrmResource> recordedResources;
+  /** The history records by node, then by id (the first of an id on a node). */
+  private Map<String, Map<String, LrmResource>> recordedResources;
 
   private RuleContext ruleContext(int node) {
     return new RuleContext(m.nodes.get(node).attributes(), m.state.now(), Map.of(), Map.of());

@@ -45,7 +45,7 @@ public final class ClusterStatus {
    */
   public static ClusterState unpack(Cib cib, Instant now, Replays replays) {
     Configuration config = cib.configuration();
-    replays.begin(config, now);
+    replays.begin(cib, now);
     ClusterOptions options = ClusterOptions.of(config);
     List<RemoteLink> links = RemoteLink.of(config, now);
     Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
@@ -300,6 +300,9 @@ public final class ClusterStatus {
       ResourceState r = resources.get(i);
       // r is replaced as failures are disregarded: its first histories are walked
       for (NodeHistory h : r.histories().values()) {
+        if (h.onFail() == OnFail.NONE) {
+          continue;
+        }
         NodeStatus n = nodes.get(h.node());
         if (n == null) {
           continue;
@@ -528,32 +531,39 @@ public final class ClusterStatus {
         continue;
       }
       for (LrmResource lr : ns.lrmResources()) {
-        String rid = lr.id();
-        Slot direct = byId.get(rid);
-        String base = stripInstance(rid);
-        List<Slot> clones = cloneChildren.get(base);
-        Slot inBundle = bundleInstance(clones, nodeName);
-        if (direct != null && direct.cloneId == null) {
-          attach(direct, nodeName, lr, replay(direct, nodeName, lr, now, options, replays));
-        } else if (inBundle != null) {
-          attach(inBundle, nodeName, lr, replay(inBundle, nodeName, lr, now, options, replays));
-        } else if (clones != null && clones.get(0).uniqueClone) {
-          Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
-              k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
-                  clones.get(0).meta, true, true));
-          attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
-        } else if (clones != null) {
-          NodeHistory h = replay(clones.get(0), nodeName, lr, now, options, replays);
-          anonymous.add(new Pending(base, nodeName, lr, h));
-        } else {
-          Slot s = orphanById.computeIfAbsent(rid, k -> new Slot(k, k, null, null, null, -1, new ResourceMeta(Map.of()),
-              true, false));
-          attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
-        }
+        assignHistory(lr, nodeName, now, options, byId, cloneChildren, orphanById, anonymous, replays);
       }
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
     orphans.addAll(orphanById.values());
+  }
+
+  /** Attaches one record to its resource instance (anonymous clones' to {@code anonymous}, for later). */
+  private static void assignHistory(LrmResource lr, String nodeName, Instant now, ClusterOptions options,
+      Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, Map<String, Slot> orphanById,
+      List<Pending> anonymous, Replays replays) {
+    String rid = lr.id();
+    Slot direct = byId.get(rid);
+    String base = stripInstance(rid);
+    List<Slot> clones = cloneChildren.get(base);
+    Slot inBundle = bundleInstance(clones, nodeName);
+    if (direct != null && direct.cloneId == null) {
+      attach(direct, nodeName, lr, replay(direct, nodeName, lr, now, options, replays));
+    } else if (inBundle != null) {
+      attach(inBundle, nodeName, lr, replay(inBundle, nodeName, lr, now, options, replays));
+    } else if (clones != null && clones.get(0).uniqueClone) {
+      Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
+          k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
+              clones.get(0).meta, true, true));
+      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
+    } else if (clones != null) {
+      NodeHistory h = replay(clones.get(0), nodeName, lr, now, options, replays);
+      anonymous.add(new Pending(base, nodeName, lr, h));
+    } else {
+      Slot s = orphanById.computeIfAbsent(rid, k -> new Slot(k, k, null, null, null, -1, new ResourceMeta(Map.of()),
+          true, false));
+      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
+    }
   }
 
   /**
@@ -673,7 +683,18 @@ public final class ClusterStatus {
     assignDuplicates(duplicates, cloneChildren, orphans, nextActive);
   }
 
-  private record CloneOnNode(String cloneId, String node) {}
+  private record CloneOnNode(String cloneId, String node) {
+    // written out: a record's generated ones are slow until compiled, and there is one per history
+    @Override
+    public int hashCode() {
+      return cloneId.hashCode() * 31 + node.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CloneOnNode k && k.cloneId.equals(cloneId) && k.node.equals(node);
+    }
+  }
 
   private static boolean anyActive(List<Pending> pending) {
     for (Pending p : pending) {
