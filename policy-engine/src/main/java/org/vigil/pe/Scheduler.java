@@ -20,4 +20,13 @@ public interface Scheduler {
   default Transition schedule(ClusterState unpacked) {
     return schedule(unpacked.cib(), unpacked.now());
   }
+
+  /**
+   * As {@link #schedule(ClusterState)}, also recording into {@code scores} the node scores each
+   * resource was assigned from ({@code crm_simulate -s}); a scheduler that keeps no scores
+   * records none.
+   */
+  default Transition schedule(ClusterState unpacked, AllocationScores scores) {
+    return schedule(unpacked);
+  }
 }

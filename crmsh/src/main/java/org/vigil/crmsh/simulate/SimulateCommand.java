@@ -11,6 +11,7 @@ import org.vigil.cib.xml.CibFormatException;
 import org.vigil.cib.xml.CibXml;
 import org.vigil.cib.xml.XmlParseException;
 import org.vigil.crmsh.CrmException;
+import org.vigil.pe.AllocationScores;
 import org.vigil.pe.simulate.CrmSimulate;
 import org.vigil.pe.simulate.SimulationOutput;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "simulate",
-    description = "Show, schedule and simulate a CIB file as crm_simulate does (-x FILE [-R|-S]), "
+    description = "Show, schedule and simulate a CIB file as crm_simulate does (-x FILE [-R|-S] [-s]), "
         + "or every NAME.xml of a directory into NAME.summary files (--xml-dir DIR --summary-dir OUT)")
 public final class SimulateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -41,7 +42,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = {"-R", "--run"}, description = "schedule and print the Transition Summary")
   boolean run;
 
-  @Option(names = {"-Q", "--quiet"}, description = "print nothing; the exit code tells the outcome")
+  @Option(names = {"-s", "--show-scores"}, description = "show the allocation and promotion scores the "
+      + "scheduler chose from, after the current status (implies -R without -S)")
+  boolean showScores;
+
+  @Option(names = {"-Q", "--quiet"}, description = "print nothing but the scores of -s; the exit code tells the outcome")
   boolean quiet;
 
   @Option(names = {"-V", "--verbose"}, description = "also print the scheduler's warnings and errors on stderr")
@@ -82,14 +87,20 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new CrmException("no CIB given: use -x FILE (a live cluster cannot be simulated)", 2);
     }
     Cib cib = read(xmlFile);
-    CrmSimulate.Mode mode = simulate ? CrmSimulate.Mode.SIMULATE : run ? CrmSimulate.Mode.RUN : CrmSimulate.Mode.SHOW;
+    CrmSimulate.Mode mode = simulate ? CrmSimulate.Mode.SIMULATE
+        : run || showScores ? CrmSimulate.Mode.RUN : CrmSimulate.Mode.SHOW;
+    AllocationScores scores = showScores ? new AllocationScores() : null;
     SimulationOutput output = CrmSimulate.run(cib, cib.executionDate().orElseGet(Instant::now),
-        mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose);
+        mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose, scores);
+    PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
-      PrintWriter out = spec.commandLine().getOut();
       out.print(output.stdout());
-      out.flush();
+    } else if (scores != null && !scores.lines().isEmpty()) {
+      // as crm_simulate -Q -s: the scores alone, then a blank line
+      scores.lines().forEach(out::println);
+      out.println();
     }
+    out.flush();
     PrintWriter err = spec.commandLine().getErr();
     err.print(output.stderr());
     err.flush();

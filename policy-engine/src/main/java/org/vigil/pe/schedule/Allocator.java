@@ -11,6 +11,7 @@ import java.util.Set;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
 import org.vigil.cib.values.Score;
+import org.vigil.pe.AllocationScores;
 import org.vigil.pe.status.ClusterOptions;
 import org.vigil.pe.status.Migrations;
 import org.vigil.pe.status.NodeHistory;
@@ -37,6 +38,8 @@ final class Allocator {
   private final int[] health;
   /** Nothing may run (stop-all-resources). */
   private final boolean stopAll;
+  /** The scores resources are assigned from, for crm_simulate -s. */
+  private final ScoreLog scores;
 
   private OutdatedFailures outdatedFailures;
 
@@ -48,7 +51,13 @@ final class Allocator {
   }
 
   Allocator(Model m) {
+    this(m, null);
+  }
+
+  /** An allocator that also records the scores it assigns from into {@code scores} (unless null). */
+  Allocator(Model m, AllocationScores scores) {
     this.m = m;
+    this.scores = new ScoreLog(m, scores);
     this.n = m.nodeCount();
     this.load = new int[n];
     this.usable = new boolean[n];
@@ -421,6 +430,7 @@ final class Allocator {
   }
 
   private void assignGroup(Rsc g, boolean[] restrict) {
+    recordGroup(g);
     for (int i = 0; i < g.children.size(); i++) {
       Rsc c = g.children.get(i);
       List<Rsc> scope = i == 0 ? List.of(c, g) : List.of(c);
@@ -431,6 +441,27 @@ final class Allocator {
     }
     g.node = g.children.isEmpty() ? -1 : g.children.get(0).node;
     g.nextRole = g.node >= 0 ? Role.STARTED : Role.STOPPED;
+  }
+
+  /** A group's own scores and its members', before the members are assigned. */
+  private void recordGroup(Rsc g) {
+    if (!scores.on()) {
+      return;
+    }
+    scores.allocation(AllocationScores.Stage.GROUP, g, baseUncached(g));
+    for (Rsc c : g.children) {
+      scores.allocation(AllocationScores.Stage.GROUP, c, baseUncached(c));
+    }
+  }
+
+  /** {@link #base} as it stands now, leaving what is cached as it was (recording changes no placement). */
+  private int[] baseUncached(Rsc r) {
+    if (r.weights != null) {
+      return r.weights;
+    }
+    int[] w = base(r);
+    r.weights = null;
+    return w;
   }
 
   /**
@@ -450,7 +481,9 @@ final class Allocator {
       }
       return;
     }
-    r.node = choose(r, placementScores(r, scope, restrict));
+    int[] w = placementScores(r, scope, restrict);
+    scores.allocation(AllocationScores.Stage.PRIMITIVE, r, w);
+    r.node = choose(r, w);
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
       load[r.node]++;
@@ -814,6 +847,7 @@ final class Allocator {
   }
 
   private void assignClone(Rsc c) {
+    recordClone(c);
     int max = cloneMax(c);
     int perNode = c.meta.get("clone-node-max").flatMap(Score::parse).orElse(1);
     int[] used = new int[n];
@@ -863,6 +897,17 @@ final class Allocator {
     }
     if (c.promotable) {
       promote(c);
+    }
+  }
+
+  /** A clone's own scores and its instances', before any instance is assigned. */
+  private void recordClone(Rsc c) {
+    if (!scores.on()) {
+      return;
+    }
+    scores.allocation(AllocationScores.Stage.CLONE, c, baseUncached(c));
+    for (Rsc inst : c.children) {
+      scores.allocation(AllocationScores.Stage.CLONE, inst, baseUncached(inst));
     }
   }
 
@@ -990,6 +1035,7 @@ final class Allocator {
       candidates.add(inst);
       // in a bundle replica whose container has no place the instance cannot be promoted
       score.put(inst, m.remotes.replicaDown(inst.node) ? -1 : promotionScore(c, inst));
+      scores.promotion(inst, score.get(inst));
     }
     candidates.sort(Comparator.comparingInt((Rsc i) -> -score.get(i))
         .thenComparingInt(i -> isPromoted(i) ? 0 : 1).thenComparingInt(i -> i.order));

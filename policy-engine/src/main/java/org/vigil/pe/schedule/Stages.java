@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.cib.model.Cib;
+import org.vigil.pe.AllocationScores;
 import org.vigil.pe.Transition;
 import org.vigil.pe.status.ClusterState;
 import org.vigil.pe.status.ClusterStatus;
@@ -19,9 +20,14 @@ public final class Stages {
 
   /** The stages after unpacking, from the status as {@link ClusterStatus#unpack} gives it. */
   public static Transition run(ClusterState unpacked) {
+    return run(unpacked, null);
+  }
+
+  /** As {@link #run(ClusterState)}, recording the allocation scores into {@code scores} unless null. */
+  public static Transition run(ClusterState unpacked, AllocationScores scores) {
     ClusterState state = TicketLoss.fenceNodes(unpacked);
     Model model = new Model(state);
-    new Allocator(model).run();
+    new Allocator(model, scores).run();
     model.remotes.decideFencing();
     Planner planner = new Planner(model);
     planner.plan();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.cib.model.Cib;
+import org.vigil.pe.AllocationScores;
 import org.vigil.pe.Scheduler;
 import org.vigil.pe.Transition;
 import org.vigil.pe.render.SimulationReport;
@@ -39,6 +40,15 @@ public final class CrmSimulate {
    * warnings only with {@code -V}.
    */
   public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose) {
+    return run(cib, now, scheduler, mode, verbose, null);
+  }
+
+  /**
+   * As {@link #run(Cib, Instant, Scheduler, Mode, boolean)}; with {@code scores} ({@code -s}) the
+   * scheduler records its allocation scores there and they are shown after the current status.
+   */
+  public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose,
+      AllocationScores scores) {
     Replays replays = new Replays();
     ClusterState unpacked = ClusterStatus.unpack(cib, now, replays);
     List<String> errors = new ArrayList<>();
@@ -55,7 +65,7 @@ public final class CrmSimulate {
     }
     Transition transition;
     try {
-      transition = scheduler.schedule(unpacked);
+      transition = scores == null ? scheduler.schedule(unpacked) : scheduler.schedule(unpacked, scores);
     } catch (RuntimeException | Error e) {
       // as if the status had been shown first: its failure is the one reported
       head.get();
@@ -64,13 +74,14 @@ public final class CrmSimulate {
     if (verbose) {
       errors.addAll(transition.messages());
     }
+    String shown = scores == null ? head.get() : withScores(head.get(), scores);
     if (mode == Mode.RUN) {
-      return new SimulationOutput(SimulationReport.render(head.get(), cib.executionDate(), transition.summary(), null,
+      return new SimulationOutput(SimulationReport.render(shown, cib.executionDate(), transition.summary(), null,
           null), lines(errors), 0);
     }
     SimulatedExecution execution = TransitionSimulator.run(cib, transition, now);
     StatusView revised = StatusViews.of(ClusterStatus.unpack(execution.revised(), now, replays));
-    String stdout = SimulationReport.render(head.get(), cib.executionDate(), transition.summary(), execution.lines(),
+    String stdout = SimulationReport.render(shown, cib.executionDate(), transition.summary(), execution.lines(),
         revised);
     if (!execution.completed()) {
       errors.add("Transition failed: terminated");
@@ -81,6 +92,12 @@ public final class CrmSimulate {
 
   /** Resource instances from which the current status is shown on another thread (small ones are quicker alone). */
   private static final int PARALLEL_FROM = 500;
+
+  /** The current status, then (after a blank line) the score lines. */
+  private static String withScores(String head, AllocationScores scores) {
+    List<String> lines = scores.lines();
+    return lines.isEmpty() ? head : head + "\n" + lines(lines);
+  }
 
   private static String lines(List<String> messages) {
     StringBuilder sb = new StringBuilder();

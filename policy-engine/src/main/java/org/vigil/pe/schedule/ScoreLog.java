@@ -1,0 +1,63 @@
+package org.vigil.pe.schedule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.vigil.pe.AllocationScores;
+
+/**
+ * Passes the node scores the {@link Allocator} works out on to an {@link AllocationScores}
+ * ({@code crm_simulate -s}); records nothing without one. Nodes are listed by name, as
+ * crm_simulate lists them, and only those the resource may consider at all: every node in a
+ * symmetric cluster, else those its (or its parents') constraints name.
+ */
+final class ScoreLog {
+  private final Model m;
+  private final AllocationScores out;
+  private final List<Integer> byName;
+
+  ScoreLog(Model m, AllocationScores out) {
+    this.m = m;
+    this.out = out;
+    List<Integer> nodes = new ArrayList<>();
+    for (int i = 0; i < m.nodeCount(); i++) {
+      nodes.add(i);
+    }
+    nodes.sort(Comparator.comparing(i -> m.nodes.get(i).name()));
+    this.byName = nodes;
+  }
+
+  /** Whether scores are wanted (callers skip working out what only the log needs). */
+  boolean on() {
+    return out != null;
+  }
+
+  void allocation(AllocationScores.Stage stage, Rsc r, int[] w) {
+    if (out == null) {
+      return;
+    }
+    boolean symmetric = m.state.options().symmetricCluster();
+    for (int i : byName) {
+      if (symmetric || mentioned(r, i)) {
+        out.allocation(stage, r.id, m.nodes.get(i).name(), w[i]);
+      }
+    }
+  }
+
+  /** The promotion score of an instance on the node it was assigned. */
+  void promotion(Rsc instance, int score) {
+    if (out != null && instance.node >= 0) {
+      out.promotion(instance.id, m.nodes.get(instance.node).name(), score);
+    }
+  }
+
+  private boolean mentioned(Rsc r, int node) {
+    for (Rsc s = r; s != null; s = s.parent) {
+      boolean[] mentioned = m.mentioned.get(s);
+      if (mentioned != null && mentioned[node]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
