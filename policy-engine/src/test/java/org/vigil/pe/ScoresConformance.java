@@ -17,15 +17,18 @@ import org.vigil.pe.status.ClusterStatus;
  * for every case of a conformance corpus (its {@code scores/NAME.scores}, sorted lines): how many
  * cases match exactly, and what share of Pacemaker's score lines Vigil prints as they are (a line
  * counted once per occurrence), overall and per function ({@code pcmk__primitive_assign}...).
- * Also checks that recording the scores changes no transition. Not a test: {@code bench/scores-conformance.sh [CORPUS] [--show N] [--only FUNCTION]}.
+ * Also checks that recording the scores changes no transition. Not a test: {@code bench/scores-conformance.sh [CORPUS] [--show N] [--out DIR]} ({@code --out}: Vigil's
+ * sorted lines written to DIR/NAME.scores).
  */
 public final class ScoresConformance {
   public static void main(String[] args) throws Exception {
     Path corpus = Path.of("/work/shared/conformance/pacemaker-2.1.5");
     int show = 0;
+    Path out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--show" -> show = Integer.parseInt(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
         default -> corpus = Path.of(args[i]);
       }
     }
@@ -68,6 +71,10 @@ public final class ScoresConformance {
           left.put(line, n - 1);
           counts[0]++;
         }
+      }
+      if (out != null) {
+        Files.createDirectories(out);
+        Files.write(out.resolve(name + ".scores"), actual);
       }
       if (expected.equals(actual)) {
         exact++;

@@ -40,6 +40,8 @@ final class Allocator {
   private final boolean stopAll;
   /** The scores resources are assigned from, for crm_simulate -s. */
   private final ScoreLog scores;
+  /** Working out scores to show: nodes that cannot run resources now keep their scores. */
+  private boolean ignoringUsability;
 
   private OutdatedFailures outdatedFailures;
 
@@ -276,7 +278,7 @@ final class Allocator {
       }
     }
     for (int i = 0; i < n; i++) {
-      if (!allowed[i] || !usable[i] || m.remotes.keptOff(r, m.nodes.get(i).kind()) || m.remotes.bundleOnly(i, r)) {
+      if (!allowed[i] || !usable[i] && !ignoringUsability || m.remotes.keptOff(r, m.nodes.get(i).kind()) || m.remotes.bundleOnly(i, r)) {
         w[i] = Score.MINUS_INFINITY;
       }
     }
@@ -472,6 +474,7 @@ final class Allocator {
   private void assignPrimitive(Rsc r, List<Rsc> scope, boolean[] restrict) {
     ResourceState st = r.state;
     if (!isManaged(r)) {
+      scores.allocation(AllocationScores.Stage.PRIMITIVE, r, shownBase(r));
       List<String> active = st.activeNodes();
       r.node = active.size() == 1 ? m.nodeIndex.getOrDefault(active.get(0), -1) : -1;
       r.nextRole = r.node >= 0 ? st.role() : Role.STOPPED;
@@ -482,7 +485,7 @@ final class Allocator {
       return;
     }
     int[] w = placementScores(r, scope, restrict);
-    scores.allocation(AllocationScores.Stage.PRIMITIVE, r, w);
+    recordPrimitive(r, scope, restrict, w);
     r.node = choose(r, w);
     r.nextRole = r.node >= 0 ? Role.STARTED : Role.STOPPED;
     if (r.node >= 0) {
@@ -493,10 +496,52 @@ final class Allocator {
     }
   }
 
+  /**
+   * The scores a managed primitive is assigned from, as crm_simulate shows them: on a node that
+   * cannot run resources now (offline, standby), what the node would score were it available
+   * (but a clone instance shows such a node as barred).
+   */
+  private void recordPrimitive(Rsc r, List<Rsc> scope, boolean[] restrict, int[] w) {
+    if (!scores.on()) {
+      return;
+    }
+    int[] shown = w;
+    for (int i = 0; i < n && r.enclosingClone() == null; i++) {
+      if (!usable[i]) {
+        int[] available = placementScores(r, scope, restrict, shownBase(r));
+        shown = w.clone();
+        for (int j = 0; j < n; j++) {
+          if (!usable[j]) {
+            shown[j] = available[j];
+          }
+        }
+        break;
+      }
+    }
+    scores.allocation(AllocationScores.Stage.PRIMITIVE, r, shown);
+  }
+
+  /** {@link #base} with the nodes that cannot run resources now scored as if they could (uncached). */
+  private int[] shownBase(Rsc r) {
+    int[] cached = r.weights;
+    r.weights = null;
+    ignoringUsability = true;
+    try {
+      return base(r);
+    } finally {
+      ignoringUsability = false;
+      r.weights = cached;
+    }
+  }
+
   /** A managed primitive's final scores: base, colocations both ways, capacity, {@code restrict}. */
   private int[] placementScores(Rsc r, List<Rsc> scope, boolean[] restrict) {
+    return placementScores(r, scope, restrict, base(r).clone());
+  }
+
+  /** As {@link #placementScores(Rsc, List, boolean[])} from {@code w}, the base scores (changed in place). */
+  private int[] placementScores(Rsc r, List<Rsc> scope, boolean[] restrict, int[] w) {
     ResourceState st = r.state;
-    int[] w = base(r).clone();
     if (restrict != null) {
       for (int i = 0; i < n; i++) {
         if (!restrict[i]) {

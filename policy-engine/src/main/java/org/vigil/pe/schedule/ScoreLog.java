@@ -9,7 +9,8 @@ import org.vigil.pe.AllocationScores;
  * Passes the node scores the {@link Allocator} works out on to an {@link AllocationScores}
  * ({@code crm_simulate -s}); records nothing without one. Nodes are listed by name, as
  * crm_simulate lists them, and only those the resource may consider at all: every node in a
- * symmetric cluster, else those its (or its parents') constraints name.
+ * symmetric cluster, else those its (or its parents') constraints name; a bundle's guest
+ * nodes only for what runs in the bundle.
  */
 final class ScoreLog {
   private final Model m;
@@ -38,7 +39,7 @@ final class ScoreLog {
     }
     boolean symmetric = m.state.options().symmetricCluster();
     for (int i : byName) {
-      if (symmetric || mentioned(r, i)) {
+      if ((symmetric || mentioned(r, i)) && !m.remotes.bundleOnly(i, r)) {
         out.allocation(stage, r.id, m.nodes.get(i).name(), w[i]);
       }
     }
