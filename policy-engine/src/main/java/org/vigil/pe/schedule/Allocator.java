@@ -42,6 +42,11 @@ final class Allocator {
   private final ScoreLog scores;
   /** Working out scores to show: nodes that cannot run resources now keep their scores. */
   private boolean ignoringUsability;
+  /**
+   * The nodes with room for the clone instance being kept where it runs (assigned with its own
+   * node alone allowed): its scores are shown over these, as crm_simulate shows them.
+   */
+  private boolean[] shownRoom;
 
   private OutdatedFailures outdatedFailures;
 
@@ -505,7 +510,7 @@ final class Allocator {
     if (!scores.on()) {
       return;
     }
-    int[] shown = w;
+    int[] shown = shownRoom == null ? w : placementScores(r, scope, shownRoom);
     for (int i = 0; i < n && r.enclosingClone() == null; i++) {
       if (!usable[i]) {
         int[] available = placementScores(r, scope, restrict, shownBase(r));
@@ -925,9 +930,11 @@ final class Allocator {
         rest.add(inst);
         continue;
       }
+      shownRoom = restrict.clone();
       Arrays.fill(restrict, false);
       restrict[cur] = true;
       assignInstance(inst, c, restrict);
+      shownRoom = null;
       if (inst.node >= 0) {
         used[inst.node]++;
         started++;
@@ -945,14 +952,20 @@ final class Allocator {
     }
   }
 
-  /** A clone's own scores and its instances', before any instance is assigned. */
+  /**
+   * A clone's own scores and its instances' (a cloned group's members too), before any instance
+   * is assigned; nodes that cannot run resources now keep their scores.
+   */
   private void recordClone(Rsc c) {
     if (!scores.on()) {
       return;
     }
-    scores.allocation(AllocationScores.Stage.CLONE, c, baseUncached(c));
+    scores.allocation(AllocationScores.Stage.CLONE, c, shownBase(c));
     for (Rsc inst : c.children) {
-      scores.allocation(AllocationScores.Stage.CLONE, inst, baseUncached(inst));
+      scores.allocation(AllocationScores.Stage.CLONE, inst, shownBase(inst));
+      for (Rsc member : inst.children) {
+        scores.allocation(AllocationScores.Stage.CLONE, member, shownBase(member));
+      }
     }
   }
 

@@ -10,7 +10,8 @@ import org.vigil.pe.AllocationScores;
  * ({@code crm_simulate -s}); records nothing without one. Nodes are listed by name, as
  * crm_simulate lists them, and only those the resource may consider at all: every node in a
  * symmetric cluster, else those its (or its parents') constraints name; a bundle's guest
- * nodes only for what runs in the bundle.
+ * nodes only for what runs in the bundle. Orphans (resources gone from the configuration) have
+ * no scores.
  */
 final class ScoreLog {
   private final Model m;
@@ -34,7 +35,7 @@ final class ScoreLog {
   }
 
   void allocation(AllocationScores.Stage stage, Rsc r, int[] w) {
-    if (out == null) {
+    if (out == null || r.isPrimitive() && r.state.orphan()) {
       return;
     }
     boolean symmetric = m.state.options().symmetricCluster();
