@@ -437,7 +437,7 @@ final class Allocator {
   }
 
   private void assignGroup(Rsc g, boolean[] restrict) {
-    recordGroup(g);
+    recordGroup(g, restrict);
     for (int i = 0; i < g.children.size(); i++) {
       Rsc c = g.children.get(i);
       List<Rsc> scope = i == 0 ? List.of(c, g) : List.of(c);
@@ -450,15 +450,33 @@ final class Allocator {
     g.nextRole = g.node >= 0 ? Role.STARTED : Role.STOPPED;
   }
 
-  /** A group's own scores and its members', before the members are assigned. */
-  private void recordGroup(Rsc g) {
+  /**
+   * A group's own scores and its members', before the members are assigned: nodes that cannot
+   * run resources now keep their scores, but a cloned group's instance shows only the nodes
+   * with room for it.
+   */
+  private void recordGroup(Rsc g, boolean[] restrict) {
     if (!scores.on()) {
       return;
     }
-    scores.allocation(AllocationScores.Stage.GROUP, g, baseUncached(g));
-    for (Rsc c : g.children) {
-      scores.allocation(AllocationScores.Stage.GROUP, c, baseUncached(c));
+    boolean[] room = shownRoom != null ? shownRoom : restrict;
+    scores.allocation(AllocationScores.Stage.GROUP, g, shownGroupScores(g, room));
+    for (Rsc r : g.children) {
+      scores.allocation(AllocationScores.Stage.GROUP, r, shownGroupScores(r, room));
     }
+  }
+
+  private int[] shownGroupScores(Rsc r, boolean[] room) {
+    if (r.enclosingClone() == null) {
+      return shownBase(r);
+    }
+    int[] w = baseUncached(r).clone();
+    for (int i = 0; i < n && room != null; i++) {
+      if (!room[i]) {
+        w[i] = Score.MINUS_INFINITY;
+      }
+    }
+    return w;
   }
 
   /** {@link #base} as it stands now, leaving what is cached as it was (recording changes no placement). */
