@@ -487,7 +487,13 @@ final class Allocator {
         }
       }
     }
-    for (Rsc s : scope) {
+    // what is placed with a group weighs on every member, not only its first
+    List<Rsc> primaries = scope;
+    if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
+      primaries = new ArrayList<>(scope);
+      primaries.add(r.parent);
+    }
+    for (Rsc s : primaries) {
       for (Coloc c : s.asPrimary) {
         if (c.primaryRole() == Role.PROMOTED && s.promotable) {
           continue;
