@@ -485,7 +485,13 @@ final class Allocator {
         }
       }
     }
-    for (Rsc s : scope) {
+    // what is placed with a group weighs on every member, not only its first
+    List<Rsc> primaries = scope;
+    if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
+      primaries = new ArrayList<>(scope);
+      primaries.add(r.parent);
+    }
+    for (Rsc s : primaries) {
       for (Coloc c : s.asPrimary) {
         if (c.primaryRole() == Role.PROMOTED && s.promotable) {
           continue;
@@ -706,16 +712,22 @@ final class Allocator {
   }
 
   /**
-   * Scores scale linearly, INFINITY too (-INFINITY at 1/10000 is -100); a fraction rounds
-   * away from zero, so any preference counts at least 1 (crm_simulate: 100 at 5/10000 adds 1).
+   * Scores scale linearly, INFINITY too (-INFINITY at 1/10000 is -100), rounded to the
+   * nearest whole number, halves away from zero; a preference that would round to nothing
+   * still counts 1, in the direction of the factor (crm_simulate: 5000 at 1/10000 adds 1,
+   * 15000 adds 2, and 10 or -250 add 1).
    */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
-    // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
+    // drop floating-point noise first: 20000 at 0.3 is 6000, not 6000.000000000001
     double scaled = Math.rint(score * factor * 1e6) / 1e6;
-    return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
+    long rounded = (long) Math.signum(scaled) * Math.round(Math.abs(scaled));
+    if (rounded == 0 && score != 0) {
+      rounded = factor > 0 ? 1 : -1;
+    }
+    return Score.clamp(rounded);
   }
 
   /**
