@@ -171,6 +171,10 @@ final class Model {
       // a guest is "fenced" by stopping its container: no fencing device needed
       return n.unclean();
     }
+    if (n != null && n.kind() == NodeStatus.Kind.REMOTE && remotes != null && remotes.linkOf(nodeIndex.get(node)) == null) {
+      // a remote node without a connection resource cannot be fenced: what ran there stays unknown
+      return false;
+    }
     var policy = state.options().noQuorumPolicy();
     // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()

@@ -99,7 +99,8 @@ final class SummaryFormatter {
     if (!p.managed(r)) {
       return List.of();
     }
-    boolean roles = r.inPromotable();
+    // an orphan that was promoted still reads as Promoted where it stops
+    boolean roles = r.inPromotable() || r.state.orphan() && r.state.role() == Role.PROMOTED;
     Act promote = p.promotes.get(r);
     boolean promotes = promote != null && promote.required && promote.runnable;
     boolean starts = start.required && start.runnable && t >= 0;
@@ -131,8 +132,12 @@ final class SummaryFormatter {
       }
       List<Line> out = new ArrayList<>();
       for (Act s : stops) {
-        if (s.required) {
-          out.add(new Line("Stop", r.id, name(s.node), due(stopReason(r, start, s))));
+        // nothing is said of a stop that must wait for a node nobody can fence
+        if (s.required && (s.runnable || !m.nodes.get(s.node).unclean())) {
+          // (an orphan has one role, its highest, wherever it runs)
+          Role role = r.inPromotable() ? currentRole(r, s.node) : r.state.role();
+          String where = roles ? role.text() + " " + name(s.node) : name(s.node);
+          out.add(new Line("Stop", r.id, where, due(stopReason(r, start, s))));
         }
       }
       return out;

@@ -47,11 +47,12 @@ public final class ClusterStatus {
     Configuration config = cib.configuration();
     replays.begin(cib, now);
     ClusterOptions options = ClusterOptions.of(config);
-    List<RemoteLink> links = RemoteLink.of(config, now);
+    List<RemoteLink> links = RemoteLink.of(cib, now);
     Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
     List<Slot> slots = new ArrayList<>();
     Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
-    int members = memberCount(config, links);
+    // nodes known only from the status (an orphaned connection's) come too late to count
+    int members = memberCount(config, RemoteLink.of(config, now));
     for (Resource r : config.resources()) {
       collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now, members);
     }
@@ -869,28 +870,72 @@ public final class ClusterStatus {
     return rc != expected;
   }
 
-  /** Pending (or not yet numbered) operations last, then by call id, then by when their result changed. */
-  private static final Comparator<LrmRscOp> CALL_ORDER = (a, b) -> {
-    int byState = Integer.compare(a.status() == EXEC_PENDING || a.call() < 0 ? 1 : 0,
-        b.status() == EXEC_PENDING || b.call() < 0 ? 1 : 0);
-    if (byState != 0) {
-      return byState;
-    }
-    int byCall = Integer.compare(a.call(), b.call());
-    return byCall != 0 ? byCall : Long.compare(a.lastRcChange() == null ? 0 : a.lastRcChange(),
-        b.lastRcChange() == null ? 0 : b.lastRcChange());
-  };
+  private static final Comparator<LrmRscOp> CALL_ORDER = Comparator
+      .comparingInt((LrmRscOp o) -> o.call() < 0 ? 1 : 0)
+      .thenComparingInt(LrmRscOp::call)
+      .thenComparingLong(o -> o.lastRcChange() == null ? 0 : o.lastRcChange());
 
-  /** {@code ops} in {@link #CALL_ORDER}: most histories are recorded in that order already. */
-  private static List<LrmRscOp> inCallOrder(List<LrmRscOp> ops) {
-    for (int i = 1; i < ops.size(); i++) {
-      if (CALL_ORDER.compare(ops.get(i - 1), ops.get(i)) > 0) {
-        List<LrmRscOp> sorted = new ArrayList<>(ops);
-        sorted.sort(CALL_ORDER);
-        return sorted;
+  /**
+   * The history in the order it happened: by call id; an operation without one (still in
+   * flight) after the others, unless an operation of the same controller run (same UUID in
+   * the transition key) comes from a later transition: then just before that one.
+   */
+  static List<LrmRscOp> inCallOrder(List<LrmRscOp> recorded) {
+    if (numberedInOrder(recorded)) {
+      return recorded; // most histories are recorded in call order already
+    }
+    List<LrmRscOp> ops = new ArrayList<>(recorded);
+    ops.sort(CALL_ORDER);
+    int firstUnnumbered = 0;
+    while (firstUnnumbered < ops.size() && ops.get(firstUnnumbered).call() >= 0) {
+      firstUnnumbered++;
+    }
+    if (firstUnnumbered == ops.size()) {
+      return ops;
+    }
+    List<LrmRscOp> out = new ArrayList<>(ops.subList(0, firstUnnumbered));
+    for (LrmRscOp op : ops.subList(firstUnnumbered, ops.size())) {
+      TransitionKey key = TransitionKey.of(op);
+      int at = out.size();
+      for (int i = 0; key != null && i < out.size(); i++) {
+        TransitionKey other = TransitionKey.of(out.get(i));
+        if (other != null && other.uuid().equals(key.uuid()) && other.transition() > key.transition()) {
+          at = i;
+          break;
+        }
+      }
+      out.add(at, op);
+    }
+    return out;
+  }
+
+  private static boolean numberedInOrder(List<LrmRscOp> ops) {
+    for (int i = 0; i < ops.size(); i++) {
+      if (ops.get(i).call() < 0 || (i > 0 && CALL_ORDER.compare(ops.get(i - 1), ops.get(i)) > 0)) {
+        return false;
       }
     }
-    return ops;
+    return true;
+  }
+
+  /** The parts of an operation's transition key that say which transition asked for it. */
+  private record TransitionKey(int transition, String uuid) {
+    static TransitionKey of(LrmRscOp op) {
+      String key = op.transitionKey();
+      if (key == null && op.transitionMagic() != null) {
+        int semi = op.transitionMagic().indexOf(';');
+        key = semi >= 0 ? op.transitionMagic().substring(semi + 1) : null;
+      }
+      String[] parts = key == null ? new String[0] : key.split(":", 4);
+      if (parts.length < 4) {
+        return null;
+      }
+      try {
+        return new TransitionKey(Integer.parseInt(parts[1]), parts[3]);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
   }
 
   /** Replays one node's history of a resource into what it says now. */
