@@ -662,7 +662,8 @@ final class Allocator {
     for (int i = 0; i < n; i++) {
       anyUsable |= out[i] >= 0 && usable[i];
     }
-    if (!anyUsable) {
+    // a guest whose connection can run nowhere takes its container down with it
+    if (!anyUsable && !(factor >= 1 && m.remotes.isGuestConnection(dep))) {
       return w;
     }
     List<Coloc> next = new ArrayList<>(dep.asPrimary);

@@ -101,6 +101,12 @@ final class RemoteNodes {
     return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
   }
 
+  /** Whether the resource is the connection of a guest node that is not a bundle replica. */
+  boolean isGuestConnection(Rsc r) {
+    Link l = linkOfConnection(r);
+    return l != null && l.guest() && !l.inBundle;
+  }
+
   Link linkOfConnection(Rsc r) {
     for (Link l : links) {
       if (l.connection == r) {

@@ -264,6 +264,14 @@ class RemoteNodesTest {
         "* Fence (reboot) remote1 'resources are in unknown state and connection is unrecoverable'");
   }
 
+  @Test
+  void aGuestWhoseConnectionCanRunNowhereDoesNotStartItsContainer() {
+    String noConnection = "<rsc_location id='l1' rsc='guest1' node='node1' score='-INFINITY'/>"
+        + "<rsc_location id='l2' rsc='guest1' node='node2' score='-INFINITY'/>";
+    assertThat(lines(new PacemakerScheduler().schedule(cib(GUEST + dummy("a"), noConnection, "", ""), NOW)))
+        .containsExactly("* Start a ( node1 )");
+  }
+
   private static int indexOf(Transition t, String rsc, String task, String node) {
     return t.actions().stream()
         .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))
