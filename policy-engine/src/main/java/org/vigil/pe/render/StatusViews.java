@@ -365,8 +365,27 @@ public final class StatusViews {
     boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()))
         || RemoteLink.awaitingReconnect(s, state.now());
     String lockedTo = nodes.isEmpty() && state.options().shutdownLock() ? ShutdownLock.recordedLock(state, s) : null;
+    String supersededStart = nodes.isEmpty() ? supersededStart(s) : null;
+    if (supersededStart != null) {
+      // a start still recorded as in flight shows as Starting there, though a later record
+      // says the resource is stopped (crm_simulate shows the operation, the scheduler the stop)
+      return new PrimitiveView(s.id(), agent(s), Role.STARTED, List.of(supersededStart), failed, s.orphan(), managed,
+          blocked, disabled, s.failureIgnored(), "start", lockedTo, probe);
+    }
     return new PrimitiveView(s.id(), agent(s), s.role(), nodes, failed, s.orphan(), managed, blocked,
         disabled, s.failureIgnored(), pendingTask(s), lockedTo, probe);
+  }
+
+  /** The node where a start is recorded as still in flight, though the history goes on after it. */
+  private static String supersededStart(ResourceState s) {
+    for (NodeHistory h : s.histories().values()) {
+      for (LrmRscOp op : h.ops()) {
+        if (op.status() == -1 && "start".equals(op.operation())) {
+          return h.node();
+        }
+      }
+    }
+    return null;
   }
 
   /**

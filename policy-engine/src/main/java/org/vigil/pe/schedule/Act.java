@@ -34,8 +34,6 @@ final class Act {
   int reasonRank;
   /** Why it became required through an ordering ("required X start"), or a definition change. */
   String requiredBy;
-  /** Required through its group's start, its reason to come from the member before it. */
-  boolean awaitsReason;
   /** The reason is its own (quorum, colocation), not one derived from orderings. */
   boolean ownReason;
   /** Made unrunnable by an action it must follow (not by its own state). */

@@ -85,7 +85,14 @@ final class Planner {
     m.oneOrMore.forEach(this::oneOrMore);
     new Utilization(m).orderLoad(this);
     migration.decide(this);
+    java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
+    for (Act a : acts) {
+      if (a.required) {
+        requiredOnTheirOwn.add(a);
+      }
+    }
     propagate();
+    new RestartReasons(requiredOnTheirOwn).assign(acts);
     explain();
     reloads();
     recurring();
@@ -781,15 +788,7 @@ final class Planner {
         // an action that will not run implies nothing
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
-          if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
-            t.requiredBy = requiredBy(e, t);
-            t.awaitsReason = t.requiredBy == null;
-          }
           work.add(t);
-        } else if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && t.awaitsReason
-            && a.rsc != null && a.rsc != t.rsc) {
-          t.requiredBy = requiredBy(e, t);
-          t.awaitsReason = t.requiredBy == null;
         }
         if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
           t.printed = true;
@@ -826,12 +825,16 @@ final class Planner {
   }
 
   /**
-   * Why {@code a} being required makes {@code t} required: "required A task"; a member started
-   * by its collective's start gives the reason that start was given, and a group member after
-   * the first the reason of the member before it (null here: that ordering sets it).
+   * Why {@code e}'s first being required makes its then required: "required A task"; what a
+   * collective's start (or a collective around it) starts gives the reason that was given
+   * to the collective; null for no reason (an action of the resource itself).
    */
-  private static String requiredBy(Act.Edge e, Act t) {
+  static String reasonThrough(Act.Edge e) {
     Act a = e.first();
+    Act t = e.then();
+    if (a.rsc == null || a.rsc == t.rsc) {
+      return null;
+    }
     if ((e.flags() & FOR_CLONE) != 0) {
       Rsc clone = a.rsc.enclosingClone();
       if (Notifications.enabled(clone)) {
@@ -840,20 +843,7 @@ final class Planner {
       }
       return "required " + clone.id + (a.task.equals("promote") ? " promoted" : " running");
     }
-    return requiredBy(a, t);
-  }
-
-  private static String requiredBy(Act a, Act t) {
-    if (a.type == Act.Type.PSEUDO && within(t.rsc, a.rsc)) {
-      Rsc parent = t.rsc.parent;
-      if (parent.kind == Rsc.Kind.GROUP && parent.children.get(0) != t.rsc) {
-        return null;
-      }
-      if (a.requiredBy != null) {
-        return a.requiredBy;
-      }
-    } else if (a.type == Act.Type.PSEUDO && a.task.equals("start")) {
-      // a collective's start passes on what required it
+    if (a.type == Act.Type.PSEUDO && (a.task.equals("start") || within(t.rsc, a.rsc) && a.requiredBy != null)) {
       return a.requiredBy;
     }
     return "required " + a.rsc.id + " " + actionName(a);

@@ -830,14 +830,64 @@ public final class ClusterStatus {
   }
 
   private static final Comparator<LrmRscOp> CALL_ORDER = Comparator
-      .comparingInt((LrmRscOp o) -> o.status() == EXEC_PENDING || o.call() < 0 ? 1 : 0)
+      .comparingInt((LrmRscOp o) -> o.call() < 0 ? 1 : 0)
       .thenComparingInt(LrmRscOp::call)
       .thenComparingLong(o -> o.lastRcChange() == null ? 0 : o.lastRcChange());
 
+  /**
+   * The history in the order it happened: by call id; an operation without one (still in
+   * flight) after the others, unless an operation of the same controller run (same UUID in
+   * the transition key) comes from a later transition: then just before that one.
+   */
+  static List<LrmRscOp> inCallOrder(List<LrmRscOp> recorded) {
+    List<LrmRscOp> ops = new ArrayList<>(recorded);
+    ops.sort(CALL_ORDER);
+    int firstUnnumbered = 0;
+    while (firstUnnumbered < ops.size() && ops.get(firstUnnumbered).call() >= 0) {
+      firstUnnumbered++;
+    }
+    if (firstUnnumbered == ops.size()) {
+      return ops;
+    }
+    List<LrmRscOp> out = new ArrayList<>(ops.subList(0, firstUnnumbered));
+    for (LrmRscOp op : ops.subList(firstUnnumbered, ops.size())) {
+      TransitionKey key = TransitionKey.of(op);
+      int at = out.size();
+      for (int i = 0; key != null && i < out.size(); i++) {
+        TransitionKey other = TransitionKey.of(out.get(i));
+        if (other != null && other.uuid().equals(key.uuid()) && other.transition() > key.transition()) {
+          at = i;
+          break;
+        }
+      }
+      out.add(at, op);
+    }
+    return out;
+  }
+
+  /** The parts of an operation's transition key that say which transition asked for it. */
+  private record TransitionKey(int transition, String uuid) {
+    static TransitionKey of(LrmRscOp op) {
+      String key = op.transitionKey();
+      if (key == null && op.transitionMagic() != null) {
+        int semi = op.transitionMagic().indexOf(';');
+        key = semi >= 0 ? op.transitionMagic().substring(semi + 1) : null;
+      }
+      String[] parts = key == null ? new String[0] : key.split(":", 4);
+      if (parts.length < 4) {
+        return null;
+      }
+      try {
+        return new TransitionKey(Integer.parseInt(parts[1]), parts[3]);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
+
   /** Replays one node's history of a resource into what it says now. */
   static NodeHistory replay(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options) {
-    List<LrmRscOp> ops = new ArrayList<>(lr.ops());
-    ops.sort(CALL_ORDER);
+    List<LrmRscOp> ops = inCallOrder(lr.ops());
     Role role = Role.UNKNOWN;
     OnFail onFail = OnFail.NONE;
     String pendingTask = null;
