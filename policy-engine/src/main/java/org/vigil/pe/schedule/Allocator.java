@@ -237,7 +237,8 @@ final class Allocator {
     int[] w = new int[n];
     boolean symmetric = options.symmetricCluster();
     boolean[] allowed = new boolean[n];
-    Arrays.fill(allowed, symmetric);
+    // a guest's connection goes wherever its container does, even in an asymmetric cluster
+    Arrays.fill(allowed, symmetric || m.remotes.isGuestConnection(r));
     List<Rsc> sources = locationSources(r);
     for (Rsc s : sources) {
       int[] loc = m.locations.get(s);

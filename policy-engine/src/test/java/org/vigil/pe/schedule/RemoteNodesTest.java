@@ -272,6 +272,24 @@ class RemoteNodesTest {
         .containsExactly("* Start a ( node1 )");
   }
 
+  @Test
+  void inAnAsymmetricClusterAGuestsConnectionFollowsItsContainerWithoutALocationOfItsOwn() {
+    String locations = "<rsc_location id='l1' rsc='vm1' node='node1' score='100'/>"
+        + "<rsc_location id='l2' rsc='a' node='guest1' score='100'/>";
+    Cib c = cib(GUEST + dummy("a"), locations, "", "");
+    String xml = CibXml.write(c).replaceFirst("(<nvpair [^>]*stonith-enabled[^>]*/>)",
+        "$1<nvpair id='sc' name='symmetric-cluster' value='false'/>");
+    assertThat(xml).contains("symmetric-cluster");
+    Cib asym;
+    try {
+      asym = CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(lines(new PacemakerScheduler().schedule(asym, NOW))).containsExactlyInAnyOrder(
+        "* Start vm1 ( node1 )", "* Start guest1 ( node1 )", "* Start a ( guest1 )");
+  }
+
   private static int indexOf(Transition t, String rsc, String task, String node) {
     return t.actions().stream()
         .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))
