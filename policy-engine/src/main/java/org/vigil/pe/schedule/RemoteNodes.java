@@ -183,11 +183,13 @@ final class RemoteNodes {
   }
 
   /**
-   * Whether a failed connection must wait before it is started again: its reconnect_interval
-   * has not passed since its last failure.
+   * Whether a failed connection must wait before it is started again: it failed while active
+   * and has a reconnect_interval, or its reconnect_interval has not passed since its last
+   * failure.
    */
   boolean awaitingReconnect(Rsc r) {
-    return isConnection(r) && RemoteLink.awaitingReconnect(r.state, m.state.now());
+    return isConnection(r) && (RemoteLink.awaitingReconnect(r.state, m.state.now())
+        || RemoteLink.stopsToReconnect(r.state, m.state.now()));
   }
 
   /** Whether a remote or guest node can take resources, once its connection has been placed. */

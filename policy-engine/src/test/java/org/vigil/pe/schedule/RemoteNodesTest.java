@@ -290,6 +290,19 @@ class RemoteNodesTest {
         "* Start vm1 ( node1 )", "* Start guest1 ( node1 )", "* Start a ( guest1 )");
   }
 
+  @Test
+  void aConnectionLostWhileRunningWithAReconnectIntervalIsStoppedNotRecovered() {
+    String remote = "<primitive id='remote1' class='ocf' provider='pacemaker' type='remote'>"
+        + "<instance_attributes id='r-i'><nvpair id='r-ri' name='reconnect_interval' value='60'/></instance_attributes>"
+        + "</primitive>";
+    Cib c = cib(remote, "", failedMonitor("remote1", "remote"), state("remote1", "remote1", false, ""));
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactly(
+        "* Fence (reboot) remote1 'remote connection is unrecoverable'",
+        "* Stop remote1 ( node1 ) due to node availability");
+    Cib plain = cib(REMOTE, "", failedMonitor("remote1", "remote"), state("remote1", "remote1", false, ""));
+    assertThat(lines(new PacemakerScheduler().schedule(plain, NOW))).contains("* Recover remote1 ( node1 )");
+  }
+
   private static int indexOf(Transition t, String rsc, String task, String node) {
     return t.actions().stream()
         .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))
