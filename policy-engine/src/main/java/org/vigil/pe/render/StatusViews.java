@@ -460,6 +460,10 @@ public final class StatusViews {
    * shows); a failure older than the resource's failure-timeout no longer counts.
    */
   private Optional<String> failedProbe(NodeHistory h, ResourceState s) {
+    if (!h.notInstalled()) {
+      // the replay marks every history with such a probe (and more): most have none
+      return Optional.empty();
+    }
     long timeoutMs = s.meta().failureTimeoutMs();
     for (LrmRscOp op : h.ops()) {
       if (!"monitor".equals(op.operation()) || op.intervalMs() != 0) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
@@ -823,12 +825,15 @@ final class Allocator {
     // those failed or banned where they run
     // (among those moving and those stopped, the better scores go first: the best score each
     // has anywhere, then the second best...)
-    java.util.Map<Rsc, int[]> best = new java.util.HashMap<>();
-    for (Rsc inst : instances) {
-      best.put(inst, sortedScores(inst, c));
+    // (each instance's rank and scores worked out once, not at every comparison)
+    Map<Rsc, Integer> rank = new IdentityHashMap<>();
+    Map<Rsc, int[]> best = new IdentityHashMap<>();
+    for (Rsc i : instances) {
+      rank.put(i, cloneAssignmentRank(i));
+      best.put(i, sortedScores(i, c));
     }
-    instances.sort(Comparator.comparingInt((Rsc i) -> cloneAssignmentRank(i) == 2 ? 1 : cloneAssignmentRank(i))
-        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(this::cloneAssignmentRank)
+    instances.sort(Comparator.comparingInt((Rsc i) -> rank.get(i) == 2 ? 1 : rank.get(i))
+        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(rank::get)
         .thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others

@@ -185,9 +185,11 @@ final class Model {
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
     for (NodeHistory h : r.state.histories().values()) {
-      NodeStatus n = node(h.node());
-      if (h.onFail() == OnFail.BLOCK && (n == null || !n.unclean())) {
-        return true;
+      if (h.onFail() == OnFail.BLOCK) {
+        NodeStatus n = node(h.node());
+        if (n == null || !n.unclean()) {
+          return true;
+        }
       }
     }
     return false;

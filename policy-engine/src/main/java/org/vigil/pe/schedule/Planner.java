@@ -365,15 +365,19 @@ final class Planner {
     if (recordedResources == null) {
       recordedResources = new HashMap<>();
       for (NodeState ns : m.state.cib().status().nodeStates()) {
+        Map<String, LrmResource> onNode = recordedResources.computeIfAbsent(ns.uname(),
+            k -> new HashMap<>(ns.lrmResources().size() * 2));
         for (LrmResource lr : ns.lrmResources()) {
-          recordedResources.putIfAbsent(ns.uname() + "\u0000" + lr.id(), lr);
+          onNode.putIfAbsent(lr.id(), lr);
         }
       }
     }
-    return recordedResources.get(node + "\u0000" + recordedId);
+    Map<String, LrmResource> onNode = recordedResources.get(node);
+    return onNode == null ? null : onNode.get(recordedId);
   }
 
-  private Map<String, LrmResource> recordedResources;
+  /** The history records by node, then by id (the first of an id on a node). */
+  private Map<String, Map<String, LrmResource>> recordedResources;
 
   private RuleContext ruleContext(int node) {
     return new RuleContext(m.nodes.get(node).attributes(), m.state.now(), Map.of(), Map.of());
@@ -425,12 +429,27 @@ final class Planner {
    * history there; else the instance assigned there, or the first one active nowhere.
    */
   private boolean probesFor(Rsc r, int node) {
-    String nodeName = m.nodes.get(node).name();
     List<Rsc> siblings = siblings(r);
+    Object[] byNode = probers.computeIfAbsent(siblings, k -> new Object[m.nodes.size()]);
+    if (byNode[node] == null) {
+      Rsc chosen = prober(siblings, node);
+      byNode[node] = chosen == null ? NO_PROBE : chosen;
+    }
+    return byNode[node] == r;
+  }
+
+  /** Which of {@link #siblings} probes a node (they all ask), by node; {@link #NO_PROBE} when none does. */
+  private final Map<List<Rsc>, Object[]> probers = new java.util.IdentityHashMap<>();
+
+  private static final Object NO_PROBE = new Object();
+
+  /** The instance that probes {@code node} for its siblings, or null when some instance has history there. */
+  private Rsc prober(List<Rsc> siblings, int node) {
+    String nodeName = m.nodes.get(node).name();
     Rsc chosen = null;
     for (Rsc p : siblings) {
       if (p.state.probedOn(nodeName)) {
-        return false;
+        return null;
       }
       if (p.node == node && chosen == null) {
         chosen = p;
@@ -444,13 +463,19 @@ final class Planner {
         }
       }
     }
-    return (chosen == null ? siblings.get(0) : chosen) == r;
+    return chosen == null ? siblings.get(0) : chosen;
   }
 
   private final Map<String, List<Rsc>> siblings = new HashMap<>();
 
   /** The instances of the same primitive in the same clone. */
   private List<Rsc> siblings(Rsc r) {
+    return siblingsOf.computeIfAbsent(r, this::findSiblings);
+  }
+
+  private final Map<Rsc, List<Rsc>> siblingsOf = new java.util.IdentityHashMap<>();
+
+  private List<Rsc> findSiblings(Rsc r) {
     Rsc clone = r.enclosingClone();
     return siblings.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
       List<Rsc> out = new ArrayList<>();
@@ -900,16 +925,16 @@ final class Planner {
    * on its own account ("unrunnable X start"); a stopped resource blocked by something else.
    */
   private void explain() {
-    java.util.Set<Act> done = new java.util.HashSet<>();
     for (Act a : acts) {
-      explain(a, done, new java.util.HashSet<>());
+      explain(a);
     }
   }
 
-  private void explain(Act a, java.util.Set<Act> done, java.util.Set<Act> visiting) {
-    if (done.contains(a) || !visiting.add(a)) {
+  private void explain(Act a) {
+    if (a.explained != Act.Walk.NOT_SEEN) {
       return;
     }
+    a.explained = Act.Walk.ON_PATH;
     if (!a.runnable && a.inheritedUnrunnable) {
       for (Act.Edge e : a.in) {
         Act f = e.first();
@@ -917,7 +942,7 @@ final class Planner {
             || f.rsc == null && f.type != Act.Type.PSEUDO || (f.task.equals("stop") && !f.required)) {
           continue;
         }
-        explain(f, done, visiting);
+        explain(f);
         if ((e.flags() & SILENT) != 0 && f.reason == null) {
           continue;
         }
@@ -961,8 +986,7 @@ final class Planner {
         }
       }
     }
-    visiting.remove(a);
-    done.add(a);
+    a.explained = Act.Walk.DONE;
   }
 
   private static boolean startsFromStopped(Act a) {

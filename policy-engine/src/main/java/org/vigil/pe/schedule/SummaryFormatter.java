@@ -54,13 +54,37 @@ final class SummaryFormatter {
       d = Math.max(d, l.details.length());
     }
     for (Line l : lines) {
-      String s = String.format("* %-8s   %-" + w + "s   ( %" + d + "s )", l.action, l.rsc, l.details);
+      // String.format is too slow for the thousands of lines a large transition has
+      StringBuilder line = new StringBuilder(24 + w + d).append("* ");
+      padRight(line, l.action, 8).append("   ");
+      padRight(line, l.rsc, w).append("   ( ");
+      padLeft(line, l.details, d).append(" )");
+      String s = line.toString();
       if (l.reason != null) {
         s += "  " + l.reason;
       }
       out.add(s);
     }
     return out;
+  }
+
+  /** {@code %-Ns}. */
+  private static StringBuilder padRight(StringBuilder sb, String s, int width) {
+    String text = String.valueOf(s);
+    sb.append(text);
+    for (int i = text.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    return sb;
+  }
+
+  /** {@code %Ns}. */
+  private static StringBuilder padLeft(StringBuilder sb, String s, int width) {
+    String text = String.valueOf(s);
+    for (int i = text.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    return sb.append(text);
   }
 
   private String name(int node) {
