@@ -239,7 +239,8 @@ final class Allocator {
     int[] w = new int[n];
     boolean symmetric = options.symmetricCluster();
     boolean[] allowed = new boolean[n];
-    Arrays.fill(allowed, symmetric);
+    // a guest's connection goes wherever its container does, even in an asymmetric cluster
+    Arrays.fill(allowed, symmetric || m.remotes.isGuestConnection(r));
     List<Rsc> sources = locationSources(r);
     for (Rsc s : sources) {
       int[] loc = m.locations.get(s);
@@ -676,7 +677,8 @@ final class Allocator {
     for (int i = 0; i < n; i++) {
       anyUsable |= out[i] >= 0 && usable[i];
     }
-    if (!anyUsable) {
+    // a guest whose connection can run nowhere takes its container down with it
+    if (!anyUsable && !(factor >= 1 && m.remotes.isGuestConnection(dep))) {
       return w;
     }
     // a group passes on its members' dependents (the members after its first), not those
