@@ -748,6 +748,26 @@ final class Allocator {
         out[i] = Score.add(out[i], scale(dw[i], c.score() / (double) Score.INFINITY));
       }
     }
+    // what the dependent's own dependents prefer pulls too, each by its colocation's score
+    List<Coloc> next = new ArrayList<>(dep.asPrimary);
+    if (source != dep) {
+      next.addAll(source.asPrimary);
+    }
+    for (Coloc c2 : next) {
+      if (c2.score() <= 0) {
+        continue;
+      }
+      Set<Rsc> visited = new HashSet<>();
+      visited.add(dep);
+      visited.add(source);
+      int[] pull = mergeDependent(new int[n], c2.dependent(), c2.score() / (double) Score.INFINITY, visited,
+          c2.nodeAttribute());
+      for (int i = 0; i < n; i++) {
+        if (pull[i] > 0) {
+          out[i] = Score.add(out[i], pull[i]);
+        }
+      }
+    }
     return out;
   }
 

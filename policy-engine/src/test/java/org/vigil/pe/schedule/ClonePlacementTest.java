@@ -253,4 +253,15 @@ class ClonePlacementTest {
     assertThat(summary(3, promotable("S"), "", states))
         .containsExactly("* Start S:1 ( node2 )", "* Start S:2 ( node3 )");
   }
+
+  @Test
+  void theDependentsOfACloneDependentPullItsInstancesToo() {
+    // P wants node3 and must run with M's Promoted instance; M runs only where A does
+    String resources = clone("A", "clone-max", "1") + promotable("M")
+        + "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String constraints = colocation("M-clone", "A-clone", "INFINITY")
+        + "<rsc_colocation id='p-with-promoted-m' rsc='P' with-rsc='M-clone' with-rsc-role='Promoted' score='INFINITY'/>"
+        + location("P", "node3", "100");
+    assertThat(summary(3, resources, constraints)).containsExactly("* Start A:0 ( node3 )", "* Start M:0 ( node3 )");
+  }
 }
