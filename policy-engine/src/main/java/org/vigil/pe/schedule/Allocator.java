@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
@@ -106,16 +108,6 @@ final class Allocator {
       return;
     }
     for (RemoteNodes.Link l : m.remotes.links) {
-      Rsc conn = l.connection();
-      int connAt = currentNode(conn);
-      if (l.inBundle() && conn.node < 0 && l.container().node < 0 && connAt >= 0 && usable[connAt]
-          && isManaged(conn) && l.container().meta.targetRole() != Role.STOPPED) {
-        // a replica whose (enabled) container cannot run keeps its connection where it is when
-        // that node is fine: the connection then stops because its container cannot start
-        conn.node = connAt;
-        conn.nextRole = Role.STARTED;
-        conn.stopReason = null;
-      }
       usable[l.node()] = m.remotes.usable(l);
     }
     // base scores computed so far took the remote nodes as unusable
@@ -178,7 +170,8 @@ final class Allocator {
     }
     int cur = currentNode(first);
     if (cur < 0) {
-      return 0;
+      // what runs nowhere yet is placed after everything that runs somewhere
+      return Score.MINUS_INFINITY;
     }
     if (!usable[cur]) {
       // a lost cluster node counts for nothing; a remote or guest node losing its connection
@@ -615,6 +608,9 @@ final class Allocator {
     // a mandatory colocation with a group asks for the whole group: its last member placed
     Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
         ? primary.children.get(primary.children.size() - 1) : primary;
+    if (m.remotes.containerUnplaced(c.dependent())) {
+      return;
+    }
     boolean[] where = nodesOf(placed, c.primaryRole());
     if (m.remotes.isConnection(c.dependent())) {
       where = m.remotes.connectionHosts(where);
@@ -718,10 +714,9 @@ final class Allocator {
     if (!anyUsable) {
       return w;
     }
-    List<Coloc> next = new ArrayList<>(dep.asPrimary);
-    if (source != dep) {
-      next.addAll(source.asPrimary);
-    }
+    // a group passes on its members' dependents (the members after its first), not those
+    // placed with the group itself
+    List<Coloc> next = dep.kind == Rsc.Kind.GROUP ? source.asPrimary : dep.asPrimary;
     // a dependent's own dependents weigh by their colocation's score alone, not scaled down
     // again, only turned around behind a negative one (crm_simulate's trace: "Merging scores
     // from X (at 1.000000)"); a group's members count that way behind its first
@@ -780,7 +775,7 @@ final class Allocator {
       return score;
     }
     // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
-    double scaled = Math.rint(score * factor * 1000) / 1000;
+    double scaled = Math.rint(score * factor * 1e6) / 1e6;
     return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
   }
 
@@ -889,12 +884,15 @@ final class Allocator {
     // those failed or banned where they run
     // (among those moving and those stopped, the better scores go first: the best score each
     // has anywhere, then the second best...)
-    java.util.Map<Rsc, int[]> best = new java.util.HashMap<>();
-    for (Rsc inst : instances) {
-      best.put(inst, sortedScores(inst, c));
+    // (each instance's rank and scores worked out once, not at every comparison)
+    Map<Rsc, Integer> rank = new IdentityHashMap<>();
+    Map<Rsc, int[]> best = new IdentityHashMap<>();
+    for (Rsc i : instances) {
+      rank.put(i, cloneAssignmentRank(i));
+      best.put(i, sortedScores(i, c));
     }
-    instances.sort(Comparator.comparingInt((Rsc i) -> cloneAssignmentRank(i) == 2 ? 1 : cloneAssignmentRank(i))
-        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(this::cloneAssignmentRank)
+    instances.sort(Comparator.comparingInt((Rsc i) -> rank.get(i) == 2 ? 1 : rank.get(i))
+        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(rank::get)
         .thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others
@@ -1011,6 +1009,14 @@ final class Allocator {
 
   /** The {@code master-RSC} attribute of node {@code node} for an instance (-1 when unset). */
   private int promotionAttribute(Rsc inst, int node) {
+    if ("host".equals(inst.meta.get("container-attribute-target").orElse(null))) {
+      // the attribute is kept on the host of the guest's container
+      int host = m.remotes.containerHost(node);
+      if (host == -2) {
+        return -1;
+      }
+      node = host >= 0 ? host : node;
+    }
     NodeStatus ns = m.nodes.get(node);
     String v = ns.attribute("master-" + inst.state.baseId());
     NodeHistory h = inst.state.history(ns.name());
@@ -1043,7 +1049,8 @@ final class Allocator {
         continue;
       }
       candidates.add(inst);
-      score.put(inst, promotionScore(c, inst));
+      // in a bundle replica whose container has no place the instance cannot be promoted
+      score.put(inst, m.remotes.replicaDown(inst.node) ? -1 : promotionScore(c, inst));
     }
     candidates.sort(Comparator.comparingInt((Rsc i) -> -score.get(i))
         .thenComparingInt(i -> isPromoted(i) ? 0 : 1).thenComparingInt(i -> i.order));
@@ -1091,9 +1098,6 @@ final class Allocator {
     int node = inst.node;
     Rsc first = inst.primitives().get(0);
     int score = promotionAttribute(first);
-    if (score == -1 && isPromoted(inst)) {
-      score = 0;
-    }
     int[] loc = m.promotedLocations.get(c);
     if (loc != null) {
       score = Score.add(score, loc[node]);

@@ -121,4 +121,13 @@ class StatusViewsTest {
       assertThat(text).contains("    * r1\t(ocf:pacemaker:remote):\t " + (ago < 60 ? "FAILED" : "Stopped") + "\n");
     }
   }
+
+  @Test
+  void aStartStillRecordedInFlightShowsStartingThoughALaterStopSaysStopped() {
+    String history = "<lrm_resource id='d' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='d_start_0' operation='start' interval='0' call-id='3' rc-code='-1' op-status='-1' "
+        + "transition-key='1:9:0:x'/>" + op("d", "stop", 0, 9, 0, 0) + "</lrm_resource>";
+    String text = render(cib("", dummy("d", ""), node("1", "n1", true, history) + node("2", "n2", true, "")));
+    assertThat(text).contains("    * d\t(ocf:pacemaker:Dummy):\t Starting n1\n");
+  }
 }

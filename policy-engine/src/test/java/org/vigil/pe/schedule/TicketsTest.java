@@ -37,11 +37,15 @@ class TicketsTest {
         node("1", "node1", lrm) + node("2", "node2", ""));
   }
 
-  /** ms1's instance rsc1:0 is Promoted on node1 and rsc1:1 Unpromoted on node2. */
+  /**
+   * ms1's instance rsc1:0 is Promoted on node1 and rsc1:1 Unpromoted on node2; node1 gives it a
+   * promotion score (without one it would be demoted).
+   */
   private static List<String> promotable(String constraint, String tickets) {
     String ms = "<clone id='ms1'><meta_attributes id='ms1-m'><nvpair id='ms1-p' name='promotable' value='true'/>"
         + "</meta_attributes><primitive id='rsc1' class='ocf' provider='pacemaker' type='Stateful'/></clone>";
-    return schedule(ms, constraint, tickets,
+    String score = "<rsc_location id='ms1-promoted' rsc='ms1' role='Promoted' node='node1' score='10'/>";
+    return schedule(ms, constraint + score, tickets,
         node("1", "node1", lrmRsc("rsc1:0", op("rsc1:0", "promote", 3, 0)))
             + node("2", "node2", lrmRsc("rsc1:1", op("rsc1:1", "start", 2, 0))));
   }

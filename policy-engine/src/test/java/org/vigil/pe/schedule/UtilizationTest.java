@@ -71,6 +71,14 @@ class UtilizationTest {
   }
 
   @Test
+  void balancedPlacesWhatRunsBeforeWhatRunsNowhere() {
+    // old (running on the smaller node1) goes first and takes node2; fresh, though listed
+    // first, then finds both nodes with 1 left and takes the emptier node1
+    Transition t = schedule("balanced", 1, 2, dummy("fresh", 1, 0) + dummy("old", 1, 0), "", running("old"));
+    assertThat(lines(t)).containsExactlyInAnyOrder("* Move old ( node1 -> node2 )", "* Start fresh ( node1 )");
+  }
+
+  @Test
   void minimalPacksResourcesOntoTheFirstNode() {
     Transition t = schedule("minimal", 4, 4, dummy("a", 1, 0) + dummy("b", 1, 0), "", "");
     assertThat(lines(t)).containsExactly("* Start a ( node1 )", "* Start b ( node1 )");

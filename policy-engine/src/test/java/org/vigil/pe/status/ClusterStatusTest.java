@@ -259,4 +259,28 @@ class ClusterStatusTest {
     assertThat(unfenced.node("node2").pending()).isFalse();
     assertThat(unfenced.node("node3").online()).isFalse();
   }
+
+  private static String keyed(String task, int call, int transition, String uuid, boolean inFlight) {
+    String key = "-1:" + transition + ":0:" + uuid;
+    return "<lrm_rsc_op id='d_" + task + "_0' operation='" + task + "' interval='0' call-id='" + call + "' rc-code='"
+        + (inFlight ? -1 : 0) + "' op-status='" + (inFlight ? -1 : 0) + "' transition-key='" + key + "'/>";
+  }
+
+  @Test
+  void aStartInFlightCountsOnlyIfNothingOfALaterTransitionFollowsIt() {
+    String later = keyed("start", -1, 9, "A", true) + keyed("stop", 8, 4, "A", false);
+    String earlier = keyed("start", -1, 8, "A", true) + keyed("stop", 8, 9, "A", false);
+    String otherRun = keyed("start", -1, 1, "A", true) + keyed("stop", 8, 4, "B", false);
+    String numbered = keyed("start", 3, 9, "A", true) + keyed("stop", 9, 4, "A", false);
+    assertThat(activeNodes(later)).containsExactly("node1");
+    assertThat(activeNodes(earlier)).isEmpty();
+    assertThat(activeNodes(otherRun)).containsExactly("node1");
+    // with a call id of its own it takes its place by call id
+    assertThat(activeNodes(numbered)).isEmpty();
+  }
+
+  private static java.util.List<String> activeNodes(String ops) {
+    return ClusterStatus.unpack(cib("", DUMMY, member("1", "node1", rsc("d", ops))), NOW).resourcesById().get("d")
+        .activeNodes();
+  }
 }
