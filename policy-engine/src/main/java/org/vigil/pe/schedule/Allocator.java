@@ -299,7 +299,7 @@ final class Allocator {
         List<String> active = st.activeNodes();
         for (int i = 0; i < n; i++) {
           String node = m.nodes.get(i).name();
-          boolean drawn = active.isEmpty() ? usable[i] : active.contains(node) || usable[i]
+          boolean drawn = active.isEmpty() && !seenInStatusOrder(r) ? usable[i] : active.contains(node) || usable[i]
               && sameResource(r).stream().anyMatch(o -> o.state.history(node) != null)
               && sameResource(r).stream().noneMatch(o -> o.state.activeNodes().contains(node));
           if (drawn) {
@@ -377,6 +377,47 @@ final class Allocator {
   }
 
   private final java.util.Map<String, List<Rsc>> siblingsByBase = new java.util.HashMap<>();
+
+  /**
+   * Whether an instance that runs nowhere was given a history when the status was read the way
+   * crm_simulate reads it: node by node, each history of an anonymous clone going to the
+   * lowest-numbered instance not yet running (so a probe can land on an instance that later
+   * turns out to run elsewhere, or on one that stays stopped).
+   */
+  private boolean seenInStatusOrder(Rsc inst) {
+    List<Rsc> same = sameResource(inst);
+    if (same.size() == 1) {
+      return !inst.state.histories().isEmpty();
+    }
+    Set<Rsc> seen = seenByBase.computeIfAbsent(inst.enclosingClone().id + "\u0000" + inst.state.baseId(), k -> {
+      Set<Rsc> out = new HashSet<>();
+      Set<Rsc> running = new HashSet<>();
+      for (NodeStatus node : m.nodes) {
+        Rsc activeHere = null;
+        boolean known = false;
+        for (Rsc o : same) {
+          known |= o.state.history(node.name()) != null;
+          if (o.state.activeNodes().contains(node.name())) {
+            activeHere = o;
+          }
+        }
+        if (!known) {
+          continue;
+        }
+        Rsc lowest = same.stream().filter(o -> !running.contains(o)).findFirst().orElse(null);
+        if (lowest != null) {
+          out.add(lowest);
+          if (activeHere != null) {
+            running.add(lowest);
+          }
+        }
+      }
+      return out;
+    });
+    return seen.contains(inst);
+  }
+
+  private final java.util.Map<String, Set<Rsc>> seenByBase = new java.util.HashMap<>();
 
   /** Whose location constraints apply: its own, its group's (first member only) and its clone's. */
   private List<Rsc> locationSources(Rsc r) {
@@ -708,6 +749,26 @@ final class Allocator {
     for (int i = 0; i < n; i++) {
       if (dw[i] > 0) {
         out[i] = Score.add(out[i], scale(dw[i], c.score() / (double) Score.INFINITY));
+      }
+    }
+    // what the dependent's own dependents prefer pulls too, each by its colocation's score
+    List<Coloc> next = new ArrayList<>(dep.asPrimary);
+    if (source != dep) {
+      next.addAll(source.asPrimary);
+    }
+    for (Coloc c2 : next) {
+      if (c2.score() <= 0) {
+        continue;
+      }
+      Set<Rsc> visited = new HashSet<>();
+      visited.add(dep);
+      visited.add(source);
+      int[] pull = mergeDependent(new int[n], c2.dependent(), c2.score() / (double) Score.INFINITY, visited,
+          c2.nodeAttribute());
+      for (int i = 0; i < n; i++) {
+        if (pull[i] > 0) {
+          out[i] = Score.add(out[i], pull[i]);
+        }
       }
     }
     return out;
