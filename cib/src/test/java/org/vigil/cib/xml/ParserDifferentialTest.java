@@ -218,6 +218,12 @@ class ParserDifferentialTest {
         .containsExactly("a/start/n1/1/{}", "b/stop/n1x/2/{}", "null/start/n1/3/{idx=c}",
             "d/null/n2/null/{operatio=start, call-id=x4}", "null/start/null/5/{i=e, on_nodes=n1, extra=1}",
             "f/start/n1/6/{}");
+    for (String tags : List.of("<a x='1' y='2'/><a y='1'/><a y='1' y='2'/>", "<a x='1' y='2'/><a x='1' x='2'/>",
+        "<a x='1' y='2' z='3'/><a x='1' y='2'/><a x='1' y='2' x='3'/>", "<a x='1'/><a x='1' y='2' x='3'/>")) {
+      String bad = "<cib><status><node_state id='1'><lrm><lrm_resources><lrm_resource id='r'>" + tags.replace("<a ",
+          "<lrm_rsc_op ") + "</lrm_resource></lrm_resources></lrm></node_state></status></cib>";
+      assertThat(outcome(bad)).as(tags).isEqualTo(legacyOutcome(bad)).asString().contains("duplicate attribute");
+    }
   }
 
   @Test

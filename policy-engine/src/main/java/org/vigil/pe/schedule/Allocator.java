@@ -255,7 +255,8 @@ final class Allocator {
     int[] w = new int[n];
     boolean symmetric = options.symmetricCluster();
     boolean[] allowed = new boolean[n];
-    Arrays.fill(allowed, symmetric);
+    // a guest's connection goes wherever its container does, even in an asymmetric cluster
+    Arrays.fill(allowed, symmetric || m.remotes.isGuestConnection(r));
     List<Rsc> sources = locationSources(r);
     for (Rsc s : sources) {
       int[] loc = m.locations.get(s);
@@ -314,7 +315,7 @@ final class Allocator {
         List<String> active = st.activeNodes();
         for (int i = 0; i < n; i++) {
           String node = m.nodes.get(i).name();
-          boolean drawn = active.isEmpty() ? usable[i] : active.contains(node) || usable[i]
+          boolean drawn = active.isEmpty() && !seenInStatusOrder(r) ? usable[i] : active.contains(node) || usable[i]
               && sameResource(r).stream().anyMatch(o -> o.state.history(node) != null)
               && sameResource(r).stream().noneMatch(o -> o.state.activeNodes().contains(node));
           if (drawn) {
@@ -392,6 +393,47 @@ final class Allocator {
   }
 
   private final java.util.Map<String, List<Rsc>> siblingsByBase = new java.util.HashMap<>();
+
+  /**
+   * Whether an instance that runs nowhere was given a history when the status was read the way
+   * crm_simulate reads it: node by node, each history of an anonymous clone going to the
+   * lowest-numbered instance not yet running (so a probe can land on an instance that later
+   * turns out to run elsewhere, or on one that stays stopped).
+   */
+  private boolean seenInStatusOrder(Rsc inst) {
+    List<Rsc> same = sameResource(inst);
+    if (same.size() == 1) {
+      return !inst.state.histories().isEmpty();
+    }
+    Set<Rsc> seen = seenByBase.computeIfAbsent(inst.enclosingClone().id + "\u0000" + inst.state.baseId(), k -> {
+      Set<Rsc> out = new HashSet<>();
+      Set<Rsc> running = new HashSet<>();
+      for (NodeStatus node : m.nodes) {
+        Rsc activeHere = null;
+        boolean known = false;
+        for (Rsc o : same) {
+          known |= o.state.history(node.name()) != null;
+          if (o.state.activeNodes().contains(node.name())) {
+            activeHere = o;
+          }
+        }
+        if (!known) {
+          continue;
+        }
+        Rsc lowest = same.stream().filter(o -> !running.contains(o)).findFirst().orElse(null);
+        if (lowest != null) {
+          out.add(lowest);
+          if (activeHere != null) {
+            running.add(lowest);
+          }
+        }
+      }
+      return out;
+    });
+    return seen.contains(inst);
+  }
+
+  private final java.util.Map<String, Set<Rsc>> seenByBase = new java.util.HashMap<>();
 
   /** Whose location constraints apply: its own, its group's (first member only) and its clone's. */
   private List<Rsc> locationSources(Rsc r) {
@@ -586,7 +628,13 @@ final class Allocator {
         }
       }
     }
-    for (Rsc s : scope) {
+    // what is placed with a group weighs on every member, not only its first
+    List<Rsc> primaries = scope;
+    if (r.parent != null && r.parent.kind == Rsc.Kind.GROUP && !scope.contains(r.parent)) {
+      primaries = new ArrayList<>(scope);
+      primaries.add(r.parent);
+    }
+    for (Rsc s : primaries) {
       for (Coloc c : s.asPrimary) {
         if (c.primaryRole() == Role.PROMOTED && s.promotable) {
           continue;
@@ -771,7 +819,8 @@ final class Allocator {
     for (int i = 0; i < n; i++) {
       anyUsable |= out[i] >= 0 && usable[i];
     }
-    if (!anyUsable) {
+    // a guest whose connection can run nowhere takes its container down with it
+    if (!anyUsable && !(factor >= 1 && m.remotes.isGuestConnection(dep))) {
       return w;
     }
     // a group passes on its members' dependents (the members after its first), not those
@@ -803,20 +852,46 @@ final class Allocator {
         out[i] = Score.add(out[i], scale(dw[i], c.score() / (double) Score.INFINITY));
       }
     }
+    // what the dependent's own dependents prefer pulls too, each by its colocation's score
+    List<Coloc> next = new ArrayList<>(dep.asPrimary);
+    if (source != dep) {
+      next.addAll(source.asPrimary);
+    }
+    for (Coloc c2 : next) {
+      if (c2.score() <= 0) {
+        continue;
+      }
+      Set<Rsc> visited = new HashSet<>();
+      visited.add(dep);
+      visited.add(source);
+      int[] pull = mergeDependent(new int[n], c2.dependent(), c2.score() / (double) Score.INFINITY, visited,
+          c2.nodeAttribute());
+      for (int i = 0; i < n; i++) {
+        if (pull[i] > 0) {
+          out[i] = Score.add(out[i], pull[i]);
+        }
+      }
+    }
     return out;
   }
 
   /**
-   * Scores scale linearly, INFINITY too (-INFINITY at 1/10000 is -100); a fraction rounds
-   * away from zero, so any preference counts at least 1 (crm_simulate: 100 at 5/10000 adds 1).
+   * Scores scale linearly, INFINITY too (-INFINITY at 1/10000 is -100), rounded to the
+   * nearest whole number, halves away from zero; a preference that would round to nothing
+   * still counts 1, in the direction of the factor (crm_simulate: 5000 at 1/10000 adds 1,
+   * 15000 adds 2, and 10 or -250 add 1).
    */
   private static int scale(int score, double factor) {
     if (factor == 1.0) {
       return score;
     }
-    // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
+    // drop floating-point noise first: 20000 at 0.3 is 6000, not 6000.000000000001
     double scaled = Math.rint(score * factor * 1e6) / 1e6;
-    return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
+    long rounded = (long) Math.signum(scaled) * Math.round(Math.abs(scaled));
+    if (rounded == 0 && score != 0) {
+      rounded = factor > 0 ? 1 : -1;
+    }
+    return Score.clamp(rounded);
   }
 
   /**

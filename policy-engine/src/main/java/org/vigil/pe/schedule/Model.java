@@ -224,8 +224,8 @@ final class Model {
       List<List<NvSet>> metaChain) {
     List<List<NvSet>> chain = new ArrayList<>(metaChain);
     chain.add(ClusterStatus.ownMeta(r, state.cib().configuration()));
-    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
     if (r instanceof Primitive p) {
+      // a primitive's meta attributes are its status's (unpacking worked them out)
       String id = instance >= 0 ? p.id() + ":" + instance : p.id();
       ResourceState rs = instances.get(id);
       if (rs == null) {
@@ -235,6 +235,7 @@ final class Model {
       byId.put(id, rsc);
       return rsc;
     }
+    ResourceMeta meta = ClusterStatus.mergedMeta(rscDefaults, chain, state.now());
     if (r instanceof Group g) {
       String id = instance >= 0 ? g.id() + ":" + instance : g.id();
       Rsc group = new Rsc(id, Rsc.Kind.GROUP, parent, null, meta, counter++);

@@ -101,6 +101,12 @@ final class RemoteNodes {
     return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
   }
 
+  /** Whether the resource is the connection of a guest node that is not a bundle replica. */
+  boolean isGuestConnection(Rsc r) {
+    Link l = linkOfConnection(r);
+    return l != null && l.guest() && !l.inBundle;
+  }
+
   Link linkOfConnection(Rsc r) {
     for (Link l : links) {
       if (l.connection == r) {
@@ -177,11 +183,13 @@ final class RemoteNodes {
   }
 
   /**
-   * Whether a failed connection must wait before it is started again: its reconnect_interval
-   * has not passed since its last failure.
+   * Whether a failed connection must wait before it is started again: it failed while active
+   * and has a reconnect_interval, or its reconnect_interval has not passed since its last
+   * failure.
    */
   boolean awaitingReconnect(Rsc r) {
-    return isConnection(r) && RemoteLink.awaitingReconnect(r.state, m.state.now());
+    return isConnection(r) && (RemoteLink.awaitingReconnect(r.state, m.state.now())
+        || RemoteLink.stopsToReconnect(r.state, m.state.now()));
   }
 
   /** Whether a remote or guest node can take resources, once its connection has been placed. */

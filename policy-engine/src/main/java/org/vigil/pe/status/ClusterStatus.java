@@ -385,8 +385,18 @@ public final class ClusterStatus {
     } else if (r instanceof Clone c) {
       ResourceMeta meta = mergedMeta(rscDefaults, chain, now);
       int max = meta.get("clone-max").flatMap(Score::parse).orElse(members);
-      for (int i = 0; i < max; i++) {
-        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), i, out, now, members);
+      int first = out.size();
+      if (max > 0) {
+        collectSlots(c.child(), config, rscDefaults, chain, null, c.id(), 0, out, now, members);
+      }
+      int perInstance = out.size() - first;
+      // every instance has instance 0's definitions and meta attributes: only ids and numbers differ
+      for (int i = 1; i < max; i++) {
+        for (int k = first; k < first + perInstance; k++) {
+          Slot s = out.get(k);
+          out.add(new Slot(s.baseId + ":" + i, s.baseId, s.primitive, s.groupId, s.cloneId, i, s.meta, false,
+              s.uniqueClone));
+        }
       }
     } else if (r instanceof Bundle b) {
       bundleSlots(b, config, chain, out, now);

@@ -203,12 +203,10 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
    * has not passed since its last failure. Until then it shows as failed.
    */
   public static boolean awaitingReconnect(ResourceState r, Instant now) {
-    Primitive p = r.primitive();
-    if (p == null || !isConnectionAgent(p) || !r.activeNodes().isEmpty()) {
+    if (!r.activeNodes().isEmpty()) {
       return false;
     }
-    String interval = ClusterStatus.firstWins(p.instanceAttributes(), now).get("reconnect_interval");
-    long ms = interval == null ? 0 : Durations.parseMillis(interval).orElse(0L);
+    long ms = reconnectIntervalMs(r, now);
     if (ms <= 0) {
       return false;
     }
@@ -217,6 +215,24 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       last = Math.max(last, f.lastFailure());
     }
     return last > 0 && last * 1000 + ms > now.toEpochMilli();
+  }
+
+  /**
+   * Whether a connection that failed while active is stopped rather than recovered: with a
+   * reconnect_interval it may start again only once that interval has passed after it stopped.
+   */
+  public static boolean stopsToReconnect(ResourceState r, Instant now) {
+    return !r.activeNodes().isEmpty() && r.failed() && reconnectIntervalMs(r, now) > 0;
+  }
+
+  /** A connection's reconnect_interval in milliseconds (0 for none, or for other resources). */
+  private static long reconnectIntervalMs(ResourceState r, Instant now) {
+    Primitive p = r.primitive();
+    if (p == null || !isConnectionAgent(p)) {
+      return 0;
+    }
+    String interval = ClusterStatus.firstWins(p.instanceAttributes(), now).get("reconnect_interval");
+    return interval == null ? 0 : Durations.parseMillis(interval).orElse(0L);
   }
 
   /** Whether the resource's latest failure was a start. */

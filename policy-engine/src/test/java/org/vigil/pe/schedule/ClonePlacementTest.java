@@ -236,4 +236,32 @@ class ClonePlacementTest {
         + clone("A", "clone-max", "1", "resource-stickiness", "0");
     assertThat(summary(2, resources, "", states)).containsExactly("* Recover A:0 ( node1 -> node2 )");
   }
+
+  /** A Stateful resource probed and found stopped. */
+  static String probedStopped(String rsc) {
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Stateful'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_monitor_0' operation='monitor'"
+        + " interval='0' call-id='1' rc-code='7' op-status='0' transition-key='1:1:7:x'"
+        + " op-digest='f2317cad3d54cec5d7d7aa7d0bf35cf8'/></lrm_resource>";
+  }
+
+  @Test
+  void aStoppedInstanceHoldingAProbeIsDrawnOnlyWhereTheResourceWasProbed() {
+    // S:1 holds node2's probe, so node3's promotion score draws S:2 only, which goes first
+    String[] states = {state("node1", attrs("master-S", "10"), stateful("S", "promote")),
+        state("node2", attrs("master-S", "5"), probedStopped("S")), state("node3", attrs("master-S", "8"))};
+    assertThat(summary(3, promotable("S"), "", states))
+        .containsExactly("* Start S:1 ( node2 )", "* Start S:2 ( node3 )");
+  }
+
+  @Test
+  void theDependentsOfACloneDependentPullItsInstancesToo() {
+    // P wants node3 and must run with M's Promoted instance; M runs only where A does
+    String resources = clone("A", "clone-max", "1") + promotable("M")
+        + "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String constraints = colocation("M-clone", "A-clone", "INFINITY")
+        + "<rsc_colocation id='p-with-promoted-m' rsc='P' with-rsc='M-clone' with-rsc-role='Promoted' score='INFINITY'/>"
+        + location("P", "node3", "100");
+    assertThat(summary(3, resources, constraints)).containsExactly("* Start A:0 ( node3 )", "* Start M:0 ( node3 )");
+  }
 }

@@ -87,4 +87,19 @@ class DependentPreferenceTest {
     assertThat(FreshCluster.summary(2, dummy("p") + dummy("d") + dummy("h"), viaPrimitive))
         .contains("* Start p ( node2 )");
   }
+
+  @Test
+  void aPreferenceTooSmallToRoundToAnythingStillCountsOneTowardsTheDependent() {
+    // d dislikes node2 by 250: at 100/INFINITY that is -0.025, yet p gains 1 on node2
+    String c = location("l1", "d", "node2", "-250") + colocation("c1", "d", "p", "100");
+    assertThat(FreshCluster.summary(2, dummy("p") + dummy("d"), c)).contains("* Start p ( node2 )");
+  }
+
+  @Test
+  void aScaledPreferenceRoundsToTheNearestWholeNumber() {
+    // d's 15000 on node1 at 100/INFINITY is 1.5, counted 2: more than p's 1 on node2
+    String c = location("l1", "p", "node2", "1") + location("l2", "d", "node1", "15000")
+        + colocation("c1", "d", "p", "100");
+    assertThat(FreshCluster.summary(2, dummy("p") + dummy("d"), c)).contains("* Start p ( node1 )");
+  }
 }

@@ -264,6 +264,45 @@ class RemoteNodesTest {
         "* Fence (reboot) remote1 'resources are in unknown state and connection is unrecoverable'");
   }
 
+  @Test
+  void aGuestWhoseConnectionCanRunNowhereDoesNotStartItsContainer() {
+    String noConnection = "<rsc_location id='l1' rsc='guest1' node='node1' score='-INFINITY'/>"
+        + "<rsc_location id='l2' rsc='guest1' node='node2' score='-INFINITY'/>";
+    assertThat(lines(new PacemakerScheduler().schedule(cib(GUEST + dummy("a"), noConnection, "", ""), NOW)))
+        .containsExactly("* Start a ( node1 )");
+  }
+
+  @Test
+  void inAnAsymmetricClusterAGuestsConnectionFollowsItsContainerWithoutALocationOfItsOwn() {
+    String locations = "<rsc_location id='l1' rsc='vm1' node='node1' score='100'/>"
+        + "<rsc_location id='l2' rsc='a' node='guest1' score='100'/>";
+    Cib c = cib(GUEST + dummy("a"), locations, "", "");
+    String xml = CibXml.write(c).replaceFirst("(<nvpair [^>]*stonith-enabled[^>]*/>)",
+        "$1<nvpair id='sc' name='symmetric-cluster' value='false'/>");
+    assertThat(xml).contains("symmetric-cluster");
+    Cib asym;
+    try {
+      asym = CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(lines(new PacemakerScheduler().schedule(asym, NOW))).containsExactlyInAnyOrder(
+        "* Start vm1 ( node1 )", "* Start guest1 ( node1 )", "* Start a ( guest1 )");
+  }
+
+  @Test
+  void aConnectionLostWhileRunningWithAReconnectIntervalIsStoppedNotRecovered() {
+    String remote = "<primitive id='remote1' class='ocf' provider='pacemaker' type='remote'>"
+        + "<instance_attributes id='r-i'><nvpair id='r-ri' name='reconnect_interval' value='60'/></instance_attributes>"
+        + "</primitive>";
+    Cib c = cib(remote, "", failedMonitor("remote1", "remote"), state("remote1", "remote1", false, ""));
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactly(
+        "* Fence (reboot) remote1 'remote connection is unrecoverable'",
+        "* Stop remote1 ( node1 ) due to node availability");
+    Cib plain = cib(REMOTE, "", failedMonitor("remote1", "remote"), state("remote1", "remote1", false, ""));
+    assertThat(lines(new PacemakerScheduler().schedule(plain, NOW))).contains("* Recover remote1 ( node1 )");
+  }
+
   private static int indexOf(Transition t, String rsc, String task, String node) {
     return t.actions().stream()
         .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))
