@@ -1181,6 +1181,7 @@ final class Allocator {
     java.util.Map<Rsc, Integer> score = new java.util.HashMap<>();
     for (Rsc inst : c.children) {
       if (inst.node < 0) {
+        scores.promotion(inst, 0);
         continue;
       }
       candidates.add(inst);

@@ -46,10 +46,10 @@ final class ScoreLog {
     }
   }
 
-  /** The promotion score of an instance on the node it was assigned. */
+  /** The promotion score of an instance on the node it was assigned ("none" for none). */
   void promotion(Rsc instance, int score) {
-    if (out != null && instance.node >= 0) {
-      out.promotion(instance.id, m.nodes.get(instance.node).name(), score);
+    if (out != null) {
+      out.promotion(instance.id, instance.node >= 0 ? m.nodes.get(instance.node).name() : "none", score);
     }
   }
 
