@@ -10,7 +10,7 @@ import org.vigil.pe.AllocationScores;
  * ({@code crm_simulate -s}); records nothing without one. Nodes are listed by name, as
  * crm_simulate lists them, and only those the resource may consider at all: every node in a
  * symmetric cluster, else those its (or its parents') constraints name; a bundle's guest
- * nodes only for what runs in the bundle. Orphans (resources gone from the configuration) have
+ * nodes only for what runs in the bundle and the bundles' containers and connections. Orphans (resources gone from the configuration) have
  * no scores.
  */
 final class ScoreLog {
@@ -39,8 +39,9 @@ final class ScoreLog {
       return;
     }
     boolean symmetric = m.state.options().symmetricCluster();
+    boolean bundleMember = bundleMember(r);
     for (int i : byName) {
-      if ((symmetric || mentioned(r, i)) && !m.remotes.bundleOnly(i, r)) {
+      if ((symmetric || mentioned(r, i)) && (bundleMember || !m.remotes.bundleOnly(i, r))) {
         out.allocation(stage, r.id, m.nodes.get(i).name(), w[i]);
       }
     }
@@ -51,6 +52,16 @@ final class ScoreLog {
     if (out != null) {
       out.promotion(instance.id, instance.node >= 0 ? m.nodes.get(instance.node).name() : "none", score);
     }
+  }
+
+  /** A bundle replica's container or connection (listed with every bundle's guest nodes). */
+  private boolean bundleMember(Rsc r) {
+    for (RemoteNodes.Link l : m.remotes.links) {
+      if (l.inBundle() && (l.connection() == r || l.container() == r)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean mentioned(Rsc r, int node) {
