@@ -26,6 +26,39 @@ public final class AttributeMap extends AbstractMap<String, String> {
     this.values = values;
   }
 
+  /** The position of attribute {@code key}, or -1. */
+  int indexOf(String key) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  String valueAt(int i) {
+    return values[i];
+  }
+
+  /** The attributes but those whose positions are set in {@code mask} (positions under 64). */
+  AttributeMap without(long mask) {
+    int count = names.length - Long.bitCount(mask);
+    if (count == names.length) {
+      return this;
+    }
+    String[] keptNames = new String[count];
+    String[] keptValues = new String[count];
+    int k = 0;
+    for (int i = 0; i < names.length; i++) {
+      if ((mask & (1L << i)) == 0) {
+        keptNames[k] = names[i];
+        keptValues[k] = values[i];
+        k++;
+      }
+    }
+    return new AttributeMap(keptNames, keptValues);
+  }
+
   @Override
   public int size() {
     return names.length;

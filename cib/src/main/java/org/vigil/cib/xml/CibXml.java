@@ -55,6 +55,14 @@ public final class CibXml {
     return reader.read(doc.root(), doc.status());
   }
 
+  /** As {@link #parse(String, String)}, with two threads on any status section longer than {@code parallelAbove} bytes. */
+  static Cib parse(String xml, String source, int parallelAbove) throws XmlParseException, CibFormatException {
+    byte[] utf8 = xml.getBytes(StandardCharsets.UTF_8);
+    CibReader reader = new CibReader(source);
+    XmlParser.CibDocument doc = XmlParser.parseCib(utf8, utf8.length, source, false, reader, parallelAbove);
+    return reader.read(doc.root(), doc.status());
+  }
+
   public static Cib fromElement(XmlElement root, String source) throws CibFormatException {
     return new CibReader(source).read(root);
   }

@@ -14,11 +14,16 @@ import org.vigil.cib.model.Extras;
  */
 final class Cursor {
   private final XmlElement element;
-  private final Set<String> readAttributes = new HashSet<>();
+  /** The element's attributes as the parser made them (up to 64), whose reading {@link #readMask} tracks; else null. */
+  private final AttributeMap parsed;
+  private long readMask;
+  private final Set<String> readAttributes;
   private final boolean[] readChildren;
 
   Cursor(XmlElement element) {
     this.element = element;
+    this.parsed = element.attributes() instanceof AttributeMap a && a.size() <= 64 ? a : null;
+    this.readAttributes = parsed == null ? new HashSet<>() : null;
     this.readChildren = new boolean[element.children().size()];
   }
 
@@ -27,6 +32,14 @@ final class Cursor {
   }
 
   String attr(String name) {
+    if (parsed != null) {
+      int i = parsed.indexOf(name);
+      if (i < 0) {
+        return null;
+      }
+      readMask |= 1L << i;
+      return parsed.valueAt(i);
+    }
     readAttributes.add(name);
     return element.attr(name);
   }
@@ -73,12 +86,17 @@ final class Cursor {
   }
 
   Extras rest() {
-    Map<String, String> attrs = new LinkedHashMap<>();
-    element.attributes().forEach((k, v) -> {
-      if (!readAttributes.contains(k)) {
-        attrs.put(k, v);
-      }
-    });
+    Map<String, String> attrs;
+    if (parsed != null) {
+      attrs = parsed.without(readMask);
+    } else {
+      attrs = new LinkedHashMap<>();
+      element.attributes().forEach((k, v) -> {
+        if (!readAttributes.contains(k)) {
+          attrs.put(k, v);
+        }
+      });
+    }
     List<XmlElement> children = new ArrayList<>();
     for (int i = 0; i < readChildren.length; i++) {
       if (!readChildren[i]) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.vigil.cib.model.Extras;
 import org.vigil.cib.model.Lrm;
 import org.vigil.cib.model.LrmResource;
@@ -36,33 +39,136 @@ final class StatusSection {
     this.reader = reader;
   }
 
-  /** The {@code <status>} element: no attribute of its own, so all of them are extras. */
-  Status read() throws XmlParseException {
+  /**
+   * The {@code <status>} element: no attribute of its own, so all of them are extras. When
+   * what follows its start tag is longer than {@code parallelAbove} bytes, a second thread
+   * reads the node states of the second half (from a {@code <node_state} near the middle)
+   * while this one reads the first half; should that place turn out not to start a child of
+   * the status section (it was in a comment, say), this thread reads on alone. Either way
+   * the records, their order and the first error are those of one thread reading it all.
+   */
+  Status read(int parallelAbove) throws XmlParseException {
     unreadCount = 0;
     for (int i = 0; i < x.attrCount(); i++) {
       unread(i);
     }
     AttributeMap attrs = unreadAttributes();
-    List<NodeState> states = new ArrayList<>();
-    List<TicketState> tickets = new ArrayList<>();
-    List<XmlElement> others = null;
-    boolean hasTickets = false;
+    Children children = new Children();
     if (!x.tagEmpty()) {
-      while (!x.toNextTag("status", null)) {
-        x.startTag();
-        String name = x.tagName();
-        if (name == "node_state") { // names are interned
-          states.add(nodeState());
-        } else if (name == "tickets") {
-          hasTickets = true;
-          tickets.addAll(reader.ticketStates(x.element(false)));
-        } else {
-          others = add(others, x.element(false));
+      int boundary = x.remaining() > parallelAbove ? x.nodeStateNear(x.position() + x.remaining() / 2) : -1;
+      if (boundary < 0) {
+        children(children, -1, null);
+      } else {
+        SecondHalf second = new SecondHalf(x.fork(), reader, boundary);
+        Thread thread = new Thread(second.task, "cib-status-reader");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+          if (children(children, boundary, null)) {
+            second.joinInto(children, x);
+            children(children, -1, null);
+          }
+        } finally {
+          second.cancel.set(true);
         }
       }
       x.endTag("status");
     }
-    return new Status(states, tickets, hasTickets, extras(attrs, others));
+    return new Status(children.states, children.tickets, children.hasTickets, extras(attrs, children.others));
+  }
+
+  /** The children of a status section, as read so far. */
+  private static final class Children {
+    final List<NodeState> states = new ArrayList<>();
+    final List<TicketState> tickets = new ArrayList<>();
+    List<XmlElement> others;
+    boolean hasTickets;
+
+    void addAll(Children more) {
+      states.addAll(more.states);
+      tickets.addAll(more.tickets);
+      if (more.others != null) {
+        others = others == null ? new ArrayList<>() : others;
+        others.addAll(more.others);
+      }
+      hasTickets |= more.hasTickets;
+    }
+  }
+
+  /**
+   * Reads the status section's children up to its end tag, or up to the child that starts at
+   * {@code boundary}: says whether it stopped there. Stops early, saying false, once
+   * {@code cancel} is set.
+   */
+  private boolean children(Children into, int boundary, AtomicBoolean cancel) throws XmlParseException {
+    while (!x.toNextTag("status", null)) {
+      if (x.position() == boundary) {
+        return true;
+      }
+      if (cancel != null && cancel.get()) {
+        return false;
+      }
+      x.startTag();
+      String name = x.tagName();
+      if (name == "node_state") { // names are interned
+        into.states.add(nodeState());
+      } else if (name == "tickets") {
+        into.hasTickets = true;
+        into.tickets.addAll(reader.ticketStates(x.element(false)));
+      } else {
+        into.others = add(into.others, x.element(false));
+      }
+    }
+    return false;
+  }
+
+  /** The second half of a status section, read by another thread from a parser of its own. */
+  private static final class SecondHalf {
+    final AtomicBoolean cancel = new AtomicBoolean();
+    final FutureTask<Children> task;
+    private final XmlParser parser;
+
+    SecondHalf(XmlParser parser, CibReader reader, int boundary) {
+      this.parser = parser;
+      this.task = new FutureTask<>(() -> {
+        parser.skipTo(boundary);
+        Children children = new Children();
+        new StatusSection(parser, reader).children(children, -1, cancel);
+        return children;
+      });
+    }
+
+    /** Waits for the second half, adds its children to {@code into} and moves {@code x} to where it ended. */
+    void joinInto(Children into, XmlParser x) throws XmlParseException {
+      Children rest = null;
+      boolean interrupted = false;
+      try {
+        while (rest == null) {
+          try {
+            rest = task.get();
+          } catch (InterruptedException e) {
+            interrupted = true; // reading never answered interrupts: it finishes, the flag stays set
+          }
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof XmlParseException xe) {
+          throw xe;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      into.addAll(rest);
+      x.continueFrom(parser);
+    }
   }
 
   private NodeState nodeState() throws XmlParseException {

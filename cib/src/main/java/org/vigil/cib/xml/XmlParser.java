@@ -68,7 +68,14 @@ final class XmlParser {
   private final String[] recentValues = new String[RECENT];
   private final byte[][] recentValueKeys = new byte[RECENT][];
 
+  /**
+   * Status sections longer than this are read by two threads: they take most of a large CIB,
+   * and a node state is independent of the others.
+   */
+  private static final int PARALLEL_ABOVE = 1 << 20;
+
   private final CibReader cibReader;
+  private int parallelAbove = PARALLEL_ABOVE;
   private Status status;
 
   private XmlParser(byte[] b, int n, String source, boolean fromFile, CibReader cibReader) {
@@ -100,9 +107,62 @@ final class XmlParser {
    */
   static CibDocument parseCib(byte[] b, int n, String source, boolean fromFile, CibReader reader)
       throws XmlParseException {
+    return parseCib(b, n, source, fromFile, reader, PARALLEL_ABOVE);
+  }
+
+  /** As above; a status section longer than {@code parallelAbove} bytes is read by two threads. */
+  static CibDocument parseCib(byte[] b, int n, String source, boolean fromFile, CibReader reader, int parallelAbove)
+      throws XmlParseException {
     XmlParser parser = new XmlParser(b, n, source, fromFile, reader);
+    parser.parallelAbove = parallelAbove;
     XmlElement root = parser.document();
     return new CibDocument(root, parser.status);
+  }
+
+  /** The bytes in the rest of the input. */
+  int remaining() {
+    return n - p;
+  }
+
+  int position() {
+    return p;
+  }
+
+  /**
+   * Where the first {@code <node_state} tag at or after {@code from} starts, or -1: maybe the
+   * start of a child of the status section, maybe not (in a comment...); reading up to it tells.
+   */
+  int nodeStateNear(int from) {
+    byte[] tag = NODE_STATE_TAG;
+    for (int i = Math.max(from, p); i + tag.length < n; i++) {
+      if (b[i] == '<' && same(tag, b, i, tag.length) && (b[i + tag.length] == '>' || b[i + tag.length] == '/'
+          || isSpaceByte(b[i + tag.length]))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static final byte[] NODE_STATE_TAG = "<node_state".getBytes(StandardCharsets.US_ASCII);
+
+  /** A parser of the same input at the same place, for another thread. */
+  XmlParser fork() {
+    XmlParser other = new XmlParser(b, n, source, fromFile, cibReader);
+    other.p = p;
+    other.line = line;
+    return other;
+  }
+
+  /** Moves forward to {@code to} without reading, counting lines. */
+  void skipTo(int to) {
+    countLines(p, to);
+    p = to;
+  }
+
+  /** Carries on where {@code other}, a fork of this parser that read ahead, stopped. */
+  void continueFrom(XmlParser other) {
+    p = other.p;
+    line = other.line;
   }
 
   private XmlElement document() throws XmlParseException {
@@ -169,7 +229,7 @@ final class XmlParser {
       }
       startTag();
       if (streamStatus && depth == 1 && status == null && tagName == "status" && top.name == "cib") {
-        status = new StatusSection(this, cibReader).read();
+        status = new StatusSection(this, cibReader).read(parallelAbove);
         continue;
       }
       Frame child = frame();
@@ -434,8 +494,8 @@ final class XmlParser {
       i++;
     }
     p = i;
-    if (plain && (blank && (frame == null || frame.text == null) || frame == null)) {
-      return; // leading white space is trimmed away in the end; plain ASCII has nothing to check
+    if (plain && (frame == null || blank && frame.text == null)) {
+      return; // plain ASCII has nothing to check; leading white space is trimmed away in the end
     }
     StringBuilder out;
     if (frame == null) {

@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.cib.TestData;
 import org.vigil.cib.model.Cib;
+import org.vigil.cib.model.NodeState;
 
 /**
  * The parser of bytes, with its status section read straight into the model, gives what the
@@ -113,6 +116,10 @@ class ParserDifferentialTest {
         if (!ours.equals(before) && differ.size() < 5) {
           differ.add("at " + at + ": " + ours + " <> " + before);
         }
+        Object split = splitOutcome(v);
+        if (!split.equals(before) && differ.size() < 5) {
+          differ.add("two threads, at " + at + ": " + split + " <> " + before);
+        }
         Object tree = treeOutcome(v);
         Object legacyTree = legacyTreeOutcome(v);
         if (!tree.equals(legacyTree) && differ.size() < 5) {
@@ -122,6 +129,76 @@ class ParserDifferentialTest {
     }
     assertThat(cases).isGreaterThan(20_000);
     assertThat(differ).isEmpty();
+  }
+
+  /** A status section of {@code nodes} node states, each with one resource of {@code ops} operations. */
+  static String bigCib(int nodes, int ops, String between) {
+    StringBuilder sb = new StringBuilder("<cib epoch='1'>\n <configuration/>\n <status>\n");
+    for (int i = 1; i <= nodes; i++) {
+      sb.append("  <node_state id='").append(i).append("' uname='node").append(i).append("' in_ccm='true'>\n")
+          .append("   <lrm id='").append(i).append("'><lrm_resources><lrm_resource id='r' class='ocf' type='D'>\n");
+      for (int k = 0; k < ops; k++) {
+        sb.append("    <lrm_rsc_op id='r_").append(k).append("' operation_key='r_monitor_").append(k)
+            .append("' operation='monitor' crm-debug-origin='t' call-id='").append(k).append("' rc-code='0'")
+            .append(" interval='").append(k * 1000).append("' last-rc-change='1700000000' op-digest='abc'/>\n");
+      }
+      sb.append("   </lrm_resource></lrm_resources></lrm>\n  </node_state>\n");
+      if (i == nodes / 2) {
+        sb.append(between);
+      }
+    }
+    return sb.append(" </status>\n</cib>\n").toString();
+  }
+
+  @Test
+  void twoThreadsReadALargeStatusSectionAsOneWould() throws Exception {
+    String xml = bigCib(40, 300, "");
+    assertThat(xml.length()).isGreaterThan(1 << 20);
+    Cib ours = CibXml.parse(xml, "t");
+    assertThat(ours).isEqualTo(legacyOutcome(xml));
+    assertThat(ours.status().nodeStates()).extracting(NodeState::id)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 40).mapToObj(String::valueOf).toList());
+  }
+
+  @Test
+  void anInterruptedReaderStillReadsItAllAndStaysInterrupted() throws Exception {
+    String xml = bigCib(4, 100, "");
+    Thread.currentThread().interrupt();
+    Cib cib = CibXml.parse(xml, "t", 0);
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(cib).isEqualTo(legacyOutcome(xml));
+  }
+
+  @Test
+  void aSplitPlaceThatIsNoNodeStateOfTheStatusSectionIsReadByOneThread() throws Exception {
+    String fake = "<!-- <node_state id='in-a-comment'/> --><![CDATA[ <node_state id='in-cdata'> ]]>"
+        + "<other><node_state id='nested'/></other>";
+    for (String between : List.of(fake, fake + fake + fake + fake)) {
+      String xml = bigCib(6, 20, between);
+      for (int above : new int[] {0, 1000}) {
+        Cib cib = CibXml.parse(xml, "t", above);
+        assertThat(cib).isEqualTo(legacyOutcome(xml));
+        assertThat(cib.status().nodeStates()).hasSize(6);
+        assertThat(cib.status().extras().children()).extracting(XmlElement::name).containsExactly(
+            Collections.nCopies(between == fake ? 1 : 4, "other").toArray(String[]::new));
+      }
+    }
+  }
+
+  @Test
+  void theFirstErrorIsReportedWhicheverHalfHasIt() {
+    String xml = bigCib(10, 50, "");
+    int third = xml.indexOf("<node_state id='3'");
+    int ninth = xml.indexOf("<node_state id='9'");
+    String bothBad = xml.substring(0, third) + "<x y='1' y='2'/>" + xml.substring(third, ninth) + "&bad;"
+        + xml.substring(ninth);
+    String secondBad = xml.substring(0, ninth) + "<node_state id='9'></lrm>" + xml.substring(ninth);
+    String unclosed = xml.substring(0, xml.indexOf(" </status>"));
+    for (String bad : List.of(bothBad, secondBad, unclosed)) {
+      assertThat(splitOutcome(bad)).isEqualTo(legacyOutcome(bad)).asString().startsWith("XmlParseException");
+    }
+    assertThat(splitOutcome(bothBad)).asString().contains("duplicate attribute y");
+    assertThat(splitOutcome(unclosed)).asString().contains("element <status> is not closed");
   }
 
   @Test
@@ -179,6 +256,15 @@ class ParserDifferentialTest {
   private static Object outcome(String xml) {
     try {
       return CibXml.parse(xml, "t");
+    } catch (Exception e) {
+      return e.getClass().getSimpleName() + " " + e.getMessage();
+    }
+  }
+
+  /** As {@link #outcome}, with two threads on the status section, split near its middle. */
+  private static Object splitOutcome(String xml) {
+    try {
+      return CibXml.parse(xml, "t", 0);
     } catch (Exception e) {
       return e.getClass().getSimpleName() + " " + e.getMessage();
     }

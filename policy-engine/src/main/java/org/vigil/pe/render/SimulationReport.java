@@ -58,8 +58,18 @@ public final class SimulationReport {
    */
   public static String render(Optional<Instant> executionDate, StatusView current, List<String> summary,
       List<String> executed, StatusView revised) {
-    StringBuilder sb = new StringBuilder(preamble(executionDate, current));
-    sb.append(status("Current cluster status:", current));
+    return render(head(executionDate, current), executionDate, summary, executed, revised);
+  }
+
+  /** The output up to the end of the current status: the preamble and "Current cluster status". */
+  public static String head(Optional<Instant> executionDate, StatusView current) {
+    return preamble(executionDate, current) + status("Current cluster status:", current);
+  }
+
+  /** As {@link #render(Optional, StatusView, List, List, StatusView)}, given its {@link #head}. */
+  public static String render(String head, Optional<Instant> executionDate, List<String> summary,
+      List<String> executed, StatusView revised) {
+    StringBuilder sb = new StringBuilder(head);
     if (summary == null) {
       return sb.toString();
     }

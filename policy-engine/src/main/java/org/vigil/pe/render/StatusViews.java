@@ -52,6 +52,8 @@ public final class StatusViews {
   private final Map<String, List<ResourceState>> byGroup = new HashMap<>();
   /** Bundles' guest nodes: they run only the bundle's own primitive. */
   private final Set<String> bundleNodes = new HashSet<>();
+  /** Nodes known only from the status (an orphaned connection's): clones do not count them. */
+  private final Set<String> statusOnlyNodes = new HashSet<>();
 
   private StatusViews(ClusterState state) {
     this.state = state;
@@ -73,6 +75,10 @@ public final class StatusViews {
     }
     RemoteLink.of(state.cib().configuration(), state.now()).stream().filter(RemoteLink::inBundle)
         .forEach(l -> bundleNodes.add(l.node()));
+    Set<String> configuredNodes = new HashSet<>();
+    state.cib().configuration().nodes().forEach(n -> configuredNodes.add(n.uname()));
+    RemoteLink.of(state.cib().configuration(), state.now()).forEach(l -> configuredNodes.add(l.node()));
+    state.nodes().stream().filter(n -> !configuredNodes.contains(n.name())).forEach(n -> statusOnlyNodes.add(n.name()));
     for (NodeStatus n : state.nodes()) {
       if (n.maintenance()) {
         maintenanceNodes.add(n.name());
@@ -276,14 +282,15 @@ public final class StatusViews {
     List<String> allowed = new ArrayList<>();
     if (state.options().symmetricCluster()) {
       // a bundle's guest nodes run only the bundle's own primitive
-      state.nodes().stream().filter(n -> !bundleNodes.contains(n.name())).forEach(n -> allowed.add(n.name()));
+      state.nodes().stream().filter(n -> !bundleNodes.contains(n.name()) && !statusOnlyNodes.contains(n.name()))
+          .forEach(n -> allowed.add(n.name()));
     } else {
       allowed.addAll(knownOn);
     }
     Role target = Role.parse(meta.get("target-role")).orElse(null);
     // remote and guest nodes count towards the default, bundles' guest nodes do not
     int max = leadingInt(meta.get("clone-max")).orElse((int) state.nodes().stream()
-        .filter(n -> !bundleNodes.contains(n.name())).count());
+        .filter(n -> !bundleNodes.contains(n.name()) && !statusOnlyNodes.contains(n.name())).count());
     boolean stoppedDisabled = target != null ? target == Role.STOPPED : !instances.isEmpty()
         && (instances.get(0) instanceof GroupView g ? g.disabled() : instances.get(0).primitives().get(0).disabled());
     return new CloneView(c.id(), c.child().id(), promotable, unique, managed(meta), target == Role.STOPPED,
@@ -453,6 +460,10 @@ public final class StatusViews {
    * shows); a failure older than the resource's failure-timeout no longer counts.
    */
   private Optional<String> failedProbe(NodeHistory h, ResourceState s) {
+    if (!h.notInstalled()) {
+      // the replay marks every history with such a probe (and more): most have none
+      return Optional.empty();
+    }
     long timeoutMs = s.meta().failureTimeoutMs();
     for (LrmRscOp op : h.ops()) {
       if (!"monitor".equals(op.operation()) || op.intervalMs() != 0) {

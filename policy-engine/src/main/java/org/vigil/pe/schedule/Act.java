@@ -34,8 +34,6 @@ final class Act {
   int reasonRank;
   /** Why it became required through an ordering ("required X start"), or a definition change. */
   String requiredBy;
-  /** Required through its group's start, its reason to come from the member before it. */
-  boolean awaitsReason;
   /** The reason is its own (quorum, colocation), not one derived from orderings. */
   boolean ownReason;
   /** Made unrunnable by an action it must follow (not by its own state). */
@@ -46,7 +44,16 @@ final class Act {
   final List<Edge> out = new ArrayList<>();
   /** Extra inputs for the graph (target_rc of probes, fencing action). */
   final java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
-  int id = -1;
+  /** Where {@link Planner}'s walk explaining unrunnable actions is with it. */
+  Walk explained = Walk.NOT_SEEN;
+  /** Its position among the actions {@link GraphBuilder} puts in the graph, -1 when left out. */
+  int graphIndex = -1;
+
+  enum Walk {
+    NOT_SEEN,
+    ON_PATH,
+    DONE
+  }
 
   Act(Type type, Rsc rsc, String task, long intervalMs, int node) {
     this.type = type;

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.vigil.cib.model.Role;
 import org.vigil.cib.values.Booleans;
@@ -106,16 +108,6 @@ final class Allocator {
       return;
     }
     for (RemoteNodes.Link l : m.remotes.links) {
-      Rsc conn = l.connection();
-      int connAt = currentNode(conn);
-      if (l.inBundle() && conn.node < 0 && l.container().node < 0 && connAt >= 0 && usable[connAt]
-          && isManaged(conn) && l.container().meta.targetRole() != Role.STOPPED) {
-        // a replica whose (enabled) container cannot run keeps its connection where it is when
-        // that node is fine: the connection then stops because its container cannot start
-        conn.node = connAt;
-        conn.nextRole = Role.STARTED;
-        conn.stopReason = null;
-      }
       usable[l.node()] = m.remotes.usable(l);
     }
     // base scores computed so far took the remote nodes as unusable
@@ -301,10 +293,15 @@ final class Allocator {
       }
       if (r.inPromotable()) {
         // where an instance runs, its promotion score counts towards keeping it there; a
-        // stopped instance is drawn to the nodes with the best promotion scores
+        // stopped instance is drawn to the nodes with the best promotion scores, a running one
+        // only to those where the resource has been seen (probed) and no other instance runs
         List<String> active = st.activeNodes();
         for (int i = 0; i < n; i++) {
-          if (active.isEmpty() ? usable[i] : active.contains(m.nodes.get(i).name())) {
+          String node = m.nodes.get(i).name();
+          boolean drawn = active.isEmpty() ? usable[i] : active.contains(node) || usable[i]
+              && sameResource(r).stream().anyMatch(o -> o.state.history(node) != null)
+              && sameResource(r).stream().noneMatch(o -> o.state.activeNodes().contains(node));
+          if (drawn) {
             int promotion = promotionAttribute(r, i);
             if (promotion > 0) {
               w[i] = Score.add(w[i], promotion);
@@ -570,6 +567,9 @@ final class Allocator {
     // a mandatory colocation with a group asks for the whole group: its last member placed
     Rsc placed = score >= Score.INFINITY && primary.kind == Rsc.Kind.GROUP && !primary.children.isEmpty()
         ? primary.children.get(primary.children.size() - 1) : primary;
+    if (m.remotes.containerUnplaced(c.dependent())) {
+      return;
+    }
     boolean[] where = nodesOf(placed, c.primaryRole());
     if (m.remotes.isConnection(c.dependent())) {
       where = m.remotes.connectionHosts(where);
@@ -673,10 +673,9 @@ final class Allocator {
     if (!anyUsable) {
       return w;
     }
-    List<Coloc> next = new ArrayList<>(dep.asPrimary);
-    if (source != dep) {
-      next.addAll(source.asPrimary);
-    }
+    // a group passes on its members' dependents (the members after its first), not those
+    // placed with the group itself
+    List<Coloc> next = dep.kind == Rsc.Kind.GROUP ? source.asPrimary : dep.asPrimary;
     // a dependent's own dependents weigh by their colocation's score alone, not scaled down
     // again, only turned around behind a negative one (crm_simulate's trace: "Merging scores
     // from X (at 1.000000)"); a group's members count that way behind its first
@@ -715,7 +714,7 @@ final class Allocator {
       return score;
     }
     // drop floating-point noise first: 20000 at 0.3 is 6000, not 6001
-    double scaled = Math.rint(score * factor * 1000) / 1000;
+    double scaled = Math.rint(score * factor * 1e6) / 1e6;
     return Score.clamp((long) (scaled >= 0 ? Math.ceil(scaled) : Math.floor(scaled)));
   }
 
@@ -824,8 +823,16 @@ final class Allocator {
     // those failed or banned where they run
     // (among those moving and those stopped, the better scores go first: the best score each
     // has anywhere, then the second best...)
-    instances.sort(Comparator.comparingInt((Rsc i) -> cloneAssignmentRank(i) == 2 ? 1 : cloneAssignmentRank(i))
-        .thenComparing(this::byBestScores).thenComparingInt(this::cloneAssignmentRank).thenComparingInt(i -> i.order));
+    // (each instance's rank and scores worked out once, not at every comparison)
+    Map<Rsc, Integer> rank = new IdentityHashMap<>();
+    Map<Rsc, int[]> best = new IdentityHashMap<>();
+    for (Rsc i : instances) {
+      rank.put(i, cloneAssignmentRank(i));
+      best.put(i, sortedScores(i, c));
+    }
+    instances.sort(Comparator.comparingInt((Rsc i) -> rank.get(i) == 2 ? 1 : rank.get(i))
+        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(rank::get)
+        .thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others
     // (moving instances included) take the best nodes left, in the same order
@@ -833,7 +840,7 @@ final class Allocator {
     int keepPerNode = Math.min(perNode, Math.max(1, max / Math.max(1, availableNodes())));
     List<Rsc> rest = new ArrayList<>();
     for (Rsc inst : instances) {
-      boolean[] restrict = room(used, keepPerNode, started < max);
+      boolean[] restrict = room(c, used, keepPerNode, started < max);
       int cur = cloneAssignmentRank(inst) == 0 ? currentNode(inst.primitives().get(0)) : -1;
       if (cur < 0 || !restrict[cur] || !staysPut(inst, c, restrict, cur)) {
         rest.add(inst);
@@ -848,7 +855,7 @@ final class Allocator {
       }
     }
     for (Rsc inst : rest) {
-      assignInstance(inst, c, room(used, perNode, started < max));
+      assignInstance(inst, c, room(c, used, perNode, started < max));
       if (inst.node >= 0) {
         used[inst.node]++;
         started++;
@@ -860,9 +867,7 @@ final class Allocator {
   }
 
   /** Higher scores first, comparing each instance's best score, then its second best, and so on. */
-  private int byBestScores(Rsc a, Rsc b) {
-    int[] wa = sortedScores(a);
-    int[] wb = sortedScores(b);
+  private int byBestScores(int[] wa, int[] wb) {
     for (int i = 0; i < n; i++) {
       if (wa[i] != wb[i]) {
         return wa[i] > wb[i] ? -1 : 1;
@@ -871,9 +876,15 @@ final class Allocator {
     return 0;
   }
 
-  private int[] sortedScores(Rsc inst) {
-    Rsc first = inst.primitives().isEmpty() ? inst : inst.primitives().get(0);
-    int[] w = first.isPrimitive() ? base(first).clone() : new int[n];
+  /** An instance's scores with its colocations applied, best first. */
+  private int[] sortedScores(Rsc inst, Rsc clone) {
+    Rsc first = inst.kind == Rsc.Kind.GROUP && !inst.children.isEmpty() ? inst.children.get(0) : inst;
+    if (!first.isPrimitive()) {
+      return new int[n];
+    }
+    int[] w = isManaged(first)
+        ? placementScores(first, first == inst ? List.of(inst, clone) : List.of(first, inst), null)
+        : base(first).clone();
     Arrays.sort(w);
     for (int i = 0, j = n - 1; i < j; i++, j--) {
       int t = w[i];
@@ -883,11 +894,16 @@ final class Allocator {
     return w;
   }
 
-  /** The nodes with room for one more instance (none once the clone has all it may run). */
-  private boolean[] room(int[] used, int perNode, boolean more) {
+  /**
+   * The nodes with room for one more instance (none once the clone has all it may run); a node
+   * the clone's own locations score below 0 takes none, however much an instance running there
+   * would like to stay.
+   */
+  private boolean[] room(Rsc clone, int[] used, int perNode, boolean more) {
+    int[] own = m.locations.get(clone);
     boolean[] restrict = new boolean[n];
     for (int i = 0; i < n; i++) {
-      restrict[i] = more && used[i] < perNode;
+      restrict[i] = more && used[i] < perNode && (own == null || own[i] >= 0);
     }
     return restrict;
   }
@@ -932,6 +948,14 @@ final class Allocator {
 
   /** The {@code master-RSC} attribute of node {@code node} for an instance (-1 when unset). */
   private int promotionAttribute(Rsc inst, int node) {
+    if ("host".equals(inst.meta.get("container-attribute-target").orElse(null))) {
+      // the attribute is kept on the host of the guest's container
+      int host = m.remotes.containerHost(node);
+      if (host == -2) {
+        return -1;
+      }
+      node = host >= 0 ? host : node;
+    }
     NodeStatus ns = m.nodes.get(node);
     String v = ns.attribute("master-" + inst.state.baseId());
     NodeHistory h = inst.state.history(ns.name());
@@ -979,7 +1003,8 @@ final class Allocator {
         continue;
       }
       candidates.add(inst);
-      score.put(inst, promotionScore(c, inst));
+      // in a bundle replica whose container has no place the instance cannot be promoted
+      score.put(inst, m.remotes.replicaDown(inst.node) ? -1 : promotionScore(c, inst));
     }
     candidates.sort(Comparator.comparingInt((Rsc i) -> -score.get(i))
         .thenComparingInt(i -> isPromoted(i) ? 0 : 1).thenComparingInt(i -> i.order));
@@ -1031,6 +1056,12 @@ final class Allocator {
     if (loc != null) {
       score = Score.add(score, loc[node]);
     }
+    // the clone's own locations, whatever the role, count towards promoting an instance that
+    // may be promoted at all, where they are finite
+    int[] plain = m.locations.get(c);
+    if (plain != null && score >= 0 && Math.abs(plain[node]) < Score.INFINITY) {
+      score = Score.add(score, plain[node]);
+    }
     for (Coloc col : c.asDependent) {
       if (col.dependentRole() != Role.PROMOTED) {
         continue;
@@ -1040,25 +1071,59 @@ final class Allocator {
       score = Score.add(score, colocationEffect(col.score(), where[node]));
     }
     for (Coloc col : c.asPrimary) {
-      // resources placed with the Promoted role pull only instances that may be promoted at all
-      if (col.primaryRole() != Role.PROMOTED || score < 0) {
+      // resources placed with the clone pull only instances that may be promoted at all: what
+      // they prefer counts whatever role they are placed with, twice for the Promoted role
+      if (score < 0) {
         continue;
       }
       Rsc dep = col.dependent();
+      boolean promotedRole = col.primaryRole() == Role.PROMOTED;
       if (dep.assigned || dep.node >= 0) {
-        score = Score.add(score, colocationEffect(col.score(), dep.node == node));
-      } else {
-        Rsc src = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
-        if (src != null && anyUsable(base(src))) {
-          int dw = base(src)[node];
-          double factor = col.score() / (double) Score.INFINITY;
-          if (!(factor < 0 && dw <= Score.MINUS_INFINITY)) {
-            score = Score.add(score, scale(dw, factor));
-          }
+        if (promotedRole) {
+          score = Score.add(score, colocationEffect(col.score(), dep.node == node));
         }
+        continue;
       }
+      List<Rsc> sources = dep.kind == Rsc.Kind.GROUP ? dep.children
+          : dep.primitives().isEmpty() ? List.of() : List.of(dep.primitives().get(0));
+      if (sources.isEmpty() || !sources.get(0).isPrimitive() || !anyUsable(base(sources.get(0)))) {
+        continue;
+      }
+      int dw = dependentScores(sources)[node];
+      double factor = col.score() / (double) Score.INFINITY;
+      if (factor < 0 && dw <= Score.MINUS_INFINITY) {
+        continue;
+      }
+      int pull = scale(dw, factor);
+      if (pull == 0 && dw > 0 && factor > 0) {
+        // a weak colocation still pulls by one point
+        pull = 1;
+      }
+      score = Score.add(score, promotedRole ? Score.add(pull, pull) : pull);
     }
     return score;
+  }
+
+  /**
+   * A dependent's node preferences: its primitive's, or the sum of a group's members' where a
+   * member that would leave the group nowhere to run is left out.
+   */
+  private int[] dependentScores(List<Rsc> members) {
+    int[] sum = new int[n];
+    for (Rsc member : members) {
+      if (!member.isPrimitive()) {
+        continue;
+      }
+      int[] next = sum.clone();
+      int[] w = base(member);
+      for (int i = 0; i < n; i++) {
+        next[i] = Score.add(next[i], w[i]);
+      }
+      if (anyUsable(next)) {
+        sum = next;
+      }
+    }
+    return sum;
   }
 
   /** Whether the scores leave any usable node (a resource that can run nowhere expresses no preference). */
@@ -1082,6 +1147,10 @@ final class Allocator {
   }
 
   private int cloneAssignmentRank(Rsc inst) {
+    if (failedWhereItRuns(inst)) {
+      // a failed instance keeps no claim on its node: it is placed afresh, with those that move
+      return 1;
+    }
     if (canStay(inst)) {
       return 0;
     }
@@ -1098,6 +1167,18 @@ final class Allocator {
       }
     }
     return 1;
+  }
+
+  private boolean failedWhereItRuns(Rsc inst) {
+    for (Rsc p : inst.primitives()) {
+      for (String node : p.state.activeNodes()) {
+        Integer idx = m.nodeIndex.get(node);
+        if (idx != null && usable[idx] && base(p)[idx] >= 0 && m.failedOn(p, node)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Active where it may still run (its node usable, not banned, with room for it). */

@@ -1,10 +1,8 @@
 package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import org.vigil.pe.GraphAction;
 
 /**
@@ -17,49 +15,59 @@ final class GraphBuilder {
   static List<GraphAction> build(Model m, Planner p) {
     List<Act> chosen = new ArrayList<>();
     for (Act a : p.acts) {
+      a.graphIndex = -1;
       if (a.executes() && (a.type != Act.Type.RESOURCE || a.node >= 0)) {
+        a.graphIndex = chosen.size();
         chosen.add(a);
       }
     }
-    Map<Act, Integer> index = new HashMap<>();
-    for (int i = 0; i < chosen.size(); i++) {
-      index.put(chosen.get(i), i);
-    }
-    int[] indegree = new int[chosen.size()];
-    List<List<Integer>> succ = new ArrayList<>();
-    List<List<Integer>> preds = new ArrayList<>();
-    for (int i = 0; i < chosen.size(); i++) {
-      succ.add(new ArrayList<>());
-      preds.add(new ArrayList<>());
-    }
+    int n = chosen.size();
+    // the orderings between chosen actions, grouped by first (as added) and by then
+    IntList edgeThen = new IntList(n * 2);
+    int[] succStart = new int[n + 1];
+    int[] indegree = new int[n];
     // edges from one action are added together, so a mark per target drops duplicates
-    int[] lastFrom = new int[chosen.size()];
-    java.util.Arrays.fill(lastFrom, -1);
-    for (int i = 0; i < chosen.size(); i++) {
+    int[] lastFrom = new int[n];
+    Arrays.fill(lastFrom, -1);
+    for (int i = 0; i < n; i++) {
+      succStart[i] = edgeThen.size;
       for (Act.Edge e : chosen.get(i).out) {
         if ((e.flags() & Planner.PRINTS_FIRST) != 0) {
           // bookkeeping (a child shows its collective's pseudo-action), not an ordering
           continue;
         }
-        Integer j = index.get(e.then());
-        if (j != null && j != i && lastFrom[j] != i) {
+        int j = e.then().graphIndex;
+        if (j >= 0 && j != i && lastFrom[j] != i) {
           lastFrom[j] = i;
-          succ.get(i).add(j);
-          preds.get(j).add(i);
+          edgeThen.add(j);
           indegree[j]++;
         }
       }
     }
-    PriorityQueue<Integer> ready = new PriorityQueue<>();
-    for (int i = 0; i < chosen.size(); i++) {
+    succStart[n] = edgeThen.size;
+    // predecessors by then, in the order of their firsts
+    int[] predStart = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      predStart[i + 1] = predStart[i] + indegree[i];
+    }
+    int[] preds = new int[edgeThen.size];
+    int[] filled = Arrays.copyOf(predStart, n);
+    for (int i = 0; i < n; i++) {
+      for (int k = succStart[i]; k < succStart[i + 1]; k++) {
+        preds[filled[edgeThen.at(k)]++] = i;
+      }
+    }
+    IntHeap ready = new IntHeap(n);
+    for (int i = 0; i < n; i++) {
       if (indegree[i] == 0) {
         ready.add(i);
       }
     }
-    List<Integer> order = new ArrayList<>();
-    boolean[] done = new boolean[chosen.size()];
+    int[] order = new int[n];
+    int ordered = 0;
+    boolean[] done = new boolean[n];
     int scan = 0;
-    while (order.size() < chosen.size()) {
+    while (ordered < n) {
       if (ready.isEmpty()) {
         // a cycle: break it at the earliest remaining action
         while (done[scan]) {
@@ -73,31 +81,105 @@ final class GraphBuilder {
         continue;
       }
       done[i] = true;
-      order.add(i);
-      for (int j : succ.get(i)) {
+      order[ordered++] = i;
+      for (int k = succStart[i]; k < succStart[i + 1]; k++) {
+        int j = edgeThen.at(k);
         if (--indegree[j] == 0 && !done[j]) {
           ready.add(j);
         }
       }
     }
-    int[] newId = new int[chosen.size()];
-    for (int k = 0; k < order.size(); k++) {
-      newId[order.get(k)] = k;
+    int[] newId = new int[n];
+    for (int k = 0; k < n; k++) {
+      newId[order[k]] = k;
     }
-    List<GraphAction> out = new ArrayList<>();
-    for (int k = 0; k < order.size(); k++) {
-      int i = order.get(k);
+    List<GraphAction> out = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
       Act a = chosen.get(i);
-      List<Integer> pred = new ArrayList<>();
-      for (int q : preds.get(i)) {
-        if (newId[q] < k) {
-          pred.add(newId[q]);
+      List<Integer> pred = new ArrayList<>(predStart[i + 1] - predStart[i]);
+      for (int q = predStart[i]; q < predStart[i + 1]; q++) {
+        if (newId[preds[q]] < k) {
+          pred.add(newId[preds[q]]);
         }
       }
       out.add(new GraphAction(k, kind(a), a.rsc == null ? null : a.rsc.id, a.task, a.intervalMs,
           a.node >= 0 ? m.nodes.get(a.node).name() : null, pred, a.attributes));
     }
     return out;
+  }
+
+  /** A growable list of ints. */
+  private static final class IntList {
+    int[] items;
+    int size;
+
+    IntList(int capacity) {
+      items = new int[Math.max(16, capacity)];
+    }
+
+    void add(int v) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = v;
+    }
+
+    int at(int i) {
+      return items[i];
+    }
+  }
+
+  /** A min-heap of ints: the ready action that comes first in creation order is taken first. */
+  private static final class IntHeap {
+    private int[] heap;
+    private int size;
+
+    IntHeap(int capacity) {
+      heap = new int[Math.max(16, capacity)];
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    void add(int v) {
+      if (size == heap.length) {
+        heap = Arrays.copyOf(heap, size * 2);
+      }
+      int i = size++;
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (heap[parent] <= v) {
+          break;
+        }
+        heap[i] = heap[parent];
+        i = parent;
+      }
+      heap[i] = v;
+    }
+
+    int poll() {
+      int top = heap[0];
+      int last = heap[--size];
+      int i = 0;
+      while (true) {
+        int child = 2 * i + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && heap[child + 1] < heap[child]) {
+          child++;
+        }
+        if (last <= heap[child]) {
+          break;
+        }
+        heap[i] = heap[child];
+        i = child;
+      }
+      heap[i] = last;
+      return top;
+    }
   }
 
   private static GraphAction.Kind kind(Act a) {

@@ -171,6 +171,10 @@ final class Model {
       // a guest is "fenced" by stopping its container: no fencing device needed
       return n.unclean();
     }
+    if (n != null && n.kind() == NodeStatus.Kind.REMOTE && remotes != null && remotes.linkOf(nodeIndex.get(node)) == null) {
+      // a remote node without a connection resource cannot be fenced: what ran there stays unknown
+      return false;
+    }
     var policy = state.options().noQuorumPolicy();
     // without quorum only nodes in our own membership may be fenced
     return n != null && n.unclean() && state.options().stonithEnabled() && (state.haveQuorum()
@@ -181,9 +185,11 @@ final class Model {
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
     for (NodeHistory h : r.state.histories().values()) {
-      NodeStatus n = node(h.node());
-      if (h.onFail() == OnFail.BLOCK && (n == null || !n.unclean())) {
-        return true;
+      if (h.onFail() == OnFail.BLOCK) {
+        NodeStatus n = node(h.node());
+        if (n == null || !n.unclean()) {
+          return true;
+        }
       }
     }
     return false;

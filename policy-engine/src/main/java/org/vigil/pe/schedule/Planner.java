@@ -85,7 +85,14 @@ final class Planner {
     m.oneOrMore.forEach(this::oneOrMore);
     new Utilization(m).orderLoad(this);
     migration.decide(this);
+    java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
+    for (Act a : acts) {
+      if (a.required) {
+        requiredOnTheirOwn.add(a);
+      }
+    }
     propagate();
+    new RestartReasons(requiredOnTheirOwn).assign(acts);
     explain();
     reloads();
     recurring();
@@ -367,15 +374,19 @@ final class Planner {
     if (recordedResources == null) {
       recordedResources = new HashMap<>();
       for (NodeState ns : m.state.cib().status().nodeStates()) {
+        Map<String, LrmResource> onNode = recordedResources.computeIfAbsent(ns.uname(),
+            k -> new HashMap<>(ns.lrmResources().size() * 2));
         for (LrmResource lr : ns.lrmResources()) {
-          recordedResources.putIfAbsent(ns.uname() + "\u0000" + lr.id(), lr);
+          onNode.putIfAbsent(lr.id(), lr);
         }
       }
     }
-    return recordedResources.get(node + "\u0000" + recordedId);
+    Map<String, LrmResource> onNode = recordedResources.get(node);
+    return onNode == null ? null : onNode.get(recordedId);
   }
 
-  private Map<String, LrmResource> recordedResources;
+  /** The history records by node, then by id (the first of an id on a node). */
+  private Map<String, Map<String, LrmResource>> recordedResources;
 
   private RuleContext ruleContext(int node) {
     return new RuleContext(m.nodes.get(node).attributes(), m.state.now(), Map.of(), Map.of());
@@ -427,12 +438,27 @@ final class Planner {
    * history there; else the instance assigned there, or the first one active nowhere.
    */
   private boolean probesFor(Rsc r, int node) {
-    String nodeName = m.nodes.get(node).name();
     List<Rsc> siblings = siblings(r);
+    Object[] byNode = probers.computeIfAbsent(siblings, k -> new Object[m.nodes.size()]);
+    if (byNode[node] == null) {
+      Rsc chosen = prober(siblings, node);
+      byNode[node] = chosen == null ? NO_PROBE : chosen;
+    }
+    return byNode[node] == r;
+  }
+
+  /** Which of {@link #siblings} probes a node (they all ask), by node; {@link #NO_PROBE} when none does. */
+  private final Map<List<Rsc>, Object[]> probers = new java.util.IdentityHashMap<>();
+
+  private static final Object NO_PROBE = new Object();
+
+  /** The instance that probes {@code node} for its siblings, or null when some instance has history there. */
+  private Rsc prober(List<Rsc> siblings, int node) {
+    String nodeName = m.nodes.get(node).name();
     Rsc chosen = null;
     for (Rsc p : siblings) {
       if (p.state.probedOn(nodeName)) {
-        return false;
+        return null;
       }
       if (p.node == node && chosen == null) {
         chosen = p;
@@ -446,13 +472,19 @@ final class Planner {
         }
       }
     }
-    return (chosen == null ? siblings.get(0) : chosen) == r;
+    return chosen == null ? siblings.get(0) : chosen;
   }
 
   private final Map<String, List<Rsc>> siblings = new HashMap<>();
 
   /** The instances of the same primitive in the same clone. */
   private List<Rsc> siblings(Rsc r) {
+    return siblingsOf.computeIfAbsent(r, this::findSiblings);
+  }
+
+  private final Map<Rsc, List<Rsc>> siblingsOf = new java.util.IdentityHashMap<>();
+
+  private List<Rsc> findSiblings(Rsc r) {
     Rsc clone = r.enclosingClone();
     return siblings.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
       List<Rsc> out = new ArrayList<>();
@@ -790,15 +822,7 @@ final class Planner {
         // an action that will not run implies nothing
         if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
           t.required = true;
-          if (t.requiredBy == null && a.rsc != null && a.rsc != t.rsc) {
-            t.requiredBy = requiredBy(e, t);
-            t.awaitsReason = t.requiredBy == null;
-          }
           work.add(t);
-        } else if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && t.awaitsReason
-            && a.rsc != null && a.rsc != t.rsc) {
-          t.requiredBy = requiredBy(e, t);
-          t.awaitsReason = t.requiredBy == null;
         }
         if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
           t.printed = true;
@@ -835,12 +859,16 @@ final class Planner {
   }
 
   /**
-   * Why {@code a} being required makes {@code t} required: "required A task"; a member started
-   * by its collective's start gives the reason that start was given, and a group member after
-   * the first the reason of the member before it (null here: that ordering sets it).
+   * Why {@code e}'s first being required makes its then required: "required A task"; what a
+   * collective's start (or a collective around it) starts gives the reason that was given
+   * to the collective; null for no reason (an action of the resource itself).
    */
-  private static String requiredBy(Act.Edge e, Act t) {
+  static String reasonThrough(Act.Edge e) {
     Act a = e.first();
+    Act t = e.then();
+    if (a.rsc == null || a.rsc == t.rsc) {
+      return null;
+    }
     if ((e.flags() & FOR_CLONE) != 0) {
       Rsc clone = a.rsc.enclosingClone();
       if (Notifications.enabled(clone)) {
@@ -849,20 +877,7 @@ final class Planner {
       }
       return "required " + clone.id + (a.task.equals("promote") ? " promoted" : " running");
     }
-    return requiredBy(a, t);
-  }
-
-  private static String requiredBy(Act a, Act t) {
-    if (a.type == Act.Type.PSEUDO && within(t.rsc, a.rsc)) {
-      Rsc parent = t.rsc.parent;
-      if (parent.kind == Rsc.Kind.GROUP && parent.children.get(0) != t.rsc) {
-        return null;
-      }
-      if (a.requiredBy != null) {
-        return a.requiredBy;
-      }
-    } else if (a.type == Act.Type.PSEUDO && a.task.equals("start")) {
-      // a collective's start passes on what required it
+    if (a.type == Act.Type.PSEUDO && (a.task.equals("start") || within(t.rsc, a.rsc) && a.requiredBy != null)) {
       return a.requiredBy;
     }
     return "required " + a.rsc.id + " " + actionName(a);
@@ -919,16 +934,16 @@ final class Planner {
    * on its own account ("unrunnable X start"); a stopped resource blocked by something else.
    */
   private void explain() {
-    java.util.Set<Act> done = new java.util.HashSet<>();
     for (Act a : acts) {
-      explain(a, done, new java.util.HashSet<>());
+      explain(a);
     }
   }
 
-  private void explain(Act a, java.util.Set<Act> done, java.util.Set<Act> visiting) {
-    if (done.contains(a) || !visiting.add(a)) {
+  private void explain(Act a) {
+    if (a.explained != Act.Walk.NOT_SEEN) {
       return;
     }
+    a.explained = Act.Walk.ON_PATH;
     if (!a.runnable && a.inheritedUnrunnable) {
       for (Act.Edge e : a.in) {
         Act f = e.first();
@@ -936,7 +951,7 @@ final class Planner {
             || f.rsc == null && f.type != Act.Type.PSEUDO || (f.task.equals("stop") && !f.required)) {
           continue;
         }
-        explain(f, done, visiting);
+        explain(f);
         if ((e.flags() & SILENT) != 0 && f.reason == null) {
           continue;
         }
@@ -980,8 +995,7 @@ final class Planner {
         }
       }
     }
-    visiting.remove(a);
-    done.add(a);
+    a.explained = Act.Walk.DONE;
   }
 
   private static boolean startsFromStopped(Act a) {

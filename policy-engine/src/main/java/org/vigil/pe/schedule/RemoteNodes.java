@@ -34,7 +34,7 @@ final class RemoteNodes {
 
   RemoteNodes(Model m) {
     this.m = m;
-    for (RemoteLink l : RemoteLink.of(m.state.cib().configuration(), m.state.now())) {
+    for (RemoteLink l : RemoteLink.of(m.state.cib(), m.state.now())) {
       Integer idx = m.nodeIndex.get(l.node());
       Rsc conn = m.byId.get(l.connection());
       if (idx == null || conn == null || !conn.isPrimitive() || m.nodes.get(idx).kind() == NodeStatus.Kind.CLUSTER) {
@@ -72,6 +72,42 @@ final class RemoteNodes {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the resource is a bundle replica's connection whose container has no place: it is
+   * then placed on its own, and its start waits for the container's, which cannot happen.
+   */
+  boolean containerUnplaced(Rsc connection) {
+    Link l = linkOfConnection(connection);
+    return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
+  }
+
+  /**
+   * Where the container of the guest {@code node} is placed: -1 when the node is not a guest,
+   * -2 when its container has no place.
+   */
+  int containerHost(int node) {
+    Link l = linkOf(node);
+    if (l == null || !l.guest() || !l.container.isPrimitive()) {
+      return -1;
+    }
+    return l.container.node >= 0 ? l.container.node : -2;
+  }
+
+  /** Whether the node is a bundle replica's guest whose container was given no place. */
+  boolean replicaDown(int node) {
+    Link l = linkOf(node);
+    return l != null && l.inBundle && l.container.assigned && l.container.node < 0;
+  }
+
+  Link linkOfConnection(Rsc r) {
+    for (Link l : links) {
+      if (l.connection == r) {
+        return l;
+      }
+    }
+    return null;
   }
 
   Link linkOf(int node) {
@@ -225,8 +261,13 @@ final class RemoteNodes {
       }
       return active + " is active there (fencing will be revoked if remote connection can be re-established elsewhere)";
     }
-    if (n.online() && l.connection.node < 0 && active != null && hostFenced(l.connection)) {
-      return "resources are active but connection is unrecoverable";
+    if (n.online() && l.connection.node < 0 && hostFenced(l.connection)) {
+      if (active != null) {
+        return "resources are active but connection is unrecoverable";
+      }
+      if (historyUnknown(n)) {
+        return "resources are in unknown state and connection is unrecoverable";
+      }
     }
     return null;
   }
@@ -253,6 +294,13 @@ final class RemoteNodes {
       }
     }
     return false;
+  }
+
+  /** Whether the status holds no resource history for the node at all (not even an empty one). */
+  private boolean historyUnknown(NodeStatus n) {
+    return m.state.cib().status().nodeStates().stream()
+        .filter(ns -> n.id().equals(ns.id()) || n.name().equals(ns.uname()))
+        .allMatch(ns -> ns.lrm() == null);
   }
 
   /** The first resource (in configuration order) active on the node, or null. */

@@ -54,13 +54,37 @@ final class SummaryFormatter {
       d = Math.max(d, l.details.length());
     }
     for (Line l : lines) {
-      String s = String.format("* %-8s   %-" + w + "s   ( %" + d + "s )", l.action, l.rsc, l.details);
+      // String.format is too slow for the thousands of lines a large transition has
+      StringBuilder line = new StringBuilder(24 + w + d).append("* ");
+      padRight(line, l.action, 8).append("   ");
+      padRight(line, l.rsc, w).append("   ( ");
+      padLeft(line, l.details, d).append(" )");
+      String s = line.toString();
       if (l.reason != null) {
         s += "  " + l.reason;
       }
       out.add(s);
     }
     return out;
+  }
+
+  /** {@code %-Ns}. */
+  private static StringBuilder padRight(StringBuilder sb, String s, int width) {
+    String text = String.valueOf(s);
+    sb.append(text);
+    for (int i = text.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    return sb;
+  }
+
+  /** {@code %Ns}. */
+  private static StringBuilder padLeft(StringBuilder sb, String s, int width) {
+    String text = String.valueOf(s);
+    for (int i = text.length(); i < width; i++) {
+      sb.append(' ');
+    }
+    return sb.append(text);
   }
 
   private String name(int node) {
@@ -75,7 +99,8 @@ final class SummaryFormatter {
     if (!p.managed(r)) {
       return List.of();
     }
-    boolean roles = r.inPromotable();
+    // an orphan that was promoted still reads as Promoted where it stops
+    boolean roles = r.inPromotable() || r.state.orphan() && r.state.role() == Role.PROMOTED;
     Act promote = p.promotes.get(r);
     boolean promotes = promote != null && promote.required && promote.runnable;
     boolean starts = start.required && start.runnable && t >= 0;
@@ -107,8 +132,12 @@ final class SummaryFormatter {
       }
       List<Line> out = new ArrayList<>();
       for (Act s : stops) {
-        if (s.required) {
-          out.add(new Line("Stop", r.id, name(s.node), due(stopReason(r, start, s))));
+        // nothing is said of a stop that must wait for a node nobody can fence
+        if (s.required && (s.runnable || !m.nodes.get(s.node).unclean())) {
+          // (an orphan has one role, its highest, wherever it runs)
+          Role role = r.inPromotable() ? currentRole(r, s.node) : r.state.role();
+          String where = roles ? role.text() + " " + name(s.node) : name(s.node);
+          out.add(new Line("Stop", r.id, where, due(stopReason(r, start, s))));
         }
       }
       return out;

@@ -41,26 +41,36 @@ public final class CrmSimulate {
   public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose) {
     Replays replays = new Replays();
     ClusterState unpacked = ClusterStatus.unpack(cib, now, replays);
-    StatusView current = StatusViews.of(unpacked);
     List<String> errors = new ArrayList<>();
     if ("none".equals(cib.attr("validate-with"))) {
       errors.add(SCHEMA_DISABLED);
     }
+    // a large cluster's current status is shown (worked out and written) on another core while
+    // the transition is scheduled: both only read the unpacked status
+    Aside<String> head = new Aside<>(() -> SimulationReport.head(cib.executionDate(), StatusViews.of(unpacked)),
+        mode != Mode.SHOW && unpacked.resources().size() >= PARALLEL_FROM);
     if (mode == Mode.SHOW) {
-      return new SimulationOutput(SimulationReport.render(cib.executionDate(), current, null, null, null),
+      return new SimulationOutput(SimulationReport.render(head.get(), cib.executionDate(), null, null, null),
           lines(errors), 0);
     }
-    Transition transition = scheduler.schedule(unpacked);
+    Transition transition;
+    try {
+      transition = scheduler.schedule(unpacked);
+    } catch (RuntimeException | Error e) {
+      // as if the status had been shown first: its failure is the one reported
+      head.get();
+      throw e;
+    }
     if (verbose) {
       errors.addAll(transition.messages());
     }
     if (mode == Mode.RUN) {
-      return new SimulationOutput(
-          SimulationReport.render(cib.executionDate(), current, transition.summary(), null, null), lines(errors), 0);
+      return new SimulationOutput(SimulationReport.render(head.get(), cib.executionDate(), transition.summary(), null,
+          null), lines(errors), 0);
     }
     SimulatedExecution execution = TransitionSimulator.run(cib, transition, now);
     StatusView revised = StatusViews.of(ClusterStatus.unpack(execution.revised(), now, replays));
-    String stdout = SimulationReport.render(cib.executionDate(), current, transition.summary(), execution.lines(),
+    String stdout = SimulationReport.render(head.get(), cib.executionDate(), transition.summary(), execution.lines(),
         revised);
     if (!execution.completed()) {
       errors.add("Transition failed: terminated");
@@ -68,6 +78,9 @@ public final class CrmSimulate {
     }
     return new SimulationOutput(stdout, lines(errors), execution.completed() ? 0 : 1);
   }
+
+  /** Resource instances from which the current status is shown on another thread (small ones are quicker alone). */
+  private static final int PARALLEL_FROM = 500;
 
   private static String lines(List<String> messages) {
     StringBuilder sb = new StringBuilder();

@@ -167,7 +167,7 @@ public final class TransitionSimulator {
     LrmRscOp op = new LrmRscOp(opId, rsc + "_" + task + "_" + a.intervalMs(), task, a.intervalMs(), rc, 0, call, key,
         "0:" + rc + ";" + key, a.attributes().get("op-digest"), t, a.intervalMs() > 0 ? null : t, 0L, 0L, null,
         a.node(), FEATURE_SET, Extras.NONE);
-    node.putOp(rsc, lrmResourceFor(rsc), op);
+    node.putOp(rsc, this::lrmResourceFor, op);
   }
 
   /** The rc the scheduler expects: given with the action, else 7 for a probe, else 0. */
@@ -310,7 +310,6 @@ public final class TransitionSimulator {
       }
     }
 
-    /** Records a result; whatever was still pending for the resource here has finished. */
     /**
      * The id under which this node already keeps the history of {@code instance}: the
      * instance's own id, else (for an anonymous clone instance, whose {@code base} is its
@@ -387,9 +386,13 @@ public final class TransitionSimulator {
       };
     }
 
-    void putOp(String rsc, LrmResource fresh, LrmRscOp op) {
-      if (resources.putIfAbsent(rsc, fresh) == null && recordsByBase != null) {
-        indexRecord(rsc);
+    /** Records a result under {@code rsc} (a new record made by {@code fresh}); what was pending there has finished. */
+    void putOp(String rsc, java.util.function.Function<String, LrmResource> fresh, LrmRscOp op) {
+      if (!resources.containsKey(rsc)) {
+        resources.put(rsc, fresh.apply(rsc));
+        if (recordsByBase != null) {
+          indexRecord(rsc);
+        }
       }
       LinkedHashMap<String, LrmRscOp> byId = editable(rsc);
       byId.values().removeIf(o -> o.status() == -1);

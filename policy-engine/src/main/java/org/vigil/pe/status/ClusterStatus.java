@@ -45,13 +45,14 @@ public final class ClusterStatus {
    */
   public static ClusterState unpack(Cib cib, Instant now, Replays replays) {
     Configuration config = cib.configuration();
-    replays.begin(config, now);
+    replays.begin(cib, now);
     ClusterOptions options = ClusterOptions.of(config);
-    List<RemoteLink> links = RemoteLink.of(config, now);
+    List<RemoteLink> links = RemoteLink.of(cib, now);
     Map<String, NodeStatus> nodes = unpackNodes(cib, options, now, links);
     List<Slot> slots = new ArrayList<>();
     Map<String, String> rscDefaults = firstWins(config.rscDefaults(), now);
-    int members = memberCount(config, links);
+    // nodes known only from the status (an orphaned connection's) come too late to count
+    int members = memberCount(config, RemoteLink.of(config, now));
     for (Resource r : config.resources()) {
       collectSlots(r, config, rscDefaults, new ArrayList<>(), null, null, -1, slots, now, members);
     }
@@ -300,6 +301,9 @@ public final class ClusterStatus {
       ResourceState r = resources.get(i);
       // r is replaced as failures are disregarded: its first histories are walked
       for (NodeHistory h : r.histories().values()) {
+        if (h.onFail() == OnFail.NONE) {
+          continue;
+        }
         NodeStatus n = nodes.get(h.node());
         if (n == null) {
           continue;
@@ -528,32 +532,39 @@ public final class ClusterStatus {
         continue;
       }
       for (LrmResource lr : ns.lrmResources()) {
-        String rid = lr.id();
-        Slot direct = byId.get(rid);
-        String base = stripInstance(rid);
-        List<Slot> clones = cloneChildren.get(base);
-        Slot inBundle = bundleInstance(clones, nodeName);
-        if (direct != null && direct.cloneId == null) {
-          attach(direct, nodeName, lr, replay(direct, nodeName, lr, now, options, replays));
-        } else if (inBundle != null) {
-          attach(inBundle, nodeName, lr, replay(inBundle, nodeName, lr, now, options, replays));
-        } else if (clones != null && clones.get(0).uniqueClone) {
-          Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
-              k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
-                  clones.get(0).meta, true, true));
-          attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
-        } else if (clones != null) {
-          NodeHistory h = replay(clones.get(0), nodeName, lr, now, options, replays);
-          anonymous.add(new Pending(base, nodeName, lr, h));
-        } else {
-          Slot s = orphanById.computeIfAbsent(rid, k -> new Slot(k, k, null, null, null, -1, new ResourceMeta(Map.of()),
-              true, false));
-          attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
-        }
+        assignHistory(lr, nodeName, now, options, byId, cloneChildren, orphanById, anonymous, replays);
       }
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
     orphans.addAll(orphanById.values());
+  }
+
+  /** Attaches one record to its resource instance (anonymous clones' to {@code anonymous}, for later). */
+  private static void assignHistory(LrmResource lr, String nodeName, Instant now, ClusterOptions options,
+      Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, Map<String, Slot> orphanById,
+      List<Pending> anonymous, Replays replays) {
+    String rid = lr.id();
+    Slot direct = byId.get(rid);
+    String base = stripInstance(rid);
+    List<Slot> clones = cloneChildren.get(base);
+    Slot inBundle = bundleInstance(clones, nodeName);
+    if (direct != null && direct.cloneId == null) {
+      attach(direct, nodeName, lr, replay(direct, nodeName, lr, now, options, replays));
+    } else if (inBundle != null) {
+      attach(inBundle, nodeName, lr, replay(inBundle, nodeName, lr, now, options, replays));
+    } else if (clones != null && clones.get(0).uniqueClone) {
+      Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
+          k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
+              clones.get(0).meta, true, true));
+      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
+    } else if (clones != null) {
+      NodeHistory h = replay(clones.get(0), nodeName, lr, now, options, replays);
+      anonymous.add(new Pending(base, nodeName, lr, h));
+    } else {
+      Slot s = orphanById.computeIfAbsent(rid, k -> new Slot(k, k, null, null, null, -1, new ResourceMeta(Map.of()),
+          true, false));
+      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
+    }
   }
 
   /**
@@ -625,27 +636,26 @@ public final class ClusterStatus {
       Map<String, Slot> orphans, Instant now, ClusterOptions options) {
     Map<String, Map<String, Integer>> instanceByCloneNode = new HashMap<>();
     Map<String, Integer> nextActive = new HashMap<>();
-    Map<String, List<Pending>> byCloneNode = new LinkedHashMap<>();
+    Map<CloneOnNode, List<Pending>> byCloneNode = new LinkedHashMap<>();
     List<Pending> duplicates = new ArrayList<>();
     for (Pending p : pending) {
       String clone = cloneChildren.get(p.base).get(0).cloneId;
-      byCloneNode.computeIfAbsent(clone + "\u0000" + p.node, k -> new ArrayList<>()).add(p);
+      byCloneNode.computeIfAbsent(new CloneOnNode(clone, p.node), k -> new ArrayList<>()).add(p);
     }
     for (boolean activePass : new boolean[] {true, false}) {
-      for (Map.Entry<String, List<Pending>> e : byCloneNode.entrySet()) {
-        String[] key = e.getKey().split("\u0000", 2);
-        boolean active = e.getValue().stream().anyMatch(p -> p.history.active());
+      for (Map.Entry<CloneOnNode, List<Pending>> e : byCloneNode.entrySet()) {
+        boolean active = anyActive(e.getValue());
         if (active != activePass) {
           continue;
         }
-        String clone = key[0];
+        String clone = e.getKey().cloneId();
         int instance;
         if (active) {
           instance = nextActive.merge(clone, 1, Integer::sum) - 1;
         } else {
           instance = nextActive.getOrDefault(clone, 0);
         }
-        instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(key[1], instance);
+        instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(e.getKey().node(), instance);
         // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the first active one wins
         List<Pending> inactiveFirst = new ArrayList<>(e.getValue());
         inactiveFirst.sort(Comparator.comparing((Pending p) -> p.history.active()));
@@ -672,6 +682,28 @@ public final class ClusterStatus {
       }
     }
     assignDuplicates(duplicates, cloneChildren, orphans, nextActive);
+  }
+
+  private record CloneOnNode(String cloneId, String node) {
+    // written out: a record's generated ones are slow until compiled, and there is one per history
+    @Override
+    public int hashCode() {
+      return cloneId.hashCode() * 31 + node.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CloneOnNode k && k.cloneId.equals(cloneId) && k.node.equals(node);
+    }
+  }
+
+  private static boolean anyActive(List<Pending> pending) {
+    for (Pending p : pending) {
+      if (p.history.active()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -839,6 +871,9 @@ public final class ClusterStatus {
    * the transition key) comes from a later transition: then just before that one.
    */
   static List<LrmRscOp> inCallOrder(List<LrmRscOp> recorded) {
+    if (numberedInOrder(recorded)) {
+      return recorded; // most histories are recorded in call order already
+    }
     List<LrmRscOp> ops = new ArrayList<>(recorded);
     ops.sort(CALL_ORDER);
     int firstUnnumbered = 0;
@@ -862,6 +897,15 @@ public final class ClusterStatus {
       out.add(at, op);
     }
     return out;
+  }
+
+  private static boolean numberedInOrder(List<LrmRscOp> ops) {
+    for (int i = 0; i < ops.size(); i++) {
+      if (ops.get(i).call() < 0 || (i > 0 && CALL_ORDER.compare(ops.get(i - 1), ops.get(i)) > 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The parts of an operation's transition key that say which transition asked for it. */
@@ -893,9 +937,10 @@ public final class ClusterStatus {
     boolean notInstalled = false;
     boolean hardError = false;
     boolean fatal = false;
-    Map<Long, LrmRscOp> recurring = new LinkedHashMap<>();
+    Map<Long, LrmRscOp> recurring = new LinkedHashMap<>(4);
     LrmRscOp lastStart = null;
-    Map<String, LrmRscOp> migration = new LinkedHashMap<>();
+    // made when a migration record turns up: most histories have none
+    Map<String, LrmRscOp> migration = Map.of();
     long failureTimeoutMs = s.meta.failureTimeoutMs();
     String failedKey = null;
     for (LrmRscOp op : ops) {
@@ -906,6 +951,9 @@ public final class ClusterStatus {
         continue;
       }
       if (task.equals("migrate_to") || task.equals("migrate_from")) {
+        if (migration.isEmpty()) {
+          migration = new LinkedHashMap<>();
+        }
         migration.put(task, op);
       }
       if (status == EXEC_PENDING) {

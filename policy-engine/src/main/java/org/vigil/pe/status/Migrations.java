@@ -81,12 +81,18 @@ public final class Migrations {
    * failed (or lost its target): the resource may not run here until the failure is cleared.
    */
   public static boolean failedSource(NodeHistory h) {
+    if (h.migration().isEmpty()) {
+      return false;
+    }
     LrmRscOp last = lastOneShot(h);
     return last != null && "migrate_to".equals(last.operation()) && h.failed();
   }
 
   /** A source left running after its resource completed a migration away: it must still be stopped. */
   public static boolean danglingSource(NodeHistory h) {
+    if (h.migration().isEmpty()) {
+      return false;
+    }
     LrmRscOp last = lastOneShot(h);
     return last != null && "migrate_to".equals(last.operation()) && !h.active() && !h.failed();
   }
@@ -107,7 +113,7 @@ public final class Migrations {
       return false;
     }
     for (NodeHistory other : st.histories().values()) {
-      LrmRscOp migrateTo = other == h ? null : lastOf(other, "migrate_to");
+      LrmRscOp migrateTo = other == h || other.migration().isEmpty() ? null : lastOf(other, "migrate_to");
       if (migrateTo != null && h.node().equals(migrateTo.attr("migrate_target"))) {
         return true;
       }

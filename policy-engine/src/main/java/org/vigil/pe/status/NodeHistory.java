@@ -24,7 +24,8 @@ import org.vigil.cib.model.Role;
  *     ({@code monitor} records only)
  * @param lastStart the last successful start/promote/migrate_from-type operation that
  *     carries the parameter digests, or null
- * @param migration migrate_to/migrate_from records, by task, or empty
+ * @param migration the last migrate_to/migrate_from records (not cancelled) of {@code ops}, by
+ *     task; empty exactly when {@code ops} has none, which lets readers skip the search
  */
 public record NodeHistory(
     String node,

@@ -11,6 +11,8 @@ import org.vigil.cib.model.Bundle;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Configuration;
 import org.vigil.cib.model.Extras;
+import org.vigil.cib.model.LrmResource;
+import org.vigil.cib.model.NodeState;
 import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Operations;
@@ -57,6 +59,34 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
     return out;
   }
 
+  /**
+   * The remote and guest nodes of the configuration, then the remote nodes whose connection is
+   * no longer configured but still recorded (an orphaned connection keeps its node until it
+   * stops).
+   */
+  public static List<RemoteLink> of(Cib cib, Instant now) {
+    List<RemoteLink> out = of(cib.configuration(), now);
+    Set<String> known = new HashSet<>();
+    out.forEach(l -> known.add(l.node()));
+    cib.configuration().allResources().forEach(r -> known.add(r.id()));
+    for (NodeState remote : cib.status().nodeStates()) {
+      if (!"true".equals(remote.attr("remote_node")) || remote.id() == null || known.contains(remote.id())) {
+        continue;
+      }
+      LrmResource recorded = cib.status().nodeStates().stream().flatMap(ns -> ns.lrmResources().stream())
+          .filter(lr -> lr.id().equals(remote.id()) && "ocf".equals(lr.resourceClass())
+              && "pacemaker".equals(lr.provider()) && "remote".equals(lr.type()))
+          .findFirst().orElse(null);
+      if (recorded != null) {
+        // a recorded container makes it a guest's connection
+        NodeStatus.Kind kind = recorded.container() == null ? NodeStatus.Kind.REMOTE : NodeStatus.Kind.GUEST;
+        out.add(new RemoteLink(remote.id(), kind, remote.id(), recorded.container(), false));
+        known.add(remote.id());
+      }
+    }
+    return out;
+  }
+
   static boolean isConnectionAgent(Primitive p) {
     return "ocf".equals(p.resourceClass()) && "pacemaker".equals(p.provider()) && "remote".equals(p.type());
   }
@@ -76,7 +106,7 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
    * unknown until it is fenced or reconnected.
    */
   static void settle(Map<String, NodeStatus> nodes, List<RemoteLink> links, List<ResourceState> resources, Cib cib) {
-    if (links.isEmpty()) {
+    if (links.isEmpty() && nodes.values().stream().noneMatch(n -> n.kind() == NodeStatus.Kind.REMOTE)) {
       return;
     }
     Map<String, ResourceState> byId = new HashMap<>();
@@ -84,6 +114,15 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
     for (ResourceState r : resources) {
       byId.put(r.id(), r);
       busy.addAll(r.activeNodes());
+    }
+    Set<String> linked = new HashSet<>();
+    links.forEach(l -> linked.add(l.node()));
+    for (NodeStatus n : List.copyOf(nodes.values())) {
+      if (n.kind() == NodeStatus.Kind.REMOTE && !linked.contains(n.name())) {
+        // a remote node nothing connects to is down; what it ran is unknown while it stays down
+        nodes.put(n.name(), new NodeStatus(n.name(), n.id(), n.kind(), false, busy.contains(n.name()), null,
+            false, n.standby(), n.maintenance(), n.shutdown(), n.expectedUp(), n.attributes()));
+      }
     }
     for (RemoteLink l : links) {
       NodeStatus n = nodes.get(l.node());
@@ -111,8 +150,9 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
   }
 
   /**
-   * A guest whose container's host is offline went down with it: what was active in the guest
-   * failed there, and so did the container of a guest that ran something.
+   * A guest whose container's host is offline went down with it, and one whose container is
+   * stopped is down too: what was active in the guest failed there, and so did the container
+   * (on its lost host) of a guest that ran something.
    */
   static void failGuestsLostWithHost(Map<String, NodeStatus> nodes, List<RemoteLink> links,
       List<ResourceState> resources) {
@@ -127,7 +167,8 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       }
       ResourceState container = resources.get(containerAt);
       List<String> hosts = container.activeNodes();
-      if (hosts.isEmpty() || hosts.stream().anyMatch(h -> nodes.get(h) == null || nodes.get(h).online())) {
+      // a guest whose container is stopped is gone as well: what it still shows active failed
+      if (!hosts.isEmpty() && hosts.stream().anyMatch(h -> nodes.get(h) == null || nodes.get(h).online())) {
         continue;
       }
       boolean ranSomething = false;

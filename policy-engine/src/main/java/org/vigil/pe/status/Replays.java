@@ -3,8 +3,10 @@ package org.vigil.pe.status;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import org.vigil.cib.model.Cib;
 import org.vigil.cib.model.Configuration;
 import org.vigil.cib.model.LrmResource;
+import org.vigil.cib.model.NodeState;
 
 /**
  * The histories replayed while unpacking a CIB, kept for unpacking its revision: crm simulate
@@ -16,13 +18,17 @@ import org.vigil.cib.model.LrmResource;
 public final class Replays {
   private Configuration configuration;
   private Instant now;
-  private final Map<LrmResource, NodeHistory> byRecord = new IdentityHashMap<>();
+  private Map<LrmResource, NodeHistory> byRecord = new IdentityHashMap<>();
 
-  /** Starts an unpack of a CIB with {@code configuration} at {@code now}: what was kept for another one is dropped. */
-  void begin(Configuration configuration, Instant now) {
-    if (configuration != this.configuration || !now.equals(this.now)) {
-      byRecord.clear();
-      this.configuration = configuration;
+  /** Starts an unpack of {@code cib} at {@code now}: what was kept for another configuration or time is dropped. */
+  void begin(Cib cib, Instant now) {
+    if (cib.configuration() != this.configuration || !now.equals(this.now)) {
+      int records = 0;
+      for (NodeState ns : cib.status().nodeStates()) {
+        records += ns.lrmResources().size();
+      }
+      byRecord = new IdentityHashMap<>(records);
+      this.configuration = cib.configuration();
       this.now = now;
     }
   }

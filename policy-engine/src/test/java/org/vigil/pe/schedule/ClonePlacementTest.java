@@ -191,4 +191,49 @@ class ClonePlacementTest {
     assertThat(summaryWithStandby(3, 1, promotable("S", "clone-max", "2", "resource-stickiness", "0"), "", states))
         .containsExactly("* Move S:0 ( node1 -> node2 Unpromoted )", "* Promote S:1 ( Stopped -> Promoted node3 )");
   }
+
+  @Test
+  void aResourcePlacedWithAPromotableCloneInAnyRolePullsThePromotion() {
+    String[] states = {state("node1", attrs("master-S", "10"), stateful("S", "promote")),
+        state("node2", attrs("master-S", "5"), stateful("S", "start")),
+        state("node3", attrs("master-S", "5"), stateful("S", "start"))};
+    String resources = promotable("S") + "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>";
+    assertThat(summary(3, resources, colocation("P", "S-clone", "INFINITY") + location("P", "node2", "100"), states))
+        .containsExactly("* Demote S:0 ( Promoted -> Unpromoted node1 )",
+            "* Promote S:1 ( Unpromoted -> Promoted node2 )", "* Start P ( node2 )");
+  }
+
+  @Test
+  void aLocationOfThePromotableCloneWithoutRoleCountsTowardsPromotion() {
+    String[] states = {state("node1", attrs("master-S", "10"), stateful("S", "promote")),
+        state("node2", attrs("master-S", "5"), stateful("S", "start")),
+        state("node3", attrs("master-S", "5"), stateful("S", "start"))};
+    assertThat(summary(3, promotable("S"), location("S-clone", "node2", "100"), states)).containsExactly(
+        "* Demote S:0 ( Promoted -> Unpromoted node1 )", "* Promote S:1 ( Unpromoted -> Promoted node2 )");
+  }
+
+  @Test
+  void aNegativeLocationOfTheCloneOutweighsAnInstancesStickiness() {
+    String[] states = {state("node1", attrs(), started("A")), state("node2", attrs(), started("A"))};
+    assertThat(summary(2, clone("A", "resource-stickiness", "100"), location("A-clone", "node2", "-50"), states))
+        .containsExactly("* Stop A:1 ( node2 ) due to node availability");
+  }
+
+  /** A Dummy resource that started, then failed its 10s monitor. */
+  static String failed(String rsc) {
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start'"
+        + " interval='0' call-id='2' rc-code='0' op-status='0' transition-key='1:1:0:x'"
+        + " op-digest='f2317cad3d54cec5d7d7aa7d0bf35cf8'/>"
+        + "<lrm_rsc_op id='" + rsc + "_monitor_10000' operation_key='" + rsc + "_monitor_10000' operation='monitor'"
+        + " interval='10000' call-id='3' rc-code='1' op-status='0' transition-key='2:1:0:x'/></lrm_resource>";
+  }
+
+  @Test
+  void aFailedInstanceIsPlacedAfreshAndRecoversOnTheLessLoadedNode() {
+    String[] states = {state("node1", attrs(), started("X"), failed("A"))};
+    String resources = "<primitive id='X' class='ocf' provider='pacemaker' type='Dummy'/>"
+        + clone("A", "clone-max", "1", "resource-stickiness", "0");
+    assertThat(summary(2, resources, "", states)).containsExactly("* Recover A:0 ( node1 -> node2 )");
+  }
 }

@@ -132,4 +132,87 @@ class ContainersAndBundlesTest {
         "* Start web-0 ( node1 )", "* Start web-1 ( node2 )",
         "* Start httpd:0 ( web-0 )", "* Start httpd:1 ( web-1 )");
   }
+
+  private static String record(String rsc, String cls, String provider, String type, String task, int rc) {
+    return "<lrm_resource id='" + rsc + "' class='" + cls + "' provider='" + provider + "' type='" + type + "'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_" + task + "_0' operation='" + task
+        + "' interval='0' call-id='2' rc-code='" + rc + "' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
+  }
+
+  private static String guest(String name, String lrm) {
+    return "<node_state id='" + name + "' uname='" + name + "' remote_node='true' in_ccm='true'>"
+        + "<lrm id='" + name + "'><lrm_resources>" + lrm + "</lrm_resources></lrm><transient_attributes id='" + name
+        + "'><instance_attributes id='ta-" + name + "'><nvpair id='m-" + name + "' name='master-httpd' value='5'/>"
+        + "</instance_attributes></transient_attributes></node_state>";
+  }
+
+  @Test
+  void aReplicaWhoseContainerCannotRunStopsWithItsConnectionAndAnotherReplicaIsPromoted() {
+    String bundle = "<bundle id='web'><docker image='httpd' replicas='2' promoted-max='1'/>"
+        + "<network control-port='3121'/><primitive id='httpd' class='ocf' provider='heartbeat' type='apache'/>"
+        + "</bundle>";
+    String node1 = record("web-docker-0", "ocf", "heartbeat", "docker", "start", 0)
+        + record("web-0", "ocf", "pacemaker", "remote", "start", 0);
+    String node2 = record("web-docker-1", "ocf", "heartbeat", "docker", "start", 0)
+        + record("web-1", "ocf", "pacemaker", "remote", "start", 0);
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>"
+        + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='node1'><instance_attributes id='n1'><nvpair id='sb' name='standby' value='on'/>"
+        + "</instance_attributes></node><node id='2' uname='node2'/><node id='3' uname='node3'/></nodes>"
+        + "<resources>" + bundle + "</resources><constraints>"
+        + "<rsc_location id='l' rsc='web' node='node3' score='-INFINITY'/></constraints></configuration><status>"
+        + "<node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='1'><lrm_resources>" + node1 + "</lrm_resources></lrm></node_state>"
+        + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='2'><lrm_resources>" + node2 + "</lrm_resources></lrm></node_state>"
+        + "<node_state id='3' uname='node3' in_ccm='true' crmd='online' join='member' expected='member'/>"
+        + guest("web-0", record("httpd", "ocf", "heartbeat", "apache", "promote", 0))
+        + guest("web-1", record("httpd", "ocf", "heartbeat", "apache", "start", 0)) + "</status></cib>";
+    Cib c;
+    try {
+      c = CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(lines(c)).containsExactlyInAnyOrder(
+        "* Stop web-docker-0 ( node1 ) due to node availability",
+        "* Stop web-0 ( node1 ) due to unrunnable web-docker-0 start",
+        "* Stop httpd:0 ( Promoted web-0 ) due to unrunnable web-docker-0 start",
+        "* Promote httpd:1 ( Unpromoted -> Promoted web-1 )");
+  }
+
+  @Test
+  void withContainerAttributeTargetHostThePromotionScoreIsReadOnTheContainersHost() {
+    String bundle = "<bundle id='web'><docker image='httpd' replicas='2' promoted-max='1'/>"
+        + "<network control-port='3121'/><primitive id='httpd' class='ocf' provider='heartbeat' type='apache'>"
+        + "<meta_attributes id='hm'><nvpair id='cat' name='container-attribute-target' value='host'/>"
+        + "</meta_attributes></primitive></bundle>";
+    String node1 = record("web-docker-0", "ocf", "heartbeat", "docker", "start", 0)
+        + record("web-0", "ocf", "pacemaker", "remote", "start", 0);
+    String node2 = record("web-docker-1", "ocf", "heartbeat", "docker", "start", 0)
+        + record("web-1", "ocf", "pacemaker", "remote", "start", 0);
+    String hostScore = "<transient_attributes id='2'><instance_attributes id='ta2'>"
+        + "<nvpair id='m2' name='master-httpd' value='10'/></instance_attributes></transient_attributes>";
+    String plainGuest = "<lrm_resources>" + record("httpd", "ocf", "heartbeat", "apache", "start", 0) + "</lrm_resources>";
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config><cluster_property_set id='o'>"
+        + "<nvpair id='s' name='stonith-enabled' value='false'/></cluster_property_set></crm_config>"
+        + "<nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
+        + "<resources>" + bundle + "</resources><constraints/></configuration><status>"
+        + "<node_state id='1' uname='node1' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='1'><lrm_resources>" + node1 + "</lrm_resources></lrm></node_state>"
+        + "<node_state id='2' uname='node2' in_ccm='true' crmd='online' join='member' expected='member'>"
+        + "<lrm id='2'><lrm_resources>" + node2 + "</lrm_resources></lrm>" + hostScore + "</node_state>"
+        + "<node_state id='web-0' uname='web-0' remote_node='true' in_ccm='true'><lrm id='web-0'>" + plainGuest
+        + "</lrm></node_state><node_state id='web-1' uname='web-1' remote_node='true' in_ccm='true'><lrm id='web-1'>"
+        + plainGuest + "</lrm></node_state></status></cib>";
+    Cib c;
+    try {
+      c = CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(lines(c)).containsExactly("* Promote httpd:1 ( Unpromoted -> Promoted web-1 )");
+  }
 }

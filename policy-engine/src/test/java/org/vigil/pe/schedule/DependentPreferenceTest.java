@@ -74,4 +74,17 @@ class DependentPreferenceTest {
     assertThat(FreshCluster.summary(2, dummy("p") + clone, c))
         .containsExactlyInAnyOrder("* Start p ( node2 )", "* Start d:0 ( node2 )");
   }
+
+  @Test
+  void whatIsPlacedWithAGroupDependentDoesNotWeighOnThePrimary() {
+    // h is placed with G, G with p: h's liking for node2 does not reach p (through a primitive it would)
+    String viaGroup = colocation("c1", "G", "p", "INFINITY") + colocation("c2", "h", "G", "100")
+        + location("l1", "h", "node2", "100");
+    assertThat(FreshCluster.summary(2, dummy("p") + group("G", dummy("a"), dummy("b")) + dummy("h"), viaGroup))
+        .contains("* Start p ( node1 )");
+    String viaPrimitive = colocation("c1", "d", "p", "INFINITY") + colocation("c2", "h", "d", "100")
+        + location("l1", "h", "node2", "100");
+    assertThat(FreshCluster.summary(2, dummy("p") + dummy("d") + dummy("h"), viaPrimitive))
+        .contains("* Start p ( node2 )");
+  }
 }

@@ -214,6 +214,56 @@ class RemoteNodesTest {
         "* Recover c:1 ( guest1 )");
   }
 
+  @Test
+  void aRemoteNodeWithoutAConnectionResourceIsUncleanWhileItRanSomethingAndIsNotFenced() {
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config/><nodes><node id='1' uname='node1'/><node id='remote1' type='remote' "
+        + "uname='remote1'/><node id='remote2' type='remote' uname='remote2'/></nodes><resources/><constraints/>"
+        + "</configuration><status>" + state("1", "node1", true, "")
+        + state("remote1", "remote1", false, op("old", "Dummy", "start", 0)) + "</status></cib>";
+    Cib c;
+    try {
+      c = CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(node(c, "remote1").unclean()).isTrue();
+    assertThat(node(c, "remote2").unclean()).isFalse();
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).noneMatch(l -> l.startsWith("* Fence"));
+  }
+
+  @Test
+  void anOrphanedConnectionKeepsItsRemoteNodeUntilItStops() {
+    String lrm = op("remote1", "remote", "start", 0);
+    Cib c = cib(dummy("a"), "<rsc_location id='l' rsc='a' node='node1' score='10'/>", lrm,
+        state("remote1", "remote1", false, op("a", "Dummy", "start", 0)));
+    assertThat(node(c, "remote1").kind()).isEqualTo(NodeStatus.Kind.REMOTE);
+    assertThat(node(c, "remote1").online()).isTrue();
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).containsExactlyInAnyOrder(
+        "* Move a ( remote1 -> node1 )",
+        "* Stop remote1 ( node1 ) due to node availability");
+  }
+
+  @Test
+  void aRemoteNodeNeverReadWhoseConnectionDiesWithItsHostIsFencedForItsUnknownState() {
+    String lostNode1 = "<node_state id='1' uname='node1' in_ccm='false' crmd='offline' join='down' expected='member'>"
+        + "<lrm id='1'><lrm_resources>" + op("remote1", "remote", "start", 0) + "</lrm_resources></lrm></node_state>";
+    String remoteSeen = "<node_state id='remote1' uname='remote1' remote_node='true' in_ccm='true'/>";
+    String xml = "<cib validate-with='pacemaker-3.7' epoch='1' num_updates='0' admin_epoch='0' have-quorum='1'>"
+        + "<configuration><crm_config/><nodes><node id='1' uname='node1'/><node id='2' uname='node2'/></nodes>"
+        + "<resources>" + REMOTE + "</resources><constraints>"
+        + "<rsc_location id='l' rsc='remote1' node='node2' score='-INFINITY'/></constraints></configuration><status>"
+        + lostNode1 + state("2", "node2", true, "") + remoteSeen + "</status></cib>";
+    Cib c;
+    try {
+      c = CibXml.parse(xml, "test");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(lines(new PacemakerScheduler().schedule(c, NOW))).contains(
+        "* Fence (reboot) remote1 'resources are in unknown state and connection is unrecoverable'");
+  }
+
   private static int indexOf(Transition t, String rsc, String task, String node) {
     return t.actions().stream()
         .filter(a -> rsc.equals(a.resource()) && task.equals(a.task()) && node.equals(a.node()))
