@@ -966,25 +966,10 @@ final class Allocator {
     if (v == null) {
       v = ns.attribute("master-" + inst.id);
     }
-    if (v == null && "host".equals(inst.meta.get("container-attribute-target").orElse(null))) {
-      // a bundle that keeps its attributes on the host: the node its container runs on now
-      int host = containerHost(node);
-      v = host < 0 ? null : m.nodes.get(host).attribute("master-" + inst.state.baseId());
-    }
     if (v == null) {
       return -1;
     }
     return Score.parse(v).orElse(0);
-  }
-
-  /** The node the container of guest node {@code node} runs on now, -1 if none. */
-  private int containerHost(int node) {
-    for (RemoteNodes.Link l : m.remotes.links) {
-      if (l.node() == node && l.container() != null) {
-        return currentNode(l.container());
-      }
-    }
-    return -1;
   }
 
   /**
