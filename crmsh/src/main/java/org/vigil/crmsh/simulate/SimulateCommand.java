@@ -84,7 +84,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Cib cib = read(xmlFile);
     CrmSimulate.Mode mode = simulate ? CrmSimulate.Mode.SIMULATE : run ? CrmSimulate.Mode.RUN : CrmSimulate.Mode.SHOW;
     SimulationOutput output = CrmSimulate.run(cib, cib.executionDate().orElseGet(Instant::now),
-        mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose);
+        mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose, Aside.BACKGROUND);
     if (!quiet) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(output.stdout());

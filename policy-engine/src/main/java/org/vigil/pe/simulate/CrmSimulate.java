@@ -3,6 +3,7 @@ package org.vigil.pe.simulate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.vigil.cib.model.Cib;
 import org.vigil.pe.Scheduler;
 import org.vigil.pe.Transition;
@@ -39,6 +40,15 @@ public final class CrmSimulate {
    * warnings only with {@code -V}.
    */
   public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose) {
+    return run(cib, now, scheduler, mode, verbose, Background.INLINE);
+  }
+
+  /**
+   * As {@link #run(Cib, Instant, Scheduler, Mode, boolean)}; a large cluster's current status is
+   * worked out in {@code background} while the transition is scheduled.
+   */
+  public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose,
+      Background background) {
     Replays replays = new Replays();
     ClusterState unpacked = ClusterStatus.unpack(cib, now, replays);
     List<String> errors = new ArrayList<>();
@@ -47,8 +57,9 @@ public final class CrmSimulate {
     }
     // a large cluster's current status is shown (worked out and written) on another core while
     // the transition is scheduled: both only read the unpacked status
-    Aside<String> head = new Aside<>(() -> SimulationReport.head(cib.executionDate(), StatusViews.of(unpacked)),
-        mode != Mode.SHOW && unpacked.resources().size() >= PARALLEL_FROM);
+    Supplier<String> show = () -> SimulationReport.head(cib.executionDate(), StatusViews.of(unpacked));
+    Supplier<String> head = mode != Mode.SHOW && unpacked.resources().size() >= PARALLEL_FROM
+        ? background.start(show) : show;
     if (mode == Mode.SHOW) {
       return new SimulationOutput(SimulationReport.render(head.get(), cib.executionDate(), null, null, null),
           lines(errors), 0);
