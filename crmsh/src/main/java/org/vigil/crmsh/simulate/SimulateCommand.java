@@ -91,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
         : run || showScores ? CrmSimulate.Mode.RUN : CrmSimulate.Mode.SHOW;
     AllocationScores scores = showScores ? new AllocationScores() : null;
     SimulationOutput output = CrmSimulate.run(cib, cib.executionDate().orElseGet(Instant::now),
-        mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose, scores);
+        mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose, Aside.BACKGROUND, scores);
     PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
       out.print(output.stdout());

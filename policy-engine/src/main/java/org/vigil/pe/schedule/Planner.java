@@ -338,7 +338,16 @@ final class Planner {
         out.add(idx);
       }
     }
+    if (out.size() > 1 && isFencingDevice(r) && out.stream().anyMatch(i -> !m.nodes.get(i).unclean())) {
+      // a fencing device also running where it is still needed is left alone on the nodes
+      // being fenced: fencing them ends those copies
+      out.removeIf(i -> m.nodes.get(i).unclean());
+    }
     return out;
+  }
+
+  private static boolean isFencingDevice(Rsc r) {
+    return r.state.primitive() != null && "stonith".equals(r.state.primitive().resourceClass());
   }
 
   private DefinitionChange definitionChange(Rsc r, int t) {

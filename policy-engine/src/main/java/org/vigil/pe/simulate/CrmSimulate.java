@@ -3,6 +3,7 @@ package org.vigil.pe.simulate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.vigil.cib.model.Cib;
 import org.vigil.pe.AllocationScores;
 import org.vigil.pe.Scheduler;
@@ -40,15 +41,25 @@ public final class CrmSimulate {
    * warnings only with {@code -V}.
    */
   public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose) {
-    return run(cib, now, scheduler, mode, verbose, null);
+    return run(cib, now, scheduler, mode, verbose, Background.INLINE);
   }
 
   /**
-   * As {@link #run(Cib, Instant, Scheduler, Mode, boolean)}; with {@code scores} ({@code -s}) the
-   * scheduler records its allocation scores there and they are shown after the current status.
+   * As {@link #run(Cib, Instant, Scheduler, Mode, boolean)}; a large cluster's current status is
+   * worked out in {@code background} while the transition is scheduled.
    */
   public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose,
-      AllocationScores scores) {
+      Background background) {
+    return run(cib, now, scheduler, mode, verbose, background, null);
+  }
+
+  /**
+   * As {@link #run(Cib, Instant, Scheduler, Mode, boolean, Background)}; with {@code scores}
+   * ({@code -s}) the scheduler records its allocation scores there and they are shown after the
+   * current status.
+   */
+  public static SimulationOutput run(Cib cib, Instant now, Scheduler scheduler, Mode mode, boolean verbose,
+      Background background, AllocationScores scores) {
     Replays replays = new Replays();
     ClusterState unpacked = ClusterStatus.unpack(cib, now, replays);
     List<String> errors = new ArrayList<>();
@@ -57,8 +68,9 @@ public final class CrmSimulate {
     }
     // a large cluster's current status is shown (worked out and written) on another core while
     // the transition is scheduled: both only read the unpacked status
-    Aside<String> head = new Aside<>(() -> SimulationReport.head(cib.executionDate(), StatusViews.of(unpacked)),
-        mode != Mode.SHOW && unpacked.resources().size() >= PARALLEL_FROM);
+    Supplier<String> show = () -> SimulationReport.head(cib.executionDate(), StatusViews.of(unpacked));
+    Supplier<String> head = mode != Mode.SHOW && unpacked.resources().size() >= PARALLEL_FROM
+        ? background.start(show) : show;
     if (mode == Mode.SHOW) {
       return new SimulationOutput(SimulationReport.render(head.get(), cib.executionDate(), null, null, null),
           lines(errors), 0);

@@ -36,7 +36,7 @@ class CrmSimulateScoresTest {
   @Test
   void theScoresComeBetweenTheCurrentStatusAndTheTransitionSummary() {
     String out = CrmSimulate.run(cib(), NOW, new PacemakerScheduler(), CrmSimulate.Mode.RUN, false,
-        new AllocationScores()).stdout();
+        Background.INLINE, new AllocationScores()).stdout();
     assertThat(out).endsWith("""
             * a\t(ocf:pacemaker:Dummy):\t Stopped
 
@@ -52,7 +52,7 @@ class CrmSimulateScoresTest {
   void withoutScoresTheOutputIsAsBefore() {
     Cib cib = cib();
     String with = CrmSimulate.run(cib, NOW, new PacemakerScheduler(), CrmSimulate.Mode.SIMULATE, false,
-        new AllocationScores()).stdout();
+        Background.INLINE, new AllocationScores()).stdout();
     String without = CrmSimulate.run(cib, NOW, new PacemakerScheduler(), CrmSimulate.Mode.SIMULATE, false).stdout();
     assertThat(with.replace("""
         pcmk__primitive_assign: a allocation score on n1: 0

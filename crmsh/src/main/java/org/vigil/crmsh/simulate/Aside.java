@@ -1,14 +1,18 @@
-package org.vigil.pe.simulate;
+package org.vigil.crmsh.simulate;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
+import org.vigil.pe.simulate.Background;
 
 /**
  * A value worked out on a thread of its own while the caller goes on, or by the caller when it
  * asks for it if {@code parallel} was false. A failure is thrown to whoever asks, as it was.
+ * {@link #BACKGROUND} lends {@code crm simulate}'s second core to the policy engine.
  */
 final class Aside<T> {
+  static final Background BACKGROUND = work -> new Aside<>(work, true)::get;
+
   private final FutureTask<T> task;
   private final boolean started;
 
