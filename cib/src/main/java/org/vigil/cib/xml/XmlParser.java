@@ -497,16 +497,7 @@ final class XmlParser {
     if (plain && (frame == null || blank && frame.text == null)) {
       return; // plain ASCII has nothing to check; leading white space is trimmed away in the end
     }
-    StringBuilder out;
-    if (frame == null) {
-      out = scratch;
-      out.setLength(0);
-    } else {
-      if (frame.text == null) {
-        frame.text = new StringBuilder();
-      }
-      out = frame.text;
-    }
+    StringBuilder out = textOf(frame);
     if (plain) {
       for (int k = start; k < i; k++) {
         out.append((char) b[k]);
@@ -516,22 +507,25 @@ final class XmlParser {
     }
   }
 
+  /** Where an element's own text goes: its frame's buffer, or scratch space when it is not kept. */
+  private StringBuilder textOf(Frame frame) {
+    if (frame == null) {
+      scratch.setLength(0);
+      return scratch;
+    }
+    if (frame.text == null) {
+      frame.text = new StringBuilder();
+    }
+    return frame.text;
+  }
+
   private void cdata(Frame frame) throws XmlParseException {
     int start = p + "<![CDATA[".length();
     int end = indexOf("]]>", start);
     if (end < 0) {
       throw error(p, "CDATA section is not closed with ']]>'");
     }
-    StringBuilder out;
-    if (frame == null) {
-      out = scratch;
-      out.setLength(0);
-    } else {
-      if (frame.text == null) {
-        frame.text = new StringBuilder();
-      }
-      out = frame.text;
-    }
+    StringBuilder out = textOf(frame);
     append(out, start, end, Mode.CDATA);
     countLines(p, end + 3);
     p = end + 3;

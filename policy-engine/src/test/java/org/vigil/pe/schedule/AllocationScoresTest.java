@@ -1,6 +1,7 @@
 package org.vigil.pe.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.pe.schedule.SchedulingFixture.dummy;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,10 +31,6 @@ class AllocationScoresTest {
   private static String online(String id, String name) {
     return "<node_state id='" + id + "' uname='" + name + "' in_ccm='true' crmd='online' join='member' "
         + "expected='member'/>";
-  }
-
-  private static String dummy(String id) {
-    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
   }
 
   private record Scheduled(List<String> scores, Transition transition) {}

@@ -1,6 +1,7 @@
 package org.vigil.pe.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.pe.schedule.SchedulingFixture.running;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +13,6 @@ class AsymmetricalOrderTest {
   private static final String RESOURCES = "<primitive id='a' class='ocf' provider='pacemaker' type='Dummy'>"
       + "<meta_attributes id='am'><nvpair id='am1' name='target-role' value='Stopped'/></meta_attributes></primitive>"
       + "<primitive id='b' class='ocf' provider='pacemaker' type='Dummy'/>";
-
-  private static String running(String rsc, int call) {
-    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
-        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start' interval='0' "
-        + "call-id='" + call + "' rc-code='0' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
-  }
 
   /** One node, a (target-role Stopped) ordered before b, everything in {@code lrm} running. */
   private static List<String> summary(String symmetrical, String lrm) {

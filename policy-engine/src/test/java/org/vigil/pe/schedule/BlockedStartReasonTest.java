@@ -1,6 +1,7 @@
 package org.vigil.pe.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.pe.schedule.SchedulingFixture.dummy;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,10 +10,6 @@ import org.junit.jupiter.api.Test;
 /** Why a start is blocked, as the Transition Summary says it (expectations from crm_simulate 2.1.5). */
 class BlockedStartReasonTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
-
-  private static String dummy(String id) {
-    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
-  }
 
   private static String node(int i, String lrm) {
     return "<node_state id='" + i + "' uname='node" + i + "' in_ccm='true' crmd='online' join='member' "

@@ -1,6 +1,7 @@
 package org.vigil.pe.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.pe.schedule.SchedulingFixture.dummy;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.Test;
  */
 class ColocationPrecedenceTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
-
-  private static String dummy(String id) {
-    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
-  }
 
   /** Three fresh nodes; zz and aa prefer node1, c is placed with one and kept from the other. */
   private static List<String> summary(String resources, String withScore, String againstScore, String with,

@@ -1,6 +1,7 @@
 package org.vigil.pe.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.pe.schedule.SchedulingFixture.dummy;
 
 import java.time.Instant;
 import java.util.List;
@@ -55,10 +56,6 @@ class RemoteNodesTest {
         + "call-id='2' rc-code='0' op-status='0' transition-key='1:1:0:x'/>"
         + "<lrm_rsc_op id='" + rsc + "_monitor_60000' operation_key='" + rsc + "_monitor_60000' operation='monitor' "
         + "interval='60000' call-id='3' rc-code='7' op-status='0' transition-key='2:1:0:x'/></lrm_resource>";
-  }
-
-  private static String dummy(String id) {
-    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
   }
 
   private static List<String> lines(Transition t) {

@@ -1,6 +1,8 @@
 package org.vigil.pe.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.pe.schedule.SchedulingFixture.dummy;
+import static org.vigil.pe.schedule.SchedulingFixture.running;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,16 +14,6 @@ import org.vigil.pe.PacemakerScheduler;
 /** The "due to required X start" reason a restart forced through orderings is given. */
 class RestartReasonTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_600_000_000L);
-
-  private static String running(String rsc, int call) {
-    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
-        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start' interval='0' "
-        + "call-id='" + call + "' rc-code='0' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
-  }
-
-  private static String dummy(String id) {
-    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
-  }
 
   @Test
   void aGroupRestartedByAnOrderingNamesTheFirstActionForItsFirstMemberAndThePreviousMemberAfter() throws Exception {

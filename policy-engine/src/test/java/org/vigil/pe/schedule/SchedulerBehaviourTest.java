@@ -1,6 +1,7 @@
 package org.vigil.pe.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.pe.schedule.SchedulingFixture.dummy;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +33,6 @@ class SchedulerBehaviourTest {
     return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
         + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start' interval='0' "
         + "call-id='2' rc-code='0' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
-  }
-
-  private static String dummy(String id) {
-    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
   }
 
   private static List<String> lines(Transition t) {

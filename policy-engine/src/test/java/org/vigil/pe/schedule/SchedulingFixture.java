@@ -23,4 +23,16 @@ final class SchedulingFixture {
   static List<String> summary(String xml, Instant now) {
     return transition(xml, now).summary().stream().map(s -> s.trim().replaceAll("\\s+", " ")).toList();
   }
+
+  /** An lrm_resource of a Dummy whose last operation, call {@code call}, started it. */
+  static String running(String rsc, int call) {
+    return "<lrm_resource id='" + rsc + "' class='ocf' provider='pacemaker' type='Dummy'>"
+        + "<lrm_rsc_op id='" + rsc + "_last_0' operation_key='" + rsc + "_start_0' operation='start' interval='0' "
+        + "call-id='" + call + "' rc-code='0' op-status='0' transition-key='1:1:0:x'/></lrm_resource>";
+  }
+
+  /** An ocf:pacemaker:Dummy primitive. */
+  static String dummy(String id) {
+    return "<primitive id='" + id + "' class='ocf' provider='pacemaker' type='Dummy'/>";
+  }
 }
