@@ -144,8 +144,8 @@ final class Model {
     if (r.meta.multipleActive().equals("block") && blockedMultiplyActive(r)) {
       return false;
     }
-    for (String node : active) {
-      NodeStatus ns = node(node);
+    for (int i = 0; i < active.size(); i++) {
+      NodeStatus ns = node(active.get(i));
       if (ns != null && ns.maintenance()) {
         return false;
       }
@@ -184,15 +184,27 @@ final class Model {
 
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
-    for (NodeHistory h : r.state.histories().values()) {
-      if (h.onFail() == OnFail.BLOCK) {
-        NodeStatus n = node(h.node());
-        if (n == null || !n.unclean()) {
-          return true;
-        }
+    for (String node : blockingNodes(r)) {
+      NodeStatus n = node(node);
+      if (n == null || !n.unclean()) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** The nodes whose history of the primitive has a failure with on-fail=block (worked out once: every stage asks). */
+  private static String[] blockingNodes(Rsc r) {
+    if (r.blockingNodes == null) {
+      List<String> found = new ArrayList<>(0);
+      for (NodeHistory h : r.state.histories().values()) {
+        if (h.onFail() == OnFail.BLOCK) {
+          found.add(h.node());
+        }
+      }
+      r.blockingNodes = found.toArray(new String[0]);
+    }
+    return r.blockingNodes;
   }
 
   /**
