@@ -53,6 +53,8 @@ final class Model {
   final List<Ordering> orderings = new ArrayList<>();
   final List<OneOrMore> oneOrMore = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
+  /** Parameter digests worked out so far (comparing definitions with histories). */
+  final Digests digests = new Digests();
   private final Map<String, List<String>> tags = new HashMap<>();
   /**
    * Resources the configuration implies rather than defines (guest connections, a bundle's

@@ -43,6 +43,6 @@ final class OutdatedFailures {
       return false;
     }
     RuleContext ctx = new RuleContext(m.nodes.get(idx).attributes(), m.state.now(), Map.of(), Map.of());
-    return DefinitionChange.failureOutdated(st.primitive(), inherited.of(st), h, ctx, defaultTimeoutMs);
+    return DefinitionChange.failureOutdated(m.digests, st.primitive(), inherited.of(st), h, ctx, defaultTimeoutMs);
   }
 }

@@ -236,8 +236,11 @@ final class Planner {
    */
   private void danglingStops(Rsc r, Act start, boolean managed) {
     for (NodeHistory h : r.state.histories().values()) {
+      if (!Migrations.danglingSource(h)) {
+        continue;
+      }
       Integer node = m.nodeIndex.get(h.node());
-      if (node == null || !Migrations.danglingSource(h) || !m.nodes.get(node).online()) {
+      if (node == null || !m.nodes.get(node).online()) {
         continue;
       }
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, node));
@@ -355,7 +358,7 @@ final class Planner {
     if (r.state.primitive() == null || h == null || m.implicit.contains(r)) {
       return DefinitionChange.NONE;
     }
-    return DefinitionChange.of(r.state.primitive(), inheritedParams(r), h, recorded(m.nodes.get(t).name(),
+    return DefinitionChange.of(m.digests, r.state.primitive(), inheritedParams(r), h, recorded(m.nodes.get(t).name(),
         h.recordedId()), ruleContext(t));
   }
 
@@ -413,13 +416,13 @@ final class Planner {
     if (st.orphan() || options.maintenanceMode()) {
       return;
     }
+    boolean[] probing = probingNodes();
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!m.remotes.probeable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!probing[i] || st.probedOn(n.name())) {
         continue;
       }
-      if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i)
-          || m.remotes.inBundle(i) || m.containers.containerStoppedOn(r, n.name())) {
+      if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i) || m.containers.containerStoppedOn(r, n.name())) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {
@@ -432,6 +435,21 @@ final class Planner {
       edge(probe, starts.get(r), 0);
     }
   }
+
+  /** The nodes where resources may be probed at all (worked out once, for every resource). */
+  private boolean[] probingNodes() {
+    if (probingNodes == null) {
+      probingNodes = new boolean[m.nodes.size()];
+      for (int i = 0; i < m.nodes.size(); i++) {
+        NodeStatus n = m.nodes.get(i);
+        probingNodes[i] = m.remotes.probeable(i) && !n.unclean() && !n.pending() && !n.maintenance()
+            && !m.remotes.inBundle(i);
+      }
+    }
+    return probingNodes;
+  }
+
+  private boolean[] probingNodes;
 
   /**
    * An anonymous clone is probed once per node, by one instance: none when any instance has
@@ -1009,46 +1027,63 @@ final class Planner {
   // ---- recurring monitors ----
 
   private void recurring() {
+    long defaultTimeout = DefinitionChange.defaultTimeoutMs(opDefaults());
     for (Rsc top : m.tops) {
       for (Rsc r : top.primitives()) {
-        Act start = starts.get(r);
-        if (r.state.primitive() == null || r.node < 0 || !managed(r) || !start.runnable) {
-          continue;
-        }
-        String node = m.nodes.get(r.node).name();
-        NodeHistory h = r.state.history(node);
-        boolean starting = start.required;
-        Act reload = reloads.get(r);
-        long defaultTimeout = DefinitionChange.defaultTimeoutMs(opDefaults());
-        for (Op op : r.state.primitive().ops()) {
-          if (!"monitor".equals(op.name())) {
-            continue;
-          }
-          long interval = Durations.parseMillis(op.interval()).orElse(0L);
-          if (interval <= 0 || !Booleans.isTrue(op.attr("enabled"), true)) {
-            continue;
-          }
-          Role role = Role.parse(op.role()).orElse(null);
-          if (role != null && role != Role.STARTED) {
-            continue;
-          }
-          LrmRscOp last = h == null ? null : h.recurring().get(interval);
-          boolean current = last != null && (m.implicit.contains(r)
-              || !DefinitionChange.monitorChanged(r.state.primitive(), inheritedParams(r), last, op,
-                  ruleContext(r.node), defaultTimeout));
-          if (starting || !current) {
-            Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
-            mon.required = true;
-            monitors.add(mon);
-            edge(start, mon, 0);
-            if (reload != null) {
-              edge(reload, mon, 0);
-            }
-          }
+        recurring(r, defaultTimeout);
+      }
+    }
+  }
+
+  /** The recurring monitors a primitive needs where it is placed: all of them when it starts there. */
+  private void recurring(Rsc r, long defaultTimeout) {
+    Act start = starts.get(r);
+    if (r.state.primitive() == null || r.node < 0 || !managed(r) || !start.runnable) {
+      return;
+    }
+    String node = m.nodes.get(r.node).name();
+    NodeHistory h = r.state.history(node);
+    boolean starting = start.required;
+    Act reload = reloads.get(r);
+    for (Op op : r.state.primitive().ops()) {
+      if (!"monitor".equals(op.name())) {
+        continue;
+      }
+      long interval = intervalMs(op);
+      if (interval <= 0 || !Booleans.isTrue(op.attr("enabled"), true)) {
+        continue;
+      }
+      Role role = Role.parse(op.role()).orElse(null);
+      if (role != null && role != Role.STARTED) {
+        continue;
+      }
+      LrmRscOp last = h == null ? null : h.recurring().get(interval);
+      boolean current = last != null && (m.implicit.contains(r)
+          || !DefinitionChange.monitorChanged(m.digests, r.state.primitive(), inheritedParams(r), last, op,
+              ruleContext(r.node), defaultTimeout));
+      if (starting || !current) {
+        Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
+        mon.required = true;
+        monitors.add(mon);
+        edge(start, mon, 0);
+        if (reload != null) {
+          edge(reload, mon, 0);
         }
       }
     }
   }
+
+  /** An operation's interval in ms, 0 when it has none (the same few intervals recur everywhere). */
+  private long intervalMs(Op op) {
+    Long ms = intervals.get(op.interval());
+    if (ms == null) {
+      ms = Durations.parseMillis(op.interval()).orElse(0L);
+      intervals.put(op.interval(), ms);
+    }
+    return ms;
+  }
+
+  private final Map<String, Long> intervals = new HashMap<>();
 
   private Map<String, String> opDefaults() {
     if (opDefaults == null) {
