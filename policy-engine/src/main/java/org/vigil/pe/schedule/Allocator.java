@@ -417,36 +417,35 @@ final class Allocator {
    * turns out to run elsewhere, or on one that stays stopped).
    */
   private boolean seenInStatusOrder(Rsc inst) {
-    List<Rsc> same = sameResource(inst);
-    if (same.size() == 1) {
+    Siblings siblings = siblings(inst);
+    if (siblings.members.size() == 1) {
       return !inst.state.histories().isEmpty();
     }
-    Set<Rsc> seen = seenBySiblings.computeIfAbsent(siblings(inst), k -> {
-      Set<Rsc> out = new HashSet<>();
-      Set<Rsc> running = new HashSet<>();
-      for (NodeStatus node : m.nodes) {
-        Rsc activeHere = null;
-        boolean known = false;
-        for (Rsc o : same) {
-          known |= o.state.history(node.name()) != null;
-          if (o.state.activeNodes().contains(node.name())) {
-            activeHere = o;
-          }
-        }
-        if (!known) {
-          continue;
-        }
-        Rsc lowest = same.stream().filter(o -> !running.contains(o)).findFirst().orElse(null);
-        if (lowest != null) {
-          out.add(lowest);
-          if (activeHere != null) {
-            running.add(lowest);
-          }
+    Set<Rsc> seen = seenBySiblings.get(siblings);
+    if (seen == null) {
+      seen = seenInStatusOrder(siblings);
+      seenBySiblings.put(siblings, seen);
+    }
+    return seen.contains(inst);
+  }
+
+  /**
+   * The instances given a history, node by node: the lowest-numbered one not yet running gets
+   * each node's, and runs from then on when one of them is active there.
+   */
+  private Set<Rsc> seenInStatusOrder(Siblings siblings) {
+    List<Rsc> same = siblings.members;
+    Set<Rsc> out = new HashSet<>();
+    int running = 0;
+    for (int i = 0; i < m.nodes.size() && running < same.size(); i++) {
+      if (siblings.probedOn(i)) {
+        out.add(same.get(running));
+        if (siblings.activeOn(i)) {
+          running++;
         }
       }
-      return out;
-    });
-    return seen.contains(inst);
+    }
+    return out;
   }
 
   private final Map<Siblings, Set<Rsc>> seenBySiblings = new IdentityHashMap<>();
@@ -631,7 +630,7 @@ final class Allocator {
       }
     }
     for (Rsc s : scope) {
-      for (Coloc c : byPrimaryPrecedence(s.asDependent)) {
+      for (Coloc c : byPrimaryPrecedence(s)) {
         applyColocation(w, c);
       }
     }
@@ -683,16 +682,24 @@ final class Allocator {
    * higher priority first, then clones before groups before primitives, then by primary id.
    * The order matters because a finite colocation that would leave no node is rolled back.
    */
-  private static List<Coloc> byPrimaryPrecedence(List<Coloc> colocations) {
+  private List<Coloc> byPrimaryPrecedence(Rsc dependent) {
+    List<Coloc> colocations = dependent.asDependent;
     if (colocations.size() < 2) {
       return colocations;
     }
-    List<Coloc> sorted = new ArrayList<>(colocations);
-    sorted.sort(Comparator.comparingInt((Coloc c) -> -priority(c.primary()))
-        .thenComparing((Coloc c) -> -c.primary().kind.ordinal())
-        .thenComparing(c -> c.primary().id));
+    // sorted once per dependent: every instance of a clone asks for its clone's
+    List<Coloc> sorted = byPrecedence.get(dependent);
+    if (sorted == null) {
+      sorted = new ArrayList<>(colocations);
+      sorted.sort(Comparator.comparingInt((Coloc c) -> -priority(c.primary()))
+          .thenComparing((Coloc c) -> -c.primary().kind.ordinal())
+          .thenComparing(c -> c.primary().id));
+      byPrecedence.put(dependent, sorted);
+    }
     return sorted;
   }
+
+  private final Map<Rsc, List<Coloc>> byPrecedence = new IdentityHashMap<>();
 
   private boolean isManaged(Rsc r) {
     return m.managed(r);
@@ -1169,20 +1176,32 @@ final class Allocator {
       node = host >= 0 ? host : node;
     }
     NodeStatus ns = m.nodes.get(node);
-    String v = ns.attribute("master-" + inst.state.baseId());
+    String v = ns.attribute(promotionAttributeName(inst.state.baseId()));
     NodeHistory h = inst.state.history(ns.name());
     if (v == null && h != null) {
       // older CIBs name it after the instance as recorded on that node
-      v = ns.attribute("master-" + h.recordedId());
+      v = ns.attribute(promotionAttributeName(h.recordedId()));
     }
     if (v == null) {
-      v = ns.attribute("master-" + inst.id);
+      v = ns.attribute(promotionAttributeName(inst.id));
     }
     if (v == null) {
       return -1;
     }
     return Score.parse(v).orElse(0);
   }
+
+  /** {@code master-ID}, the node attribute with a promotion score (each name made once: asked per instance and node). */
+  private String promotionAttributeName(String id) {
+    String name = promotionAttributeNames.get(id);
+    if (name == null) {
+      name = "master-" + id;
+      promotionAttributeNames.put(id, name);
+    }
+    return name;
+  }
+
+  private final Map<String, String> promotionAttributeNames = new java.util.HashMap<>();
 
   /**
    * Chooses which instances of a promotable clone are promoted: the highest promotion scores

@@ -358,15 +358,16 @@ final class Model {
   /** Group members are colocated with and ordered after the member before them. */
   private void addGroupInternals(Rsc r) {
     if (r.kind == Rsc.Kind.GROUP) {
+      String id = "group:" + r.id;
       for (int i = 1; i < r.children.size(); i++) {
         Rsc prev = r.children.get(i - 1);
         Rsc cur = r.children.get(i);
-        Coloc c = new Coloc("group:" + r.id, cur, prev, Score.INFINITY, null, null, null);
+        Coloc c = new Coloc(id, cur, prev, Score.INFINITY, null, null, null);
         colocations.add(c);
         cur.asDependent.add(c);
         prev.asPrimary.add(c);
-        orderings.add(new Ordering("group:" + r.id, prev, "start", cur, "start", Ordering.Kind.MANDATORY));
-        orderings.add(new Ordering("group:" + r.id, cur, "stop", prev, "stop", Ordering.Kind.MANDATORY));
+        orderings.add(new Ordering(id, prev, "start", cur, "start", Ordering.Kind.MANDATORY));
+        orderings.add(new Ordering(id, cur, "stop", prev, "stop", Ordering.Kind.MANDATORY));
       }
     }
     for (Rsc c : r.children) {
@@ -441,11 +442,13 @@ final class Model {
         }
         continue;
       }
+      Map<String, String> sameEverywhere = l.rules().isEmpty() ? null : nodeIndependentParams(r);
       for (Rule rule : l.rules()) {
         Role ruleRole = Role.parse(rule.role()).orElse(role);
         for (int i = 0; i < nodes.size(); i++) {
           NodeStatus n = nodes.get(i);
-          RuleContext ctx = new RuleContext(n.attributes(), state.now(), params(r, n), metaValues(r));
+          Map<String, String> params = sameEverywhere != null ? sameEverywhere : params(r, n);
+          RuleContext ctx = new RuleContext(n.attributes(), state.now(), params, metaValues(r));
           if (!Rules.matches(rule, ctx)) {
             continue;
           }
@@ -525,6 +528,21 @@ final class Model {
     }
     return ClusterStatus.firstWins(prims.get(0).state.primitive().instanceAttributes(),
         new RuleContext(n.attributes(), state.now(), Map.of(), Map.of()));
+  }
+
+  /** {@link #params}, when no rule in them depends on the node (null when one may). */
+  private Map<String, String> nodeIndependentParams(Rsc r) {
+    List<Rsc> prims = r.primitives();
+    if (prims.isEmpty() || prims.get(0).state.primitive() == null) {
+      return Map.of();
+    }
+    List<NvSet> sets = prims.get(0).state.primitive().instanceAttributes();
+    for (NvSet set : sets) {
+      if (set.rule() != null) {
+        return null;
+      }
+    }
+    return ClusterStatus.firstWins(sets, RuleContext.at(state.now()));
   }
 
   private static Map<String, String> metaValues(Rsc r) {

@@ -314,13 +314,28 @@ final class Planner {
   }
 
   private boolean unprobedOnPendingNode(Rsc r) {
-    for (NodeStatus n : m.nodes) {
-      if (n.online() && n.pending() && !r.state.probedOn(n.name())) {
+    for (NodeStatus n : pendingNodes()) {
+      if (!r.state.probedOn(n.name())) {
         return true;
       }
     }
     return false;
   }
+
+  /** The nodes online but still pending (joining), worked out once. */
+  private List<NodeStatus> pendingNodes() {
+    if (pendingNodes == null) {
+      pendingNodes = new ArrayList<>(0);
+      for (NodeStatus n : m.nodes) {
+        if (n.online() && n.pending()) {
+          pendingNodes.add(n);
+        }
+      }
+    }
+    return pendingNodes;
+  }
+
+  private List<NodeStatus> pendingNodes;
 
   /** The then action being unrunnable makes the first (a stop) required. */
   static final int STOP_IF_UNRUNNABLE = 16;
@@ -825,48 +840,52 @@ final class Planner {
   private void propagate() {
     Deque<Act> work = new ArrayDeque<>(acts);
     while (!work.isEmpty()) {
-      Act a = work.poll();
-      for (Act.Edge e : a.out) {
-        Act t = e.then();
-        boolean blocks = blocks(a);
-        boolean waits = (e.flags() & IF_THEN_REQUIRED) == 0 || t.required || t.printed;
-        if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && blocks && waits && t.runnable) {
-          if ((e.flags() & Act.Edge.ANY_LEFT) == 0 || noRunnableAnyLeft(t)) {
-            t.runnable = false;
-            t.inheritedUnrunnable = true;
-            work.add(t);
-          }
-        }
-        // an action that will not run implies nothing
-        if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
-          t.required = true;
-          work.add(t);
-        }
-        if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
-          t.printed = true;
+      propagateFrom(work.poll(), work);
+    }
+  }
+
+  /** What {@code a} implies for the actions around it; those that change go on {@code work}. */
+  private void propagateFrom(Act a, Deque<Act> work) {
+    for (Act.Edge e : a.out) {
+      Act t = e.then();
+      boolean blocks = blocks(a);
+      boolean waits = (e.flags() & IF_THEN_REQUIRED) == 0 || t.required || t.printed;
+      if ((e.flags() & Act.Edge.RUNNABLE_LEFT) != 0 && blocks && waits && t.runnable) {
+        if ((e.flags() & Act.Edge.ANY_LEFT) == 0 || noRunnableAnyLeft(t)) {
+          t.runnable = false;
+          t.inheritedUnrunnable = true;
           work.add(t);
         }
       }
-      if (a.task.equals("start") && !a.runnable && a.rsc != null && a.rsc.isPrimitive() && a.node >= 0) {
-        blockColocated(a, work);
+      // an action that will not run implies nothing
+      if ((e.flags() & Act.Edge.IMPLIES_THEN) != 0 && a.required && a.runnable && !t.required) {
+        t.required = true;
+        work.add(t);
       }
-      for (Act.Edge e : a.in) {
-        Act f = e.first();
-        if ((e.flags() & Act.Edge.IMPLIES_FIRST) != 0 && a.required && !f.required) {
-          f.required = true;
-          work.add(f);
-        }
-        if ((e.flags() & STOP_IF_UNRUNNABLE) != 0 && !a.runnable && !f.required) {
-          f.required = true;
-          work.add(f);
-        }
-        // a then that has become required now waits for the unrunnable first it skipped
-        if ((e.flags() & IF_THEN_REQUIRED) != 0 && (e.flags() & Act.Edge.RUNNABLE_LEFT) != 0
-            && (a.required || a.printed) && a.runnable && blocks(f)) {
-          a.runnable = false;
-          a.inheritedUnrunnable = true;
-          work.add(a);
-        }
+      if ((e.flags() & PRINTS_FIRST) != 0 && (a.required || a.printed) && !t.printed) {
+        t.printed = true;
+        work.add(t);
+      }
+    }
+    if (a.task.equals("start") && !a.runnable && a.rsc != null && a.rsc.isPrimitive() && a.node >= 0) {
+      blockColocated(a, work);
+    }
+    for (Act.Edge e : a.in) {
+      Act f = e.first();
+      if ((e.flags() & Act.Edge.IMPLIES_FIRST) != 0 && a.required && !f.required) {
+        f.required = true;
+        work.add(f);
+      }
+      if ((e.flags() & STOP_IF_UNRUNNABLE) != 0 && !a.runnable && !f.required) {
+        f.required = true;
+        work.add(f);
+      }
+      // a then that has become required now waits for the unrunnable first it skipped
+      if ((e.flags() & IF_THEN_REQUIRED) != 0 && (e.flags() & Act.Edge.RUNNABLE_LEFT) != 0
+          && (a.required || a.printed) && a.runnable && blocks(f)) {
+        a.runnable = false;
+        a.inheritedUnrunnable = true;
+        work.add(a);
       }
     }
   }

@@ -54,18 +54,23 @@ final class SummaryFormatter {
       d = Math.max(d, l.details.length());
     }
     for (Line l : lines) {
-      // String.format is too slow for the thousands of lines a large transition has
-      StringBuilder line = new StringBuilder(24 + w + d).append("* ");
-      padRight(line, l.action, 8).append("   ");
-      padRight(line, l.rsc, w).append("   ( ");
-      padLeft(line, l.details, d).append(" )");
-      String s = line.toString();
-      if (l.reason != null) {
-        s += "  " + l.reason;
-      }
-      out.add(s);
+      out.add(format(l, w, d));
     }
     return out;
+  }
+
+  /** A line with its resource padded to {@code w} and its details to {@code d}. */
+  private static String format(Line l, int w, int d) {
+    // String.format is too slow for the thousands of lines a large transition has
+    StringBuilder line = new StringBuilder(24 + w + d).append("* ");
+    padRight(line, l.action, 8).append("   ");
+    padRight(line, l.rsc, w).append("   ( ");
+    padLeft(line, l.details, d).append(" )");
+    String s = line.toString();
+    if (l.reason != null) {
+      s += "  " + l.reason;
+    }
+    return s;
   }
 
   /** {@code %-Ns}. */

@@ -65,7 +65,7 @@ final class Unfencing {
 
   /** Whether the history of {@code r} on that node was recorded for another agent. */
   boolean agentChanged(Rsc r, int node) {
-    return node >= 0 && agentChanged.contains(r.id + "\u0000" + m.nodes.get(node).name());
+    return node >= 0 && !agentChanged.isEmpty() && agentChanged.contains(r.id + "\u0000" + m.nodes.get(node).name());
   }
 
   private void findChangedDevices(List<Rsc> devices) {
