@@ -345,7 +345,7 @@ public final class StatusViews {
   private PrimitiveView primitive(ResourceState s) {
     List<String> nodes = s.activeNodes();
     boolean onMaintenanceNode = nodes.stream().anyMatch(maintenanceNodes::contains);
-    boolean blocked = s.histories().values().stream()
+    boolean blocked = s.blocked() && s.histories().values().stream()
         .anyMatch(h -> h.onFail() == OnFail.BLOCK && !lostNodes.contains(h.node())) || blockedAsMultiplyActive(s);
     boolean managed = s.managed() && !state.options().maintenanceMode() && !onMaintenanceNode && !blocked
         && !(s.orphan() && s.cloneId() == null && !state.options().stopOrphanResources());
@@ -362,7 +362,8 @@ public final class StatusViews {
       }
     }
     // a failure recorded on a lost node that is about to be fenced is moot: Pacemaker ignores it
-    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()))
+    boolean failed = s.failed() && s.histories().values().stream()
+        .anyMatch(h -> h.failed() && !lostNodes.contains(h.node()))
         || RemoteLink.awaitingReconnect(s, state.now());
     String lockedTo = nodes.isEmpty() && state.options().shutdownLock() ? ShutdownLock.recordedLock(state, s) : null;
     String supersededStart = nodes.isEmpty() ? supersededStart(s) : null;

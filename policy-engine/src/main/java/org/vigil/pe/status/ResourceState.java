@@ -35,7 +35,7 @@ public record ResourceState(
     List<FailedOperation> failedOperations) {
 
   public ResourceState {
-    histories = new Histories(histories);
+    histories = Histories.of(histories);
     failCounts = Map.copyOf(failCounts);
     failedOperations = List.copyOf(failedOperations);
   }
@@ -70,22 +70,23 @@ public record ResourceState(
 
   /** Failed on some node where the failure still matters. */
   public boolean failed() {
-    return histories.values().stream().anyMatch(NodeHistory::failed);
+    return ((Histories) histories).anyFailed();
   }
 
   /** A failure with on-fail=block (or a stop failure that cannot be fenced) froze it. */
   public boolean blocked() {
-    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.BLOCK);
+    return ((Histories) histories).anyOnFail(OnFail.BLOCK);
   }
 
   /** A failure with on-fail=stop: it is stopped and not started anywhere else. */
   public boolean stoppedByFailure() {
-    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.STOP);
+    return ((Histories) histories).anyOnFail(OnFail.STOP);
   }
 
   /** A failure with on-fail=ignore is being ignored (a contained resource's failed stop too). */
   public boolean failureIgnored() {
-    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.IGNORE || h.onFail() == OnFail.RESTART_CONTAINER);
+    return ((Histories) histories).anyOnFail(OnFail.IGNORE)
+        || ((Histories) histories).anyOnFail(OnFail.RESTART_CONTAINER);
   }
 
   /** Whether the cluster may act on it (is-managed, not in maintenance). */
