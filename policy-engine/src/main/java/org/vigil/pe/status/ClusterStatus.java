@@ -340,6 +340,8 @@ public final class ClusterStatus {
     final List<FailedOperation> failed = new ArrayList<>();
     /** For a bundle's primitive instance, the guest node it runs in (its history is read from there only). */
     String guestNode;
+    /** Some history has migration records: only then are they reconciled across nodes. */
+    boolean migrating;
 
     Slot(String id, String baseId, Primitive primitive, String groupId, String cloneId, int instance, ResourceMeta meta,
         boolean orphan, boolean uniqueClone) {
@@ -361,7 +363,7 @@ public final class ClusterStatus {
     ResourceState toState(Instant now, Map<String, NodeStatus> nodes, Failures failures) {
       Map<String, FailCount> counts = failCounts(this, nodes, now, failures);
       return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan,
-          Histories.owning(Migrations.reconcile(histories, nodes)), counts, failed);
+          Histories.owning(migrating ? Migrations.reconcile(histories, nodes) : histories), counts, failed);
     }
   }
 
@@ -841,10 +843,11 @@ public final class ClusterStatus {
 
   private static void attach(Slot s, String node, LrmResource lr, NodeHistory h) {
     s.histories.put(node, h);
-    List<LrmRscOp> ops = h.ops();
-    for (int i = 0; i < ops.size(); i++) {
-      LrmRscOp op = ops.get(i);
-      if (isFailure(op) && s.failed.stream().noneMatch(f -> f.node().equals(node) && f.callId() == op.call()
+    s.migrating |= !h.migration().isEmpty();
+    List<LrmRscOp> failures = h.failures();
+    for (int i = 0; i < failures.size(); i++) {
+      LrmRscOp op = failures.get(i);
+      if (s.failed.stream().noneMatch(f -> f.node().equals(node) && f.callId() == op.call()
           && f.task().equals(op.operation()))) {
         s.failed.add(new FailedOperation(lr.id(), op.operationKey(), op.operation(), op.intervalMs(), node, op.rc(),
             op.status(), expectedRc(op), op.call(), op.lastRcChange() == null ? 0 : op.lastRcChange(),
@@ -915,10 +918,21 @@ public final class ClusterStatus {
     return rc != expected;
   }
 
-  private static final Comparator<LrmRscOp> CALL_ORDER = Comparator
-      .comparingInt((LrmRscOp o) -> o.call() < 0 ? 1 : 0)
-      .thenComparingInt(LrmRscOp::call)
-      .thenComparingLong(o -> o.lastRcChange() == null ? 0 : o.lastRcChange());
+  /** By call id, an operation without one (still in flight) last; then by time of the result. */
+  private static final Comparator<LrmRscOp> CALL_ORDER = ClusterStatus::compareCalls;
+
+  // written out: a chain of comparators is slow until compiled, and every history is checked
+  private static int compareCalls(LrmRscOp a, LrmRscOp b) {
+    int unnumbered = Integer.compare(a.call() < 0 ? 1 : 0, b.call() < 0 ? 1 : 0);
+    if (unnumbered != 0) {
+      return unnumbered;
+    }
+    int call = Integer.compare(a.call(), b.call());
+    if (call != 0) {
+      return call;
+    }
+    return Long.compare(a.lastRcChange() == null ? 0 : a.lastRcChange(), b.lastRcChange() == null ? 0 : b.lastRcChange());
+  }
 
   /**
    * The history in the order it happened: by call id; an operation without one (still in
@@ -956,7 +970,7 @@ public final class ClusterStatus {
 
   private static boolean numberedInOrder(List<LrmRscOp> ops) {
     for (int i = 0; i < ops.size(); i++) {
-      if (ops.get(i).call() < 0 || (i > 0 && CALL_ORDER.compare(ops.get(i - 1), ops.get(i)) > 0)) {
+      if (ops.get(i).call() < 0 || (i > 0 && compareCalls(ops.get(i - 1), ops.get(i)) > 0)) {
         return false;
       }
     }
@@ -999,8 +1013,14 @@ public final class ClusterStatus {
     Map<String, LrmRscOp> migration = Map.of();
     long failureTimeoutMs = s.meta.failureTimeoutMs();
     String failedKey = null;
+    List<LrmRscOp> failures = List.of();
     for (int i = 0; i < ops.size(); i++) {
       LrmRscOp op = ops.get(i);
+      boolean failure = isFailure(op);
+      if (failure) {
+        failures = failures.isEmpty() ? new ArrayList<>(2) : failures;
+        failures.add(op);
+      }
       String task = op.operation() == null ? "" : op.operation();
       int status = effectiveStatus(op);
       int rc = op.rc();
@@ -1030,7 +1050,7 @@ public final class ClusterStatus {
       }
       boolean probe = isProbe(op);
       long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
-      if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
+      if (failure && failureTimeoutMs > 0 && changed > 0
           && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")
           && configuredOnFail(s.primitive, task, op.intervalMs(), options, s.meta.get("container").isPresent())
               != OnFail.BLOCK) {
@@ -1044,7 +1064,7 @@ public final class ClusterStatus {
         hardError = true;
         continue;
       }
-      if (degraded || !isFailure(op)) {
+      if (degraded || !failure) {
         if (rc == 7 && !task.equals("monitor") && !task.equals("stop") && op.intervalMs() == 0) {
           // "not running" was the expected answer: whatever the task, it is stopped here
           role = Role.STOPPED;
@@ -1134,7 +1154,7 @@ public final class ClusterStatus {
       failedKey = op.operationKey();
     }
     return new NodeHistory(node, lr.id(), role, onFail, pendingTask, notInstalled, hardError, fatal, true, ops,
-        recurring, lastStart, migration);
+        recurring, lastStart, migration, failures);
   }
 
   private static OnFail clearRestartable(OnFail f) {

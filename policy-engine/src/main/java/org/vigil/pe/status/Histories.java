@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.vigil.cib.model.Role;
 
 /**
  * A resource's histories by node, unmodifiable, in status order, with the nodes where it is
@@ -20,19 +21,42 @@ final class Histories extends AbstractMap<String, NodeHistory> {
   private final List<String> activeNodes;
   /** The {@link OnFail} values of the histories, a bit per ordinal ({@link OnFail#NONE} left out). */
   private final int onFails;
+  private final Role role;
+  private final String pendingTask;
 
   private Histories(Map<String, NodeHistory> byNode) {
     this.byNode = Collections.unmodifiableMap(byNode);
     List<String> active = Collections.emptyList();
     int seen = 0;
+    Role best = Role.STOPPED;
+    String pending = null;
     for (NodeHistory h : byNode.values()) {
       if (h.active()) {
         active = withNode(active, h.node());
+        best = higher(best, h.role());
       }
       seen |= bit(h.onFail());
+      pending = pending == null ? h.pendingTask() : pending;
     }
     this.activeNodes = active;
     this.onFails = seen;
+    this.role = best;
+    this.pendingTask = pending;
+  }
+
+  /** The higher of {@code best} and the role of an active history (Started when it says nothing more). */
+  private static Role higher(Role best, Role active) {
+    Role r = active == Role.UNKNOWN || active == Role.STOPPED ? Role.STARTED : active;
+    return rank(r) > rank(best) ? r : best;
+  }
+
+  private static int rank(Role r) {
+    return switch (r) {
+      case STOPPED, UNKNOWN -> 0;
+      case STARTED -> 1;
+      case UNPROMOTED -> 2;
+      case PROMOTED -> 3;
+    };
   }
 
   /** {@code histories}, copied unless they are already a {@link Histories}. */
@@ -66,6 +90,16 @@ final class Histories extends AbstractMap<String, NodeHistory> {
 
   List<String> activeNodes() {
     return activeNodes;
+  }
+
+  /** The highest role among the active histories, else Stopped. */
+  Role role() {
+    return role;
+  }
+
+  /** The first history's operation in flight, or null. */
+  String pendingTask() {
+    return pendingTask;
   }
 
   /** Whether some history's on-fail is {@code f}. */

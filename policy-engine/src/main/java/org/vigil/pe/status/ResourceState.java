@@ -47,25 +47,7 @@ public record ResourceState(
 
   /** Its role: the highest role among the nodes where it is active, else Stopped. */
   public Role role() {
-    Role best = Role.STOPPED;
-    for (NodeHistory h : histories.values()) {
-      if (h.active()) {
-        Role r = h.role() == Role.UNKNOWN || h.role() == Role.STOPPED ? Role.STARTED : h.role();
-        if (rank(r) > rank(best)) {
-          best = r;
-        }
-      }
-    }
-    return best;
-  }
-
-  private static int rank(Role r) {
-    return switch (r) {
-      case STOPPED, UNKNOWN -> 0;
-      case STARTED -> 1;
-      case UNPROMOTED -> 2;
-      case PROMOTED -> 3;
-    };
+    return ((Histories) histories).role();
   }
 
   /** Failed on some node where the failure still matters. */
@@ -118,11 +100,6 @@ public record ResourceState(
 
   /** A pending operation on some node, or null. */
   public String pendingTask() {
-    for (NodeHistory h : histories.values()) {
-      if (h.pendingTask() != null) {
-        return h.pendingTask();
-      }
-    }
-    return null;
+    return ((Histories) histories).pendingTask();
   }
 }
