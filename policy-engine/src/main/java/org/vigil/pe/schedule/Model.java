@@ -341,18 +341,22 @@ final class Model {
     return child == null ? r : child;
   }
 
-  /** Group members are colocated with and ordered after the member before them. */
+  /** Group members are colocated with and ordered after the member before them (unless the group says not). */
   private void addGroupInternals(Rsc r) {
     if (r.kind == Rsc.Kind.GROUP) {
       for (int i = 1; i < r.children.size(); i++) {
         Rsc prev = r.children.get(i - 1);
         Rsc cur = r.children.get(i);
-        Coloc c = new Coloc("group:" + r.id, cur, prev, Score.INFINITY, null, null, null);
-        colocations.add(c);
-        cur.asDependent.add(c);
-        prev.asPrimary.add(c);
-        orderings.add(new Ordering("group:" + r.id, prev, "start", cur, "start", Ordering.Kind.MANDATORY));
-        orderings.add(new Ordering("group:" + r.id, cur, "stop", prev, "stop", Ordering.Kind.MANDATORY));
+        if (r.collocatedGroup()) {
+          Coloc c = new Coloc("group:" + r.id, cur, prev, Score.INFINITY, null, null, null);
+          colocations.add(c);
+          cur.asDependent.add(c);
+          prev.asPrimary.add(c);
+        }
+        if (r.orderedGroup()) {
+          orderings.add(new Ordering("group:" + r.id, prev, "start", cur, "start", Ordering.Kind.MANDATORY));
+          orderings.add(new Ordering("group:" + r.id, cur, "stop", prev, "stop", Ordering.Kind.MANDATORY));
+        }
       }
     }
     for (Rsc c : r.children) {

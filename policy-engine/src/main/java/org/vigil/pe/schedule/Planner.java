@@ -562,7 +562,7 @@ final class Planner {
       edge(p[DEMOTE], p[DEMOTED], 0);
       edge(p[PROMOTE], p[PROMOTED], 0);
     }
-    if (r.kind == Rsc.Kind.GROUP) {
+    if (r.orderedGroup()) {
       for (int i = 1; i < r.children.size(); i++) {
         Rsc prev = r.children.get(i - 1);
         Rsc cur = r.children.get(i);
