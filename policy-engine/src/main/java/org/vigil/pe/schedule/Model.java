@@ -335,6 +335,19 @@ final class Model {
     return role == Role.PROMOTED || role == Role.UNPROMOTED;
   }
 
+  /** The bundle whose primitive's clone {@code r} is, or null. */
+  Rsc bundleOf(Rsc r) {
+    if (!bundleChildClones.contains(r)) {
+      return null;
+    }
+    for (Map.Entry<Rsc, Rsc> e : bundleChildOf.entrySet()) {
+      if (e.getValue() == r) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   /** Roles belong to a bundle's primitive: a bundle in a role constraint stands for its primitive's clone. */
   private Rsc bundleChild(Rsc r) {
     Rsc child = bundleChildOf.get(r);

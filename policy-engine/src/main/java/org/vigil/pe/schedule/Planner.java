@@ -969,9 +969,9 @@ final class Planner {
               && f.rsc.primitives().stream().anyMatch(x -> !x.state.activeNodes().isEmpty()
                   && starts.get(x).inheritedUnrunnable)) {
             // a running clone kept from running on by what it follows, seen from a single resource after it
-            why = "required " + f.rsc.id + " " + f.task;
+            why = "required " + completion(f);
           } else {
-            why = "unrunnable " + f.rsc.id + " " + f.task;
+            why = "unrunnable " + completion(f);
           }
         } else if (f.rsc == a.rsc) {
           rank = f.reasonRank;
@@ -996,6 +996,17 @@ final class Planner {
       }
     }
     a.explained = Act.Walk.DONE;
+  }
+
+  /**
+   * A collective's completion as reasons name it: a bundle's, not its primitive's clone's; a
+   * notifying clone is running once its post-notification is confirmed ("notified").
+   */
+  private String completion(Act f) {
+    Rsc bundle = m.bundleOf(f.rsc);
+    String id = bundle != null ? bundle.id : f.rsc.id;
+    String task = f.task.equals("running") && Notifications.enabled(f.rsc) ? "notified" : f.task;
+    return id + " " + task;
   }
 
   private static boolean startsFromStopped(Act a) {
