@@ -85,7 +85,6 @@ final class Planner {
     m.oneOrMore.forEach(this::oneOrMore);
     new Utilization(m).orderLoad(this);
     migration.decide(this);
-    java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
     for (Act a : acts) {
       if (a.required) {
         requiredOnTheirOwn.add(a);
@@ -892,6 +891,9 @@ final class Planner {
     return false;
   }
 
+  /** Actions required before any ordering was followed (a move's start, a recovery...). */
+  private final java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
+
   /** Resources that must run with one whose start cannot run cannot start either. */
   private void blockColocated(Act start, Deque<Act> work) {
     for (Coloc c : start.rsc.asPrimary) {
@@ -977,9 +979,11 @@ final class Planner {
           rank = f.reasonRank;
           why = f.reason;
         } else if ((f.inheritedUnrunnable && f.node >= 0 || a.type == Act.Type.PSEUDO && a.rsc != null && a.rsc.isClone())
-            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)) {
+            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)
+            && !requiredOnTheirOwn.contains(a)) {
           // a running resource that cannot start again (here or, for a clone after it, anywhere);
-          // a resource that was not running is blocked by the cause itself, not by that restart
+          // a resource that was not running is blocked by the cause itself, not by that restart,
+          // and one required already (moving) cannot be made required by it
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
         } else if (!f.inheritedUnrunnable || f.node < 0) {
