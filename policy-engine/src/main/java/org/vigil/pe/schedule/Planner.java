@@ -901,7 +901,11 @@ final class Planner {
         continue;
       }
       for (Act s : startsOf(c.dependent())) {
-        if (s.runnable) {
+        // one made unrunnable by an ordering from the same resource was blocked by the
+        // colocation first (Pacemaker blocks before it follows the orderings on)
+        boolean byOrdering = !s.runnable && s.inheritedUnrunnable && s.reason == null && follows(s, start)
+            && !m.implicit.contains(s.rsc) && !m.remotes.isConnection(s.rsc);
+        if (s.runnable || byOrdering) {
           s.runnable = false;
           s.inheritedUnrunnable = true;
           if (s.reasonRank < 3) {
@@ -909,10 +913,21 @@ final class Planner {
             s.reasonRank = 3;
             s.ownReason = true;
           }
-          work.add(s);
+          if (!byOrdering) {
+            work.add(s);
+          }
         }
       }
     }
+  }
+
+  private static boolean follows(Act then, Act first) {
+    for (Act.Edge e : then.in) {
+      if (e.first() == first && (e.flags() & Act.Edge.RUNNABLE_LEFT) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fewer of its any-left firsts can run (somewhere) than it needs. */
@@ -957,6 +972,15 @@ final class Planner {
         if ((e.flags() & SILENT) != 0 && f.reason == null) {
           continue;
         }
+        if (a.ownReason && ("colocation with " + f.rsc.id).equals(a.reason)) {
+          if (!restartedByCompletion(f)) {
+            continue;
+          }
+          // the restart of f made a required (or unrunnable) before f's colocations were blocked
+          a.reason = null;
+          a.reasonRank = 0;
+          a.ownReason = false;
+        }
         String why;
         int rank;
         if (f.rsc == null) {
@@ -996,10 +1020,23 @@ final class Planner {
         if (rank > a.reasonRank) {
           a.reason = why;
           a.reasonRank = rank;
+          a.cause = f;
         }
       }
     }
     a.explained = Act.Walk.DONE;
+  }
+
+  /**
+   * Whether {@code f}, a start that cannot run, is a restart made unrunnable by a collective's
+   * completion. Pacemaker blocks what must run with a resource once the update that made its
+   * start unrunnable ends; only such a restart is followed on through its orderings within that
+   * update, so what comes after it reads the ordering's reason rather than the colocation.
+   */
+  private boolean restartedByCompletion(Act f) {
+    boolean byCompletion = f.cause != null && f.cause.type == Act.Type.PSEUDO && f.cause.task.equals("running");
+    return byCompletion && f.node >= 0 && f.rsc.state != null
+        && f.rsc.state.activeNodes().contains(m.nodes.get(f.node).name());
   }
 
   /**
