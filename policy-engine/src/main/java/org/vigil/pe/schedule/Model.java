@@ -61,6 +61,8 @@ final class Model {
   final java.util.Set<Rsc> implicit = new java.util.HashSet<>();
   /** A bundle's containers clone to its primitive's clone. */
   private final Map<Rsc, Rsc> bundleChildOf = new HashMap<>();
+  /** Bundles' containers clones. */
+  private final java.util.Set<Rsc> bundles = new java.util.HashSet<>();
   /** The implicit clones of bundles' primitives. */
   final java.util.Set<Rsc> bundleChildClones = new java.util.HashSet<>();
   /** Resources inside container resources. */
@@ -286,6 +288,7 @@ final class Model {
     Rsc containers = new Rsc(b.id(), Rsc.Kind.CLONE, null, null, new ResourceMeta(cloneMeta), counter++);
     byId.put(b.id(), containers);
     tops.add(containers);
+    bundles.add(containers);
     List<Rsc> ips = new ArrayList<>();
     for (BundleLayout.Replica rep : layout.replicaList()) {
       ResourceState cs = instances.get(rep.container().id());
@@ -335,6 +338,11 @@ final class Model {
     return role == Role.PROMOTED || role == Role.UNPROMOTED;
   }
 
+  /** A bundle's containers (the clone named after the bundle). */
+  boolean isBundle(Rsc r) {
+    return bundles.contains(r);
+  }
+
   /** The bundle whose primitive's clone {@code r} is, or null. */
   Rsc bundleOf(Rsc r) {
     if (!bundleChildClones.contains(r)) {
@@ -349,7 +357,7 @@ final class Model {
   }
 
   /** Roles belong to a bundle's primitive: a bundle in a role constraint stands for its primitive's clone. */
-  private Rsc bundleChild(Rsc r) {
+  Rsc bundleChild(Rsc r) {
     Rsc child = bundleChildOf.get(r);
     return child == null ? r : child;
   }

@@ -83,6 +83,7 @@ final class Planner {
       }
     }
     m.oneOrMore.forEach(this::oneOrMore);
+    m.tops.forEach(this::blockWithUnplacedBundle);
     new Utilization(m).orderLoad(this);
     migration.decide(this);
     for (Act a : acts) {
@@ -916,6 +917,38 @@ final class Planner {
           if (!byOrdering) {
             work.add(s);
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * A bundle none of whose containers is placed cannot start: what must run with it cannot
+   * start either, down to the primitive inside a dependent bundle, which may be placed in its
+   * guest node all the same ("colocation with" the bundle's first container).
+   */
+  private void blockWithUnplacedBundle(Rsc bundle) {
+    if (!m.isBundle(bundle) || bundle.children.isEmpty() || bundle.children.stream().anyMatch(c -> c.node >= 0)) {
+      return;
+    }
+    String reason = "colocation with " + bundle.children.get(0).id;
+    for (Coloc c : bundle.asPrimary) {
+      if (c.score() < org.vigil.cib.values.Score.INFINITY) {
+        continue;
+      }
+      List<Rsc> blocked = new ArrayList<>(c.dependent().primitives());
+      Rsc inner = m.isBundle(c.dependent()) ? m.bundleChild(c.dependent()) : null;
+      if (inner != null && inner != c.dependent()) {
+        blocked.addAll(inner.primitives());
+      }
+      for (Rsc r : blocked) {
+        Act s = starts.get(r);
+        if (s != null && s.node >= 0 && s.runnable) {
+          s.runnable = false;
+          s.inheritedUnrunnable = true;
+          s.reason = reason;
+          s.reasonRank = 3;
+          s.ownReason = true;
         }
       }
     }
