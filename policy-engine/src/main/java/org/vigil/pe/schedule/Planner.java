@@ -1024,10 +1024,9 @@ final class Planner {
           rank = 3;
           if (f.task.equals("start")) {
             why = f.reason;
-          } else if (f.rsc.isClone() && a.rsc != null && a.rsc.isPrimitive() && a.rsc.enclosingClone() == null
-              && f.rsc.primitives().stream().anyMatch(x -> !x.state.activeNodes().isEmpty()
-                  && starts.get(x).inheritedUnrunnable)) {
-            // a running clone kept from running on by what it follows, seen from a single resource after it
+          } else if (f.rsc.isClone() && f.task.equals("running") && a.rsc != null && !requiredOnTheirOwn.contains(a)
+              && f.rsc.primitives().stream().anyMatch(this::restartCannotRun)) {
+            // a running clone kept from running on: the restart of an instance is required first
             why = "required " + completion(f);
           } else {
             why = "unrunnable " + completion(f);
@@ -1081,6 +1080,12 @@ final class Planner {
     String id = bundle != null ? bundle.id : f.rsc.id;
     String task = f.task.equals("running") && Notifications.enabled(f.rsc) ? "notified" : f.task;
     return id + " " + task;
+  }
+
+  /** A running primitive whose start here is required (a restart) but cannot run. */
+  private boolean restartCannotRun(Rsc x) {
+    Act s = starts.get(x);
+    return !x.state.activeNodes().isEmpty() && s.required && !s.runnable && s.node >= 0;
   }
 
   private static boolean startsFromStopped(Act a) {
