@@ -736,6 +736,9 @@ final class Allocator {
       return;
     }
     boolean[] where = nodesOf(placed, c.primaryRole());
+    if (score >= Score.INFINITY && placed.isClone()) {
+      withoutBlockedInstances(where, placed, c.primaryRole());
+    }
     if (m.remotes.isConnection(c.dependent())) {
       where = m.remotes.connectionHosts(where);
     }
@@ -797,6 +800,19 @@ final class Allocator {
       out[r.node] = true;
     }
     return out;
+  }
+
+  /**
+   * A mandatory colocation with a clone asks for a node where an instance can be acted on: one
+   * blocked by a failure (on-fail=block) holds its node but does not count there.
+   */
+  private void withoutBlockedInstances(boolean[] where, Rsc clone, Role role) {
+    java.util.Arrays.fill(where, false);
+    for (Rsc inst : clone.children) {
+      if (inst.node >= 0 && roleMatches(inst.nextRole, role) && inst.primitives().stream().noneMatch(m::blocked)) {
+        where[inst.node] = true;
+      }
+    }
   }
 
   private static boolean roleMatches(Role actual, Role wanted) {
