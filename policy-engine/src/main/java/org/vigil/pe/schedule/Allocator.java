@@ -642,10 +642,10 @@ final class Allocator {
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
         if (s.isClone()) {
-          // one instance is enough for a dependent: only its positive preferences pull instances,
-          // and only when the clone cannot run everywhere anyway
-          if (!coversAvailableNodes(s)) {
-            w = mergePositive(w, c);
+          // what a dependent prefers weighs on every instance; a wish to be with the clone counts
+          // only when the clone cannot run everywhere anyway, a wish to be apart always
+          if (c.score() < 0 || !coversAvailableNodes(s)) {
+            w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
           }
           continue;
         }
@@ -688,6 +688,10 @@ final class Allocator {
    * logs it ("Rolling back scores ... no available nodes").
    */
   private void applyColocation(int[] w, Coloc c) {
+    if (c.score() > 0 && c.score() < Score.INFINITY && c.dependent().isClone() && coversAvailableNodes(c.dependent())) {
+      // a clone that runs everywhere anyway is drawn nowhere by a finite preference
+      return;
+    }
     if (Math.abs(c.score()) >= Score.INFINITY) {
       applyColocationScores(w, c);
       return;
@@ -832,45 +836,6 @@ final class Allocator {
     for (Coloc c : next) {
       double own = (double) c.score() / Score.INFINITY;
       out = mergeDependent(out, c.dependent(), factor > 0 ? own : -own, visited, c.nodeAttribute());
-    }
-    return out;
-  }
-
-  private int[] mergePositive(int[] w, Coloc c) {
-    Rsc dep = c.dependent();
-    if (dep.assigned || c.score() <= 0) {
-      return w;
-    }
-    Rsc source = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
-    if (source == null || !m.managed(source)) {
-      return w;
-    }
-    int[] dw = byAttribute(base(source), c.nodeAttribute());
-    int[] out = w.clone();
-    for (int i = 0; i < n; i++) {
-      if (dw[i] > 0) {
-        out[i] = Score.add(out[i], scale(dw[i], c.score() / (double) Score.INFINITY));
-      }
-    }
-    // what the dependent's own dependents prefer pulls too, each by its colocation's score
-    List<Coloc> next = new ArrayList<>(dep.asPrimary);
-    if (source != dep) {
-      next.addAll(source.asPrimary);
-    }
-    for (Coloc c2 : next) {
-      if (c2.score() <= 0) {
-        continue;
-      }
-      Set<Rsc> visited = new HashSet<>();
-      visited.add(dep);
-      visited.add(source);
-      int[] pull = mergeDependent(new int[n], c2.dependent(), c2.score() / (double) Score.INFINITY, visited,
-          c2.nodeAttribute());
-      for (int i = 0; i < n; i++) {
-        if (pull[i] > 0) {
-          out[i] = Score.add(out[i], pull[i]);
-        }
-      }
     }
     return out;
   }

@@ -264,4 +264,21 @@ class ClonePlacementTest {
         + location("P", "node3", "100");
     assertThat(summary(3, resources, constraints)).containsExactly("* Start A:0 ( node3 )", "* Start M:0 ( node3 )");
   }
+
+  @Test
+  void aFinitePreferenceForAResourceDoesNotDrawACloneThatRunsEverywhere() {
+    // A's instances go by load alone: node1, which holds P, comes last
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>" + clone("A");
+    assertThat(summary(3, resources, colocation("A-clone", "P", "100"))).containsExactly("* Start P ( node1 )",
+        "* Start A:0 ( node2 )", "* Start A:1 ( node3 )", "* Start A:2 ( node1 )");
+  }
+
+  @Test
+  void aResourceKeptApartFromACloneWeighsOnEveryInstance() {
+    // P's 3000 on node2 counts -15 there (at -5000/INFINITY) for each of A's instances
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>" + clone("A", "clone-max", "2");
+    String constraints = colocation("P", "A-clone", "-5000") + location("P", "node2", "3000");
+    assertThat(summary(3, resources, constraints)).containsExactly("* Start P ( node2 )", "* Start A:0 ( node1 )",
+        "* Start A:1 ( node3 )");
+  }
 }
