@@ -636,9 +636,6 @@ final class Allocator {
     }
     for (Rsc s : primaries) {
       for (Coloc c : s.asPrimary) {
-        if (c.primaryRole() == Role.PROMOTED && s.promotable) {
-          continue;
-        }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
         if (s.isClone()) {
@@ -696,14 +693,68 @@ final class Allocator {
       applyColocationScores(w, c);
       return;
     }
+    if (c.score() > 0 && towardsEachInstance(c)) {
+      for (Rsc inst : c.primary().children) {
+        int[] before = w.clone();
+        applyTowards(w, c, inst);
+        rollBackIfNowhere(w, before);
+      }
+      return;
+    }
     int[] before = w.clone();
     applyColocationScores(w, c);
+    rollBackIfNowhere(w, before);
+  }
+
+  private static void rollBackIfNowhere(int[] w, int[] before) {
     for (int v : w) {
       if (v >= 0) {
         return;
       }
     }
     System.arraycopy(before, 0, w, 0, w.length);
+  }
+
+  /**
+   * Whether a finite wish to be with a clone counts instance by instance: each instance placed
+   * adds the score where it runs, each left with no node takes the score off every node, and
+   * a step that would leave no node is rolled back on its own (crm_simulate 2.1.5: beside a
+   * clone with clone-max above the nodes it can use, a dependent scores 0 next to an instance
+   * and -score elsewhere).
+   */
+  private boolean towardsEachInstance(Coloc c) {
+    Rsc primary = c.primary();
+    if (!primary.isClone() || c.dependentRole() == Role.PROMOTED && c.dependent().isClone()
+        || m.remotes.isConnection(c.dependent()) || m.remotes.containerUnplaced(c.dependent())) {
+      return false;
+    }
+    Role role = c.primaryRole();
+    if (role != null && role != Role.STARTED && role != Role.UNKNOWN) {
+      return false;
+    }
+    assign(unit(primary));
+    return true;
+  }
+
+  private void applyTowards(int[] w, Coloc c, Rsc inst) {
+    if (inst.node < 0) {
+      if (!inst.primitives().isEmpty() && inst.primitives().get(0).state.orphan()) {
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        w[i] = Score.add(w[i], -c.score());
+      }
+      return;
+    }
+    boolean[] where = new boolean[n];
+    where[inst.node] = true;
+    String attr = c.nodeAttribute();
+    boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
+    for (int i = 0; i < n; i++) {
+      if (same[i]) {
+        w[i] = Score.add(w[i], c.score());
+      }
+    }
   }
 
   private void applyColocationScores(int[] w, Coloc c) {
@@ -744,6 +795,9 @@ final class Allocator {
         if (same[i]) {
           w[i] = Score.MINUS_INFINITY;
         }
+      } else if (!any && score > 0 && !primary.isClone() && placedNowhere(placed, c.primaryRole())) {
+        // a wish to be with a resource that got no node keeps off every node
+        w[i] = Score.add(w[i], -score);
       } else if (same[i] && any) {
         int before = w[i];
         w[i] = Score.add(w[i], score);
@@ -752,6 +806,10 @@ final class Allocator {
         }
       }
     }
+  }
+
+  private static boolean placedNowhere(Rsc r, Role role) {
+    return r.node < 0 && (role == null || role == Role.STARTED || role == Role.UNKNOWN);
   }
 
   private boolean[] sameAttribute(boolean[] where, String attr) {
