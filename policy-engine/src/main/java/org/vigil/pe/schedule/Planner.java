@@ -83,9 +83,9 @@ final class Planner {
       }
     }
     m.oneOrMore.forEach(this::oneOrMore);
+    m.tops.forEach(this::blockWithUnplacedBundle);
     new Utilization(m).orderLoad(this);
     migration.decide(this);
-    java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
     for (Act a : acts) {
       if (a.required) {
         requiredOnTheirOwn.add(a);
@@ -595,7 +595,7 @@ final class Planner {
       edge(p[DEMOTE], p[DEMOTED], 0);
       edge(p[PROMOTE], p[PROMOTED], 0);
     }
-    if (r.kind == Rsc.Kind.GROUP) {
+    if (r.orderedGroup()) {
       for (int i = 1; i < r.children.size(); i++) {
         Rsc prev = r.children.get(i - 1);
         Rsc cur = r.children.get(i);
@@ -929,6 +929,9 @@ final class Planner {
     return false;
   }
 
+  /** Actions required before any ordering was followed (a move's start, a recovery...). */
+  private final java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
+
   /** Resources that must run with one whose start cannot run cannot start either. */
   private void blockColocated(Act start, Deque<Act> work) {
     for (Coloc c : start.rsc.asPrimary) {
@@ -936,7 +939,11 @@ final class Planner {
         continue;
       }
       for (Act s : startsOf(c.dependent())) {
-        if (s.runnable) {
+        // one made unrunnable by an ordering from the same resource was blocked by the
+        // colocation first (Pacemaker blocks before it follows the orderings on)
+        boolean byOrdering = !s.runnable && s.inheritedUnrunnable && s.reason == null && follows(s, start)
+            && !m.implicit.contains(s.rsc) && !m.remotes.isConnection(s.rsc);
+        if (s.runnable || byOrdering) {
           s.runnable = false;
           s.inheritedUnrunnable = true;
           if (s.reasonRank < 3) {
@@ -944,10 +951,53 @@ final class Planner {
             s.reasonRank = 3;
             s.ownReason = true;
           }
-          work.add(s);
+          if (!byOrdering) {
+            work.add(s);
+          }
         }
       }
     }
+  }
+
+  /**
+   * A bundle none of whose containers is placed cannot start: what must run with it cannot
+   * start either, down to the primitive inside a dependent bundle, which may be placed in its
+   * guest node all the same ("colocation with" the bundle's first container).
+   */
+  private void blockWithUnplacedBundle(Rsc bundle) {
+    if (!m.isBundle(bundle) || bundle.children.isEmpty() || bundle.children.stream().anyMatch(c -> c.node >= 0)) {
+      return;
+    }
+    String reason = "colocation with " + bundle.children.get(0).id;
+    for (Coloc c : bundle.asPrimary) {
+      if (c.score() < org.vigil.cib.values.Score.INFINITY) {
+        continue;
+      }
+      List<Rsc> blocked = new ArrayList<>(c.dependent().primitives());
+      Rsc inner = m.isBundle(c.dependent()) ? m.bundleChild(c.dependent()) : null;
+      if (inner != null && inner != c.dependent()) {
+        blocked.addAll(inner.primitives());
+      }
+      for (Rsc r : blocked) {
+        Act s = starts.get(r);
+        if (s != null && s.node >= 0 && s.runnable) {
+          s.runnable = false;
+          s.inheritedUnrunnable = true;
+          s.reason = reason;
+          s.reasonRank = 3;
+          s.ownReason = true;
+        }
+      }
+    }
+  }
+
+  private static boolean follows(Act then, Act first) {
+    for (Act.Edge e : then.in) {
+      if (e.first() == first && (e.flags() & Act.Edge.RUNNABLE_LEFT) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fewer of its any-left firsts can run (somewhere) than it needs. */
@@ -992,6 +1042,15 @@ final class Planner {
         if ((e.flags() & SILENT) != 0 && f.reason == null) {
           continue;
         }
+        if (a.ownReason && ("colocation with " + f.rsc.id).equals(a.reason)) {
+          if (!restartedByCompletion(f)) {
+            continue;
+          }
+          // the restart of f made a required (or unrunnable) before f's colocations were blocked
+          a.reason = null;
+          a.reasonRank = 0;
+          a.ownReason = false;
+        }
         String why;
         int rank;
         if (f.rsc == null) {
@@ -1002,21 +1061,22 @@ final class Planner {
           rank = 3;
           if (f.task.equals("start")) {
             why = f.reason;
-          } else if (f.rsc.isClone() && a.rsc != null && a.rsc.isPrimitive() && a.rsc.enclosingClone() == null
-              && f.rsc.primitives().stream().anyMatch(x -> !x.state.activeNodes().isEmpty()
-                  && starts.get(x).inheritedUnrunnable)) {
-            // a running clone kept from running on by what it follows, seen from a single resource after it
-            why = "required " + f.rsc.id + " " + f.task;
+          } else if (f.rsc.isClone() && f.task.equals("running") && a.rsc != null && !requiredOnTheirOwn.contains(a)
+              && f.rsc.primitives().stream().anyMatch(this::restartCannotRun)) {
+            // a running clone kept from running on: the restart of an instance is required first
+            why = "required " + completion(f);
           } else {
-            why = "unrunnable " + f.rsc.id + " " + f.task;
+            why = "unrunnable " + completion(f);
           }
         } else if (f.rsc == a.rsc) {
           rank = f.reasonRank;
           why = f.reason;
         } else if ((f.inheritedUnrunnable && f.node >= 0 || a.type == Act.Type.PSEUDO && a.rsc != null && a.rsc.isClone())
-            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)) {
+            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)
+            && !requiredOnTheirOwn.contains(a)) {
           // a running resource that cannot start again (here or, for a clone after it, anywhere);
-          // a resource that was not running is blocked by the cause itself, not by that restart
+          // a resource that was not running is blocked by the cause itself, not by that restart,
+          // and one required already (moving) cannot be made required by it
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
         } else if (!f.inheritedUnrunnable || f.node < 0) {
@@ -1029,10 +1089,40 @@ final class Planner {
         if (rank > a.reasonRank) {
           a.reason = why;
           a.reasonRank = rank;
+          a.cause = f;
         }
       }
     }
     a.explained = Act.Walk.DONE;
+  }
+
+  /**
+   * Whether {@code f}, a start that cannot run, is a restart made unrunnable by a collective's
+   * completion. Pacemaker blocks what must run with a resource once the update that made its
+   * start unrunnable ends; only such a restart is followed on through its orderings within that
+   * update, so what comes after it reads the ordering's reason rather than the colocation.
+   */
+  private boolean restartedByCompletion(Act f) {
+    boolean byCompletion = f.cause != null && f.cause.type == Act.Type.PSEUDO && f.cause.task.equals("running");
+    return byCompletion && f.node >= 0 && f.rsc.state != null
+        && f.rsc.state.activeNodes().contains(m.nodes.get(f.node).name());
+  }
+
+  /**
+   * A collective's completion as reasons name it: a bundle's, not its primitive's clone's; a
+   * notifying clone is running once its post-notification is confirmed ("notified").
+   */
+  private String completion(Act f) {
+    Rsc bundle = m.bundleOf(f.rsc);
+    String id = bundle != null ? bundle.id : f.rsc.id;
+    String task = f.task.equals("running") && Notifications.enabled(f.rsc) ? "notified" : f.task;
+    return id + " " + task;
+  }
+
+  /** A running primitive whose start here is required (a restart) but cannot run. */
+  private boolean restartCannotRun(Rsc x) {
+    Act s = starts.get(x);
+    return !x.state.activeNodes().isEmpty() && s.required && !s.runnable && s.node >= 0;
   }
 
   private static boolean startsFromStopped(Act a) {

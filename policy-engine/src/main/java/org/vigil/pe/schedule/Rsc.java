@@ -102,6 +102,16 @@ final class Rsc {
     return c != null && c.promotable;
   }
 
+  /** A group whose members start one after the other (meta {@code ordered}, default true). */
+  boolean orderedGroup() {
+    return kind == Kind.GROUP && org.vigil.cib.values.Booleans.isTrue(meta.get("ordered").orElse(null), true);
+  }
+
+  /** A group whose members run with the member before them (meta {@code collocated}, default true). */
+  boolean collocatedGroup() {
+    return kind == Kind.GROUP && org.vigil.cib.values.Booleans.isTrue(meta.get("collocated").orElse(null), true);
+  }
+
   @Override
   public String toString() {
     return id;
