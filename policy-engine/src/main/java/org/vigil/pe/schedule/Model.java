@@ -3,6 +3,7 @@ package org.vigil.pe.schedule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ final class Model {
   final List<Rsc> tops = new ArrayList<>();
   final Map<String, Rsc> byId = new LinkedHashMap<>();
   /** Location scores added per resource (group and clone scores on the group or clone). */
-  final Map<Rsc, int[]> locations = new HashMap<>();
+  final Map<Rsc, int[]> locations = new IdentityHashMap<>();
   final List<Coloc> colocations = new ArrayList<>();
   final List<Ordering> orderings = new ArrayList<>();
   final List<OneOrMore> oneOrMore = new ArrayList<>();
@@ -188,27 +189,19 @@ final class Model {
 
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
-    for (String node : blockingNodes(r)) {
-      NodeStatus n = node(node);
-      if (n == null || !n.unclean()) {
-        return true;
+    if (!r.state.blocked()) {
+      // (known at once: most resources have no such failure)
+      return false;
+    }
+    for (NodeHistory h : r.state.histories().values()) {
+      if (h.onFail() == OnFail.BLOCK) {
+        NodeStatus n = node(h.node());
+        if (n == null || !n.unclean()) {
+          return true;
+        }
       }
     }
     return false;
-  }
-
-  /** The nodes whose history of the primitive has a failure with on-fail=block (worked out once: every stage asks). */
-  private static String[] blockingNodes(Rsc r) {
-    if (r.blockingNodes == null) {
-      List<String> found = new ArrayList<>(0);
-      for (NodeHistory h : r.state.histories().values()) {
-        if (h.onFail() == OnFail.BLOCK) {
-          found.add(h.node());
-        }
-      }
-      r.blockingNodes = found.toArray(new String[0]);
-    }
-    return r.blockingNodes;
   }
 
   /**
@@ -510,9 +503,9 @@ final class Model {
    * Nodes named by location constraints with resource-discovery=exclusive: the resource is
    * probed and placed on these nodes only.
    */
-  final Map<Rsc, boolean[]> exclusiveNodes = new HashMap<>();
+  final Map<Rsc, boolean[]> exclusiveNodes = new IdentityHashMap<>();
   /** Nodes where a resource-discovery=never constraint forbids probing the resource. */
-  final Map<Rsc, boolean[]> neverProbed = new HashMap<>();
+  final Map<Rsc, boolean[]> neverProbed = new IdentityHashMap<>();
 
   private void discovery(Location l, Rsc r, int idx) {
     String mode = l.resourceDiscovery() == null ? "always" : l.resourceDiscovery().toLowerCase(Locale.ROOT);
@@ -536,10 +529,10 @@ final class Model {
   }
 
   /** Location scores for the Promoted role of promotable clones. */
-  final Map<Rsc, int[]> promotedLocations = new HashMap<>();
+  final Map<Rsc, int[]> promotedLocations = new IdentityHashMap<>();
 
   /** Nodes a location constraint names; in an asymmetric cluster only these are allowed. */
-  final Map<Rsc, boolean[]> mentioned = new HashMap<>();
+  final Map<Rsc, boolean[]> mentioned = new IdentityHashMap<>();
 
   private void markMentioned(Rsc r, int idx) {
     mentioned.computeIfAbsent(r, k -> new boolean[nodes.size()])[idx] = true;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +36,10 @@ import org.vigil.pe.status.ResourceState;
 final class Planner {
   final Model m;
   final List<Act> acts = new ArrayList<>();
-  final Map<Rsc, Act> starts = new HashMap<>();
-  final Map<Rsc, List<Act>> stops = new HashMap<>();
-  final Map<Rsc, Act[]> pseudo = new HashMap<>();
+  // (the maps by resource are looked up several times per action: by identity, the quickest way)
+  final Map<Rsc, Act> starts;
+  final Map<Rsc, List<Act>> stops;
+  final Map<Rsc, Act[]> pseudo = new IdentityHashMap<>();
   final Map<Integer, Act> fences = new LinkedHashMap<>();
   final List<Act> probes = new ArrayList<>();
   final List<Act> monitors = new ArrayList<>();
@@ -54,13 +56,15 @@ final class Planner {
   private static final int PROMOTED = 5;
   private static final int DEMOTE = 6;
   private static final int DEMOTED = 7;
-  final Map<Rsc, Act> promotes = new HashMap<>();
-  final Map<Rsc, Act> demotes = new HashMap<>();
-  final Map<Rsc, Act> reloads = new HashMap<>();
+  final Map<Rsc, Act> promotes = new IdentityHashMap<>();
+  final Map<Rsc, Act> demotes = new IdentityHashMap<>();
+  final Map<Rsc, Act> reloads = new IdentityHashMap<>();
   private final List<Rsc> reloadCandidates = new ArrayList<>();
 
   Planner(Model m) {
     this.m = m;
+    this.starts = new IdentityHashMap<>(m.byId.size());
+    this.stops = new IdentityHashMap<>(m.byId.size());
     this.options = m.state.options();
     this.migration = new Migration(m);
     this.unfencing = new Unfencing(m);
@@ -481,7 +485,7 @@ final class Planner {
   }
 
   /** Which of {@link #siblings} probes a node (they all ask), by node; {@link #NO_PROBE} when none does. */
-  private final Map<List<Rsc>, Object[]> probers = new java.util.IdentityHashMap<>();
+  private final Map<List<Rsc>, Object[]> probers = new IdentityHashMap<>();
 
   private static final Object NO_PROBE = new Object();
 
@@ -515,7 +519,7 @@ final class Planner {
     return siblingsOf.computeIfAbsent(r, this::findSiblings);
   }
 
-  private final Map<Rsc, List<Rsc>> siblingsOf = new java.util.IdentityHashMap<>();
+  private final Map<Rsc, List<Rsc>> siblingsOf = new IdentityHashMap<>();
 
   private List<Rsc> findSiblings(Rsc r) {
     Rsc clone = r.enclosingClone();

@@ -42,8 +42,6 @@ final class Rsc {
   Role nextRole = Role.STOPPED;
   /** Why the resource cannot be placed anywhere (printed as a stop reason), or null. */
   String stopReason;
-  /** The nodes where a failure with on-fail=block was recorded ({@link Model#blocked}), once known. */
-  String[] blockingNodes;
 
   Rsc(String id, Kind kind, Rsc parent, ResourceState state, ResourceMeta meta, int order) {
     this.id = id;
