@@ -64,8 +64,9 @@ public final class ClusterStatus {
     }
     Map<String, Slot> byId = new LinkedHashMap<>();
     Map<String, List<Slot>> cloneChildren = new HashMap<>();
+    int nodeStates = cib.status().nodeStates().size();
     for (int i = 0; i < slots.size(); i++) {
-      index(slots.get(i), byId, cloneChildren);
+      index(slots.get(i), byId, cloneChildren, nodeStates);
     }
     List<Slot> orphans = new ArrayList<>();
     assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans, links, replays);
@@ -102,10 +103,13 @@ public final class ClusterStatus {
   }
 
   // a method of its own: the loop runs once per unpack, never compiled
-  private static void index(Slot s, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren) {
+  private static void index(Slot s, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, int nodeStates) {
     byId.put(s.id, s);
     if (s.cloneId != null) {
       cloneChildren.computeIfAbsent(s.baseId, k -> new ArrayList<>()).add(s);
+    } else {
+      // probed on every node, as a rule
+      s.expectHistories(nodeStates);
     }
   }
 
@@ -341,7 +345,7 @@ public final class ClusterStatus {
     final ResourceMeta meta;
     final boolean orphan;
     final boolean uniqueClone;
-    final Map<String, NodeHistory> histories = new LinkedHashMap<>();
+    Map<String, NodeHistory> histories = new LinkedHashMap<>();
     final List<FailedOperation> failed = new ArrayList<>();
     /** For a bundle's primitive instance, the guest node it runs in (its history is read from there only). */
     String guestNode;
@@ -359,6 +363,11 @@ public final class ClusterStatus {
       this.meta = meta;
       this.orphan = orphan;
       this.uniqueClone = uniqueClone;
+    }
+
+    /** Makes room for a history from each of {@code nodes} nodes at once, rather than growing the map. */
+    void expectHistories(int nodes) {
+      histories = new LinkedHashMap<>(nodes * 4 / 3 + 1);
     }
 
     boolean activeAnywhere() {
@@ -379,10 +388,11 @@ public final class ClusterStatus {
     if (r instanceof Primitive declared) {
       Primitive p = withReferencedOperations(declared, config);
       // only a rule (rsc_expression) makes the defaults depend on the agent
-      Map<String, String> defaults = new HashMap<>(anyRule(config.rscDefaults()) ? firstWins(config.rscDefaults(),
-          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))) : rscDefaults);
+      Map<String, String> defaults = anyRule(config.rscDefaults()) ? firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))) : rscDefaults;
       if (RemoteLink.isConnectionAgent(p)) {
         // remote connections migrate unless told otherwise
+        defaults = new HashMap<>(defaults);
         defaults.putIfAbsent("allow-migrate", "true");
       }
       ResourceMeta meta = mergedMeta(defaults, chain, now);
@@ -1104,10 +1114,7 @@ public final class ClusterStatus {
         }
         if (task.equals("monitor")) {
           if (op.intervalMs() > 0) {
-            if (recurring.isEmpty()) {
-              recurring = new HashMap<>(4);
-            }
-            recurring.put(op.intervalMs(), op);
+            recurring = withRecurring(recurring, op);
             // the same monitor succeeded since it failed: that failure is over
             if (op.operationKey() != null && op.operationKey().equals(failedKey)) {
               onFail = OnFail.NONE;
@@ -1186,6 +1193,16 @@ public final class ClusterStatus {
     }
     return new NodeHistory(node, lr.id(), role, onFail, pendingTask, notInstalled, hardError, fatal, true, ops,
         recurring, lastStart, migration, failures);
+  }
+
+  /** {@code recurring} with {@code op} as the last record of its interval (most histories have one monitor). */
+  private static Map<Long, LrmRscOp> withRecurring(Map<Long, LrmRscOp> recurring, LrmRscOp op) {
+    if (recurring.isEmpty()) {
+      return Map.of(op.intervalMs(), op);
+    }
+    Map<Long, LrmRscOp> more = new HashMap<>(recurring);
+    more.put(op.intervalMs(), op);
+    return more;
   }
 
   private static OnFail clearRestartable(OnFail f) {
