@@ -64,11 +64,9 @@ public final class ClusterStatus {
     }
     Map<String, Slot> byId = new LinkedHashMap<>();
     Map<String, List<Slot>> cloneChildren = new HashMap<>();
-    for (Slot s : slots) {
-      byId.put(s.id, s);
-      if (s.cloneId != null) {
-        cloneChildren.computeIfAbsent(s.baseId, k -> new ArrayList<>()).add(s);
-      }
+    int nodeStates = cib.status().nodeStates().size();
+    for (int i = 0; i < slots.size(); i++) {
+      index(slots.get(i), byId, cloneChildren, nodeStates);
     }
     List<Slot> orphans = new ArrayList<>();
     assignHistories(cib, now, options, nodes, slots, byId, cloneChildren, orphans, links, replays);
@@ -102,6 +100,17 @@ public final class ClusterStatus {
       }
     }
     return new ClusterState(cib, now, options, cib.haveQuorum(), dc, List.copyOf(nodes.values()), resources);
+  }
+
+  // a method of its own: the loop runs once per unpack, never compiled
+  private static void index(Slot s, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, int nodeStates) {
+    byId.put(s.id, s);
+    if (s.cloneId != null) {
+      cloneChildren.computeIfAbsent(s.baseId, k -> new ArrayList<>()).add(s);
+    } else {
+      // probed on every node, as a rule
+      s.expectHistories(nodeStates);
+    }
   }
 
   /**
@@ -336,7 +345,7 @@ public final class ClusterStatus {
     final ResourceMeta meta;
     final boolean orphan;
     final boolean uniqueClone;
-    final Map<String, NodeHistory> histories = new LinkedHashMap<>();
+    Map<String, NodeHistory> histories = new LinkedHashMap<>();
     final List<FailedOperation> failed = new ArrayList<>();
     /** For a bundle's primitive instance, the guest node it runs in (its history is read from there only). */
     String guestNode;
@@ -354,6 +363,11 @@ public final class ClusterStatus {
       this.meta = meta;
       this.orphan = orphan;
       this.uniqueClone = uniqueClone;
+    }
+
+    /** Makes room for a history from each of {@code nodes} nodes at once, rather than growing the map. */
+    void expectHistories(int nodes) {
+      histories = new LinkedHashMap<>(nodes * 4 / 3 + 1);
     }
 
     boolean activeAnywhere() {
@@ -374,10 +388,11 @@ public final class ClusterStatus {
     if (r instanceof Primitive declared) {
       Primitive p = withReferencedOperations(declared, config);
       // only a rule (rsc_expression) makes the defaults depend on the agent
-      Map<String, String> defaults = new HashMap<>(anyRule(config.rscDefaults()) ? firstWins(config.rscDefaults(),
-          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))) : rscDefaults);
+      Map<String, String> defaults = anyRule(config.rscDefaults()) ? firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))) : rscDefaults;
       if (RemoteLink.isConnectionAgent(p)) {
         // remote connections migrate unless told otherwise
+        defaults = new HashMap<>(defaults);
         defaults.putIfAbsent("allow-migrate", "true");
       }
       ResourceMeta meta = mergedMeta(defaults, chain, now);
@@ -686,54 +701,80 @@ public final class ClusterStatus {
    */
   private static void assignAnonymous(List<Pending> pending, Map<String, List<Slot>> cloneChildren,
       Map<String, Slot> orphans, Instant now, ClusterOptions options) {
-    Map<String, Map<String, Integer>> instanceByCloneNode = new HashMap<>();
-    Map<String, Integer> nextActive = new HashMap<>();
     Map<CloneOnNode, List<Pending>> byCloneNode = new LinkedHashMap<>();
-    List<Pending> duplicates = new ArrayList<>();
-    for (Pending p : pending) {
-      String clone = cloneChildren.get(p.base).get(0).cloneId;
-      byCloneNode.computeIfAbsent(new CloneOnNode(clone, p.node), k -> new ArrayList<>()).add(p);
+    for (int i = 0; i < pending.size(); i++) {
+      addTo(byCloneNode, pending.get(i), cloneChildren);
     }
+    AnonymousNumbering numbering = new AnonymousNumbering(cloneChildren, orphans);
     for (boolean activePass : new boolean[] {true, false}) {
       for (Map.Entry<CloneOnNode, List<Pending>> e : byCloneNode.entrySet()) {
-        boolean active = anyActive(e.getValue());
-        if (active != activePass) {
-          continue;
-        }
-        String clone = e.getKey().cloneId();
-        int instance;
-        if (active) {
-          instance = nextActive.merge(clone, 1, Integer::sum) - 1;
-        } else {
-          instance = nextActive.getOrDefault(clone, 0);
-        }
-        instanceByCloneNode.computeIfAbsent(clone, k -> new HashMap<>()).put(e.getKey().node(), instance);
-        // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the first active one wins
-        List<Pending> inactiveFirst = new ArrayList<>(e.getValue());
-        inactiveFirst.sort(Comparator.comparing((Pending p) -> p.history.active()));
-        for (Pending p : inactiveFirst) {
-          List<Slot> instances = cloneChildren.get(p.base);
-          Slot target;
-          if (instance < instances.size()) {
-            target = instances.get(instance);
-          } else if (!active) {
-            target = instances.get(0);
-          } else {
-            Slot proto = instances.get(0);
-            String oid = p.base + ":" + instance;
-            target = orphans.computeIfAbsent(oid, k -> new Slot(k, p.base, proto.primitive, proto.groupId,
-                proto.cloneId, instance, proto.meta, true, false));
-          }
-          NodeHistory before = target.histories.get(p.node);
-          if (before != null && before.active() && p.history.active()) {
-            duplicates.add(p);
-          } else if (before == null || !before.active() || p.history.active()) {
-            attach(target, p.node, p.lr, p.history);
-          }
-        }
+        numbering.assign(e.getKey().cloneId(), e.getValue(), activePass);
       }
     }
-    assignDuplicates(duplicates, cloneChildren, orphans, nextActive);
+    assignDuplicates(numbering.duplicates, cloneChildren, orphans, numbering.nextActive);
+  }
+
+  // loop bodies are methods of their own: a loop run once per unpack is never compiled
+  private static void addTo(Map<CloneOnNode, List<Pending>> byCloneNode, Pending p,
+      Map<String, List<Slot>> cloneChildren) {
+    String clone = cloneChildren.get(p.base).get(0).cloneId;
+    byCloneNode.computeIfAbsent(new CloneOnNode(clone, p.node), k -> new ArrayList<>(2)).add(p);
+  }
+
+  /** Gives anonymous clone histories their instances, one clone's records on one node at a time. */
+  private static final class AnonymousNumbering {
+    private static final Comparator<Pending> INACTIVE_FIRST = Comparator.comparing((Pending p) -> p.history.active());
+
+    final Map<String, List<Slot>> cloneChildren;
+    final Map<String, Slot> orphans;
+    /** By clone, the instance the next node where it is active takes. */
+    final Map<String, Integer> nextActive = new HashMap<>();
+    /** Second active records of one primitive on a node, for {@link #assignDuplicates}. */
+    final List<Pending> duplicates = new ArrayList<>();
+
+    AnonymousNumbering(Map<String, List<Slot>> cloneChildren, Map<String, Slot> orphans) {
+      this.cloneChildren = cloneChildren;
+      this.orphans = orphans;
+    }
+
+    /** Numbers {@code records}, a clone's on one node, in the pass for active ones or in the one for the others. */
+    void assign(String clone, List<Pending> records, boolean activePass) {
+      boolean active = anyActive(records);
+      if (active != activePass) {
+        return;
+      }
+      int instance = active ? nextActive.merge(clone, 1, Integer::sum) - 1 : nextActive.getOrDefault(clone, 0);
+      // several records of one primitive on a node (rsc:0 probed, rsc:3 started): the first active one wins
+      List<Pending> inactiveFirst = records;
+      if (records.size() > 1) {
+        inactiveFirst = new ArrayList<>(records);
+        inactiveFirst.sort(INACTIVE_FIRST);
+      }
+      for (int i = 0; i < inactiveFirst.size(); i++) {
+        place(inactiveFirst.get(i), instance, active);
+      }
+    }
+
+    private void place(Pending p, int instance, boolean active) {
+      List<Slot> instances = cloneChildren.get(p.base);
+      Slot target;
+      if (instance < instances.size()) {
+        target = instances.get(instance);
+      } else if (!active) {
+        target = instances.get(0);
+      } else {
+        Slot proto = instances.get(0);
+        String oid = p.base + ":" + instance;
+        target = orphans.computeIfAbsent(oid, k -> new Slot(k, p.base, proto.primitive, proto.groupId,
+            proto.cloneId, instance, proto.meta, true, false));
+      }
+      NodeHistory before = target.histories.get(p.node);
+      if (before != null && before.active() && p.history.active()) {
+        duplicates.add(p);
+      } else if (before == null || !before.active() || p.history.active()) {
+        attach(target, p.node, p.lr, p.history);
+      }
+    }
   }
 
   private record CloneOnNode(String cloneId, String node) {
@@ -1073,10 +1114,7 @@ public final class ClusterStatus {
         }
         if (task.equals("monitor")) {
           if (op.intervalMs() > 0) {
-            if (recurring.isEmpty()) {
-              recurring = new HashMap<>(4);
-            }
-            recurring.put(op.intervalMs(), op);
+            recurring = withRecurring(recurring, op);
             // the same monitor succeeded since it failed: that failure is over
             if (op.operationKey() != null && op.operationKey().equals(failedKey)) {
               onFail = OnFail.NONE;
@@ -1155,6 +1193,16 @@ public final class ClusterStatus {
     }
     return new NodeHistory(node, lr.id(), role, onFail, pendingTask, notInstalled, hardError, fatal, true, ops,
         recurring, lastStart, migration, failures);
+  }
+
+  /** {@code recurring} with {@code op} as the last record of its interval (most histories have one monitor). */
+  private static Map<Long, LrmRscOp> withRecurring(Map<Long, LrmRscOp> recurring, LrmRscOp op) {
+    if (recurring.isEmpty()) {
+      return Map.of(op.intervalMs(), op);
+    }
+    Map<Long, LrmRscOp> more = new HashMap<>(recurring);
+    more.put(op.intervalMs(), op);
+    return more;
   }
 
   private static OnFail clearRestartable(OnFail f) {

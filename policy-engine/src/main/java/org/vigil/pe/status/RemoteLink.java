@@ -39,26 +39,31 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
   public static List<RemoteLink> of(Configuration config, Instant now) {
     List<RemoteLink> out = new ArrayList<>();
     for (Resource r : config.allResources()) {
-      if (r instanceof Bundle b && b.primitive() != null) {
-        for (BundleLayout.Replica rep : BundleLayout.of(b).replicaList()) {
-          out.add(new RemoteLink(rep.connection().id(), NodeStatus.Kind.GUEST, rep.connection().id(),
-              rep.container().id(), true));
-        }
-      }
-      if (!(r instanceof Primitive p)) {
-        continue;
-      }
-      if (isConnectionAgent(p)) {
-        out.add(new RemoteLink(p.id(), NodeStatus.Kind.REMOTE, p.id(), null, false));
-        continue;
-      }
-      String guest = names(p.metaAttributes(), "remote-node")
-          ? ClusterStatus.firstWins(p.metaAttributes(), now).get("remote-node") : null;
-      if (guest != null && !guest.isEmpty()) {
-        out.add(new RemoteLink(guest, NodeStatus.Kind.GUEST, guest, p.id(), false));
-      }
+      addLinks(r, now, out);
     }
     return out;
+  }
+
+  // the loop's body, a method of its own: the loop runs a few times per command, never compiled
+  private static void addLinks(Resource r, Instant now, List<RemoteLink> out) {
+    if (r instanceof Bundle b && b.primitive() != null) {
+      for (BundleLayout.Replica rep : BundleLayout.of(b).replicaList()) {
+        out.add(new RemoteLink(rep.connection().id(), NodeStatus.Kind.GUEST, rep.connection().id(),
+            rep.container().id(), true));
+      }
+    }
+    if (!(r instanceof Primitive p)) {
+      return;
+    }
+    if (isConnectionAgent(p)) {
+      out.add(new RemoteLink(p.id(), NodeStatus.Kind.REMOTE, p.id(), null, false));
+      return;
+    }
+    String guest = names(p.metaAttributes(), "remote-node")
+        ? ClusterStatus.firstWins(p.metaAttributes(), now).get("remote-node") : null;
+    if (guest != null && !guest.isEmpty()) {
+      out.add(new RemoteLink(guest, NodeStatus.Kind.GUEST, guest, p.id(), false));
+    }
   }
 
   /**
@@ -68,11 +73,16 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
    */
   public static List<RemoteLink> of(Cib cib, Instant now) {
     List<RemoteLink> out = of(cib.configuration(), now);
-    Set<String> known = new HashSet<>();
-    out.forEach(l -> known.add(l.node()));
-    cib.configuration().allResources().forEach(r -> known.add(r.id()));
+    Set<String> known = null;
     for (NodeState remote : cib.status().nodeStates()) {
-      if (!"true".equals(remote.attr("remote_node")) || remote.id() == null || known.contains(remote.id())) {
+      if (!"true".equals(remote.attr("remote_node")) || remote.id() == null) {
+        continue;
+      }
+      if (known == null) {
+        // made only when the status has remote nodes
+        known = knownNodesAndResources(out, cib.configuration());
+      }
+      if (known.contains(remote.id())) {
         continue;
       }
       LrmResource recorded = cib.status().nodeStates().stream().flatMap(ns -> ns.lrmResources().stream())
@@ -87,6 +97,13 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       }
     }
     return out;
+  }
+
+  private static Set<String> knownNodesAndResources(List<RemoteLink> links, Configuration config) {
+    Set<String> known = new HashSet<>();
+    links.forEach(l -> known.add(l.node()));
+    config.allResources().forEach(r -> known.add(r.id()));
+    return known;
   }
 
   /** Whether some set has a value for {@code name} (most resources have no remote-node). */
