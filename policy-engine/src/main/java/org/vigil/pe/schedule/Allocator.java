@@ -313,11 +313,11 @@ final class Allocator {
         // stopped instance is drawn to the nodes with the best promotion scores, a running one
         // only to those where the resource has been seen (probed) and no other instance runs
         List<String> active = st.activeNodes();
+        boolean unseen = active.isEmpty() && !seenInStatusOrder(r);
+        Siblings siblings = siblings(r);
         for (int i = 0; i < n; i++) {
-          String node = m.nodes.get(i).name();
-          boolean drawn = active.isEmpty() && !seenInStatusOrder(r) ? usable[i] : active.contains(node) || usable[i]
-              && sameResource(r).stream().anyMatch(o -> o.state.history(node) != null)
-              && sameResource(r).stream().noneMatch(o -> o.state.activeNodes().contains(node));
+          boolean drawn = unseen ? usable[i] : active.contains(m.nodes.get(i).name())
+              || usable[i] && siblings.probedOn(i) && !siblings.activeOn(i);
           if (drawn) {
             int promotion = promotionAttribute(r, i);
             if (promotion > 0) {
@@ -336,20 +336,20 @@ final class Allocator {
           }
         }
       }
-      for (Rsc same : sameResource(r)) {
-        for (var e : same.state.failCounts().entrySet()) {
-          Integer idx = m.nodeIndex.get(e.getKey());
-          if (idx != null && threshold > 0 && e.getValue().count() >= threshold
-              && !outdatedFailures().on(same.state, idx)) {
-            w[idx] = Score.MINUS_INFINITY;
+      Siblings siblings = siblings(r);
+      if (threshold > 0) {
+        for (Siblings.FailCountOn f : siblings.failCounts()) {
+          if (f.count() >= threshold && !outdatedFailures().on(f.state(), f.node())) {
+            w[f.node()] = Score.MINUS_INFINITY;
           }
         }
-        if (same != r) {
-          for (NodeHistory h : same.state.histories().values()) {
-            Integer idx = m.nodeIndex.get(h.node());
-            if (idx != null && (h.hardError() || h.fatal())) {
-              w[idx] = Score.MINUS_INFINITY;
-            }
+      }
+      if (siblings.members.size() > 1) {
+        // (its own hard errors already barred their nodes)
+        boolean[] hardFailed = siblings.hardFailed();
+        for (int i = 0; i < n; i++) {
+          if (hardFailed[i]) {
+            w[i] = Score.MINUS_INFINITY;
           }
         }
       }
@@ -377,9 +377,25 @@ final class Allocator {
    * the primitive (failures on a node count against all of them), else the resource itself.
    */
   private List<Rsc> sameResource(Rsc r) {
+    return siblings(r).members;
+  }
+
+  /** {@link #sameResource} and what they share, worked out once per resource. */
+  private Siblings siblings(Rsc r) {
+    Siblings s = siblingsOf.get(r);
+    if (s == null) {
+      s = findSiblings(r);
+      siblingsOf.put(r, s);
+    }
+    return s;
+  }
+
+  private final Map<Rsc, Siblings> siblingsOf = new IdentityHashMap<>();
+
+  private Siblings findSiblings(Rsc r) {
     Rsc clone = r.enclosingClone();
     if (clone == null || Booleans.isTrue(clone.meta.get("globally-unique").orElse(null), false)) {
-      return List.of(r);
+      return new Siblings(m, List.of(r));
     }
     return siblingsByBase.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
       List<Rsc> out = new ArrayList<>();
@@ -388,11 +404,11 @@ final class Allocator {
           out.add(p);
         }
       }
-      return out;
+      return new Siblings(m, out);
     });
   }
 
-  private final java.util.Map<String, List<Rsc>> siblingsByBase = new java.util.HashMap<>();
+  private final java.util.Map<String, Siblings> siblingsByBase = new java.util.HashMap<>();
 
   /**
    * Whether an instance that runs nowhere was given a history when the status was read the way
@@ -405,7 +421,7 @@ final class Allocator {
     if (same.size() == 1) {
       return !inst.state.histories().isEmpty();
     }
-    Set<Rsc> seen = seenByBase.computeIfAbsent(inst.enclosingClone().id + "\u0000" + inst.state.baseId(), k -> {
+    Set<Rsc> seen = seenBySiblings.computeIfAbsent(siblings(inst), k -> {
       Set<Rsc> out = new HashSet<>();
       Set<Rsc> running = new HashSet<>();
       for (NodeStatus node : m.nodes) {
@@ -433,7 +449,7 @@ final class Allocator {
     return seen.contains(inst);
   }
 
-  private final java.util.Map<String, Set<Rsc>> seenByBase = new java.util.HashMap<>();
+  private final Map<Siblings, Set<Rsc>> seenBySiblings = new IdentityHashMap<>();
 
   /** Whose location constraints apply: its own, its group's (first member only) and its clone's. */
   private List<Rsc> locationSources(Rsc r) {
@@ -636,16 +652,13 @@ final class Allocator {
     }
     for (Rsc s : primaries) {
       for (Coloc c : s.asPrimary) {
-        if (c.primaryRole() == Role.PROMOTED && s.promotable) {
-          continue;
-        }
         Set<Rsc> visited = new HashSet<>();
         visited.add(r);
         if (s.isClone()) {
-          // one instance is enough for a dependent: only its positive preferences pull instances,
-          // and only when the clone cannot run everywhere anyway
-          if (!coversAvailableNodes(s)) {
-            w = mergePositive(w, c);
+          // what a dependent prefers weighs on every instance; a wish to be with the clone counts
+          // only when the clone cannot run everywhere anyway, a wish to be apart always
+          if (c.score() < 0 || !coversAvailableNodes(s)) {
+            w = mergeDependent(w, c.dependent(), c.score() / (double) Score.INFINITY, visited, c.nodeAttribute());
           }
           continue;
         }
@@ -688,18 +701,76 @@ final class Allocator {
    * logs it ("Rolling back scores ... no available nodes").
    */
   private void applyColocation(int[] w, Coloc c) {
+    if (c.score() > 0 && c.score() < Score.INFINITY && c.dependent().isClone() && coversAvailableNodes(c.dependent())) {
+      // a clone that runs everywhere anyway is drawn nowhere by a finite preference
+      return;
+    }
     if (Math.abs(c.score()) >= Score.INFINITY) {
       applyColocationScores(w, c);
       return;
     }
+    if (c.score() > 0 && towardsEachInstance(c)) {
+      for (Rsc inst : c.primary().children) {
+        int[] before = w.clone();
+        applyTowards(w, c, inst);
+        rollBackIfNowhere(w, before);
+      }
+      return;
+    }
     int[] before = w.clone();
     applyColocationScores(w, c);
+    rollBackIfNowhere(w, before);
+  }
+
+  private static void rollBackIfNowhere(int[] w, int[] before) {
     for (int v : w) {
       if (v >= 0) {
         return;
       }
     }
     System.arraycopy(before, 0, w, 0, w.length);
+  }
+
+  /**
+   * Whether a finite wish to be with a clone counts instance by instance: each instance placed
+   * adds the score where it runs, each left with no node takes the score off every node, and
+   * a step that would leave no node is rolled back on its own (crm_simulate 2.1.5: beside a
+   * clone with clone-max above the nodes it can use, a dependent scores 0 next to an instance
+   * and -score elsewhere).
+   */
+  private boolean towardsEachInstance(Coloc c) {
+    Rsc primary = c.primary();
+    if (!primary.isClone() || c.dependentRole() == Role.PROMOTED && c.dependent().isClone()
+        || m.remotes.isConnection(c.dependent()) || m.remotes.containerUnplaced(c.dependent())) {
+      return false;
+    }
+    Role role = c.primaryRole();
+    if (role != null && role != Role.STARTED && role != Role.UNKNOWN) {
+      return false;
+    }
+    assign(unit(primary));
+    return true;
+  }
+
+  private void applyTowards(int[] w, Coloc c, Rsc inst) {
+    if (inst.node < 0) {
+      if (!inst.primitives().isEmpty() && inst.primitives().get(0).state.orphan()) {
+        return;
+      }
+      for (int i = 0; i < n; i++) {
+        w[i] = Score.add(w[i], -c.score());
+      }
+      return;
+    }
+    boolean[] where = new boolean[n];
+    where[inst.node] = true;
+    String attr = c.nodeAttribute();
+    boolean[] same = attr == null || attr.equals("#uname") ? where : sameAttribute(where, attr);
+    for (int i = 0; i < n; i++) {
+      if (same[i]) {
+        w[i] = Score.add(w[i], c.score());
+      }
+    }
   }
 
   private void applyColocationScores(int[] w, Coloc c) {
@@ -720,6 +791,9 @@ final class Allocator {
       return;
     }
     boolean[] where = nodesOf(placed, c.primaryRole());
+    if (score >= Score.INFINITY && placed.isClone()) {
+      withoutBlockedInstances(where, placed, c.primaryRole());
+    }
     if (m.remotes.isConnection(c.dependent())) {
       where = m.remotes.connectionHosts(where);
     }
@@ -740,6 +814,9 @@ final class Allocator {
         if (same[i]) {
           w[i] = Score.MINUS_INFINITY;
         }
+      } else if (!any && score > 0 && !primary.isClone() && placedNowhere(placed, c.primaryRole())) {
+        // a wish to be with a resource that got no node keeps off every node
+        w[i] = Score.add(w[i], -score);
       } else if (same[i] && any) {
         int before = w[i];
         w[i] = Score.add(w[i], score);
@@ -748,6 +825,10 @@ final class Allocator {
         }
       }
     }
+  }
+
+  private static boolean placedNowhere(Rsc r, Role role) {
+    return r.node < 0 && (role == null || role == Role.STARTED || role == Role.UNKNOWN);
   }
 
   private boolean[] sameAttribute(boolean[] where, String attr) {
@@ -781,6 +862,19 @@ final class Allocator {
       out[r.node] = true;
     }
     return out;
+  }
+
+  /**
+   * A mandatory colocation with a clone asks for a node where an instance can be acted on: one
+   * blocked by a failure (on-fail=block) holds its node but does not count there.
+   */
+  private void withoutBlockedInstances(boolean[] where, Rsc clone, Role role) {
+    java.util.Arrays.fill(where, false);
+    for (Rsc inst : clone.children) {
+      if (inst.node >= 0 && roleMatches(inst.nextRole, role) && inst.primitives().stream().noneMatch(m::blocked)) {
+        where[inst.node] = true;
+      }
+    }
   }
 
   private static boolean roleMatches(Role actual, Role wanted) {
@@ -832,45 +926,6 @@ final class Allocator {
     for (Coloc c : next) {
       double own = (double) c.score() / Score.INFINITY;
       out = mergeDependent(out, c.dependent(), factor > 0 ? own : -own, visited, c.nodeAttribute());
-    }
-    return out;
-  }
-
-  private int[] mergePositive(int[] w, Coloc c) {
-    Rsc dep = c.dependent();
-    if (dep.assigned || c.score() <= 0) {
-      return w;
-    }
-    Rsc source = dep.isPrimitive() ? dep : dep.primitives().isEmpty() ? null : dep.primitives().get(0);
-    if (source == null || !m.managed(source)) {
-      return w;
-    }
-    int[] dw = byAttribute(base(source), c.nodeAttribute());
-    int[] out = w.clone();
-    for (int i = 0; i < n; i++) {
-      if (dw[i] > 0) {
-        out[i] = Score.add(out[i], scale(dw[i], c.score() / (double) Score.INFINITY));
-      }
-    }
-    // what the dependent's own dependents prefer pulls too, each by its colocation's score
-    List<Coloc> next = new ArrayList<>(dep.asPrimary);
-    if (source != dep) {
-      next.addAll(source.asPrimary);
-    }
-    for (Coloc c2 : next) {
-      if (c2.score() <= 0) {
-        continue;
-      }
-      Set<Rsc> visited = new HashSet<>();
-      visited.add(dep);
-      visited.add(source);
-      int[] pull = mergeDependent(new int[n], c2.dependent(), c2.score() / (double) Score.INFINITY, visited,
-          c2.nodeAttribute());
-      for (int i = 0; i < n; i++) {
-        if (pull[i] > 0) {
-          out[i] = Score.add(out[i], pull[i]);
-        }
-      }
     }
     return out;
   }

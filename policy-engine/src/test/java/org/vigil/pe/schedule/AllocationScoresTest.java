@@ -85,4 +85,18 @@ class AllocationScoresTest {
         + "<rsc_colocation id='ba' rsc='b' with-rsc='a' score='-100'/>");
     assertThat(schedule(xml).transition()).isEqualTo(SchedulingFixture.transition(xml, NOW));
   }
+
+  @Test
+  void aWishToBeWithAResourceLeftWithoutANodeKeepsOffEveryNode() {
+    String xml = cib(dummy("a") + dummy("b"), "<rsc_location id='a1' rsc='a' node='node1' score='-INFINITY'/>"
+        + "<rsc_location id='a2' rsc='a' node='node2' score='-INFINITY'/>"
+        + "<rsc_location id='b1' rsc='b' node='node1' score='200'/>"
+        + "<rsc_colocation id='ba' rsc='b' with-rsc='a' score='100'/>");
+    // b loses the colocation's 100 everywhere (kept, as node1 still scores 0 or more)
+    assertThat(schedule(xml).scores()).containsExactly(
+        "pcmk__primitive_assign: a allocation score on node1: -INFINITY",
+        "pcmk__primitive_assign: a allocation score on node2: -INFINITY",
+        "pcmk__primitive_assign: b allocation score on node1: 100",
+        "pcmk__primitive_assign: b allocation score on node2: -100");
+  }
 }

@@ -264,4 +264,42 @@ class ClonePlacementTest {
         + location("P", "node3", "100");
     assertThat(summary(3, resources, constraints)).containsExactly("* Start A:0 ( node3 )", "* Start M:0 ( node3 )");
   }
+
+  @Test
+  void aFinitePreferenceForAResourceDoesNotDrawACloneThatRunsEverywhere() {
+    // A's instances go by load alone: node1, which holds P, comes last
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>" + clone("A");
+    assertThat(summary(3, resources, colocation("A-clone", "P", "100"))).containsExactly("* Start P ( node1 )",
+        "* Start A:0 ( node2 )", "* Start A:1 ( node3 )", "* Start A:2 ( node1 )");
+  }
+
+  @Test
+  void aResourceKeptApartFromACloneWeighsOnEveryInstance() {
+    // P's 3000 on node2 counts -15 there (at -5000/INFINITY) for each of A's instances
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>" + clone("A", "clone-max", "2");
+    String constraints = colocation("P", "A-clone", "-5000") + location("P", "node2", "3000");
+    assertThat(summary(3, resources, constraints)).containsExactly("* Start P ( node2 )", "* Start A:0 ( node1 )",
+        "* Start A:1 ( node3 )");
+  }
+
+  @Test
+  void aResourcePlacedWithThePromotedInstancePullsTheInstancesToo() {
+    // no instance can be promoted (no promotion scores), but P's 100 on node3 still draws S:0 there
+    String resources = promotable("S", "clone-max", "2") + "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String constraints = "<rsc_colocation id='p-with-promoted-s' rsc='P' with-rsc='S-clone' with-rsc-role='Promoted'"
+        + " score='INFINITY'/>" + location("P", "node3", "100");
+    assertThat(summary(3, resources, constraints)).containsExactly("* Start S:0 ( node3 )", "* Start S:1 ( node1 )");
+  }
+
+  @Test
+  void aWishToBeWithACloneLeftShortOfInstancesKeepsOffTheNodesWithoutOne() {
+    // B's third instance has no node: A's instances score 0 beside B and -100 on node3, so G
+    // (kept off node1) draws A:0 to node2 and then, unable to follow A:1 anywhere, lets it go to node1
+    String resources = clone("B", "clone-max", "3") + clone("A", "clone-max", "2")
+        + "<primitive id='G' class='ocf' provider='pacemaker' type='Dummy'/>";
+    String constraints = colocation("A-clone", "B-clone", "100") + location("B-clone", "node3", "-INFINITY")
+        + colocation("G", "A-clone", "INFINITY") + location("G", "node1", "-INFINITY");
+    assertThat(summary(3, resources, constraints)).containsExactly("* Start B:0 ( node1 )", "* Start B:1 ( node2 )",
+        "* Start A:0 ( node2 )", "* Start A:1 ( node1 )", "* Start G ( node2 )");
+  }
 }
