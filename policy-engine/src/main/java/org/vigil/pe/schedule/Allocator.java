@@ -368,8 +368,31 @@ final class Allocator {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
     }
+    if (r.isClone()) {
+      keepOffFailedNodes(r, w);
+    }
     r.weights = w;
     return w;
+  }
+
+  /**
+   * An instance's failures reaching migration-threshold on a node keep the whole clone off it
+   * (crm_simulate shows the clone's own score there as -INFINITY).
+   */
+  private void keepOffFailedNodes(Rsc clone, int[] w) {
+    for (Rsc inst : clone.children) {
+      if (!inst.isPrimitive()) {
+        continue;
+      }
+      int threshold = inst.meta.migrationThreshold();
+      for (var e : inst.state.failCounts().entrySet()) {
+        Integer idx = m.nodeIndex.get(e.getKey());
+        if (idx != null && threshold > 0 && e.getValue().count() >= threshold
+            && !outdatedFailures().on(inst.state, idx)) {
+          w[idx] = Score.MINUS_INFINITY;
+        }
+      }
+    }
   }
 
   /**
@@ -1031,7 +1054,8 @@ final class Allocator {
       best.put(i, sortedScores(i, c));
     }
     instances.sort(Comparator.comparingInt((Rsc i) -> rank.get(i) == 2 ? 1 : rank.get(i))
-        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(rank::get)
+        .thenComparing((a, b) -> rank.get(a) == 0 ? 0 : byBestScores(best.get(a), best.get(b)))
+        .thenComparingInt(rank::get)
         .thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others
@@ -1265,7 +1289,7 @@ final class Allocator {
     // the clone's own locations, whatever the role, count towards promoting an instance that
     // may be promoted at all, where they are finite
     int[] plain = m.locations.get(c);
-    if (plain != null && score >= 0 && Math.abs(plain[node]) < Score.INFINITY) {
+    if (plain != null && score >= 0 && plain[node] > Score.MINUS_INFINITY) {
       score = Score.add(score, plain[node]);
     }
     for (Coloc col : c.asDependent) {
