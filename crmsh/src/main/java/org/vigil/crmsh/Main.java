@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vigil.crmsh.cluster.ClusterCommand;
 import org.vigil.crmsh.configure.ConfigureCommand;
@@ -44,26 +45,24 @@ public final class Main implements Callable<Integer> {
 
   /** Runs one command line; the exit code is what {@code crm} exits with. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Optional<SimulateCommand> simulate = SimulateCommand.plain(args);
+    if (simulate.isPresent()) {
+      int rc;
+      try {
+        rc = simulate.get().run(out, err);
+      } catch (Exception ex) {
+        rc = failed(ex, err);
+      }
+      out.flush();
+      err.flush();
+      return rc;
+    }
     CommandLine cl = new CommandLine(new Main());
     // crmsh words such as "-inf:" are statement words, not options; elsewhere a typo stays an error.
     cl.getSubcommands().get("configure").setUnmatchedOptionsArePositionalParams(true);
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof CrmException ce) {
-        cmd.getErr().println("ERROR: " + ce.getMessage());
-        cmd.getErr().flush();
-        return ce.exitCode();
-      }
-      if (ex instanceof org.vigil.cib.edit.CibEdits.NotFound nf) {
-        cmd.getErr().println("ERROR: " + nf.getMessage());
-        cmd.getErr().flush();
-        return 1;
-      }
-      cmd.getErr().println("ERROR: " + ex);
-      cmd.getErr().flush();
-      return 1;
-    });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, cmd.getErr()));
     cl.setParameterExceptionHandler((ex, a) -> {
       ex.getCommandLine().getErr().println("ERROR: " + ex.getMessage());
       ex.getCommandLine().getErr().println("Usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " ... (see 'crm help')");
@@ -74,6 +73,23 @@ public final class Main implements Callable<Integer> {
     out.flush();
     err.flush();
     return rc;
+  }
+
+  /** Reports a command's failure as one line on {@code err}; the result is the exit code. */
+  private static int failed(Exception ex, PrintWriter err) {
+    if (ex instanceof CrmException ce) {
+      err.println("ERROR: " + ce.getMessage());
+      err.flush();
+      return ce.exitCode();
+    }
+    if (ex instanceof org.vigil.cib.edit.CibEdits.NotFound nf) {
+      err.println("ERROR: " + nf.getMessage());
+      err.flush();
+      return 1;
+    }
+    err.println("ERROR: " + ex);
+    err.flush();
+    return 1;
   }
 
   @Override

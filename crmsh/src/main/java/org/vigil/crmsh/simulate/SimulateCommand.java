@@ -2,9 +2,13 @@ package org.vigil.crmsh.simulate;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vigil.cib.model.Cib;
 import org.vigil.cib.xml.CibFormatException;
@@ -68,8 +72,81 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "batch: a case still running after this is abandoned (default 20)")
   int caseTimeoutSeconds;
 
+  /**
+   * The command {@code args} is when it is {@code simulate -x FILE} with no other option than
+   * the flags -S, -R, -s, -Q and -V (short or long), each once and apart, as the conformance
+   * runner and the benchmarks call it; empty for any other form, which picocli reads. A one-shot
+   * {@code crm simulate} is then spared picocli's start-up, a quarter of a second: its classes
+   * are too old for class data sharing and it builds every command's model, interpreted.
+   */
+  public static Optional<SimulateCommand> plain(String[] args) {
+    if (args.length < 3 || !args[0].equals("simulate")) {
+      return Optional.empty();
+    }
+    SimulateCommand command = new SimulateCommand();
+    Set<PlainOption> given = EnumSet.noneOf(PlainOption.class);
+    for (int i = 1; i < args.length; i++) {
+      PlainOption option = PlainOption.named(args[i]);
+      if (option == null || !given.add(option)) {
+        return Optional.empty();
+      }
+      switch (option) {
+        case XML_FILE -> {
+          // a value that looks like an option or an @file is for picocli to judge
+          if (i + 1 == args.length || args[i + 1].isEmpty() || args[i + 1].startsWith("-")
+              || args[i + 1].startsWith("@")) {
+            return Optional.empty();
+          }
+          try {
+            command.xmlFile = Path.of(args[++i]);
+          } catch (InvalidPathException e) {
+            return Optional.empty();
+          }
+        }
+        case SIMULATE -> command.simulate = true;
+        case RUN -> command.run = true;
+        case SHOW_SCORES -> command.showScores = true;
+        case QUIET -> command.quiet = true;
+        case VERBOSE -> command.verbose = true;
+      }
+    }
+    return given.contains(PlainOption.XML_FILE) ? Optional.of(command) : Optional.empty();
+  }
+
+  /** The options {@link #plain} reads, as the annotations above name them. */
+  private enum PlainOption {
+    XML_FILE("-x", "--xml-file"),
+    SIMULATE("-S", "--simulate"),
+    RUN("-R", "--run"),
+    SHOW_SCORES("-s", "--show-scores"),
+    QUIET("-Q", "--quiet"),
+    VERBOSE("-V", "--verbose");
+
+    private final String shortName;
+    private final String longName;
+
+    PlainOption(String shortName, String longName) {
+      this.shortName = shortName;
+      this.longName = longName;
+    }
+
+    static PlainOption named(String arg) {
+      for (PlainOption option : values()) {
+        if (option.shortName.equals(arg) || option.longName.equals(arg)) {
+          return option;
+        }
+      }
+      return null;
+    }
+  }
+
   @Override
   public Integer call() {
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Runs the command, printing on {@code out} and {@code err}; the result is the exit code. */
+  public int run(PrintWriter out, PrintWriter err) {
     if (live) {
       throw new CrmException("crm simulate works on a CIB file: use -x FILE", 2);
     }
@@ -79,7 +156,7 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       BatchSimulation batch = new BatchSimulation(Schedulers.load(), Math.max(1, jobs), caseTimeoutSeconds);
       BatchSimulation.Totals totals = batch.run(xmlDir, summaryDir);
-      spec.commandLine().getErr().println("simulated " + totals.cases() + " cases: " + totals.failed()
+      err.println("simulated " + totals.cases() + " cases: " + totals.failed()
           + " failed, " + totals.timedOut() + " timed out");
       return 0;
     }
@@ -92,7 +169,6 @@ public final class SimulateCommand implements Callable<Integer> {
     AllocationScores scores = showScores ? new AllocationScores() : null;
     SimulationOutput output = CrmSimulate.run(cib, cib.executionDate().orElseGet(Instant::now),
         mode == CrmSimulate.Mode.SHOW ? null : Schedulers.load(), mode, verbose, Aside.BACKGROUND, scores);
-    PrintWriter out = spec.commandLine().getOut();
     if (!quiet) {
       out.print(output.stdout());
     } else if (scores != null && !scores.lines().isEmpty()) {
@@ -101,7 +177,6 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println();
     }
     out.flush();
-    PrintWriter err = spec.commandLine().getErr();
     err.print(output.stderr());
     err.flush();
     return output.exitCode();

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.crmsh.CrmProcess;
+import picocli.CommandLine;
 
 class SimulateCommandTest {
   @TempDir Path dir;
@@ -126,5 +129,45 @@ class SimulateCommandTest {
     assertThat(Files.readString(out.resolve("hangs.summary"))).contains("abandoned after 2 s");
     assertThat(Files.readString(out.resolve("broken.summary"))).contains("broken.xml");
     assertThat(out.resolve("notes.summary")).doesNotExist();
+  }
+
+  @Test
+  void thePlainFormsAreReadAsPicocliReadsThem() {
+    List<String[]> forms = List.of(
+        new String[] {"simulate", "-x", "c.xml", "-S"},
+        new String[] {"simulate", "--xml-file", "dir/c.xml"},
+        new String[] {"simulate", "-R", "-x", "c.xml", "-s", "-Q", "-V"},
+        new String[] {"simulate", "--run", "--show-scores", "--quiet", "--verbose", "--simulate", "-x", "c.xml"});
+    for (String[] args : forms) {
+      SimulateCommand byPicocli = new SimulateCommand();
+      new CommandLine(byPicocli).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+      SimulateCommand plain = SimulateCommand.plain(args).orElseThrow();
+      assertThat(options(plain)).as(String.join(" ", args)).isEqualTo(options(byPicocli));
+    }
+  }
+
+  @Test
+  void everyOtherFormIsLeftToPicocli() {
+    List<String[]> forms = List.of(
+        new String[] {"simulate", "-x"},
+        new String[] {"simulate", "-S", "-R"},
+        new String[] {"simulate", "-Sx", "c.xml"},
+        new String[] {"simulate", "-x=c.xml", "-S"},
+        new String[] {"simulate", "-x", "c.xml", "-S", "-S"},
+        new String[] {"simulate", "-x", "c.xml", "-x", "d.xml"},
+        new String[] {"simulate", "-x", "-S", "-R"},
+        new String[] {"simulate", "-x", "@args", "-S"},
+        new String[] {"simulate", "-x", "c.xml", "-h"},
+        new String[] {"simulate", "-x", "c.xml", "-L"},
+        new String[] {"simulate", "-x", "c.xml", "--xml-dir", "in"},
+        new String[] {"simulate", "-x", "c.xml", "extra"},
+        new String[] {"status", "-x", "c.xml", "-S"});
+    for (String[] args : forms) {
+      assertThat(SimulateCommand.plain(args)).as(String.join(" ", args)).isEmpty();
+    }
+  }
+
+  private static List<Object> options(SimulateCommand c) {
+    return List.of(c.xmlFile, c.simulate, c.run, c.showScores, c.quiet, c.verbose, c.live);
   }
 }

@@ -54,6 +54,8 @@ public final class StatusViews {
   private final Set<String> bundleNodes = new HashSet<>();
   /** Nodes known only from the status (an orphaned connection's): clones do not count them. */
   private final Set<String> statusOnlyNodes = new HashSet<>();
+  /** The remote and guest nodes the configuration defines. */
+  private final List<RemoteLink> links;
 
   private StatusViews(ClusterState state) {
     this.state = state;
@@ -73,11 +75,11 @@ public final class StatusViews {
         byGroup.computeIfAbsent(r.groupId(), k -> new ArrayList<>()).add(r);
       }
     }
-    RemoteLink.of(state.cib().configuration(), state.now()).stream().filter(RemoteLink::inBundle)
-        .forEach(l -> bundleNodes.add(l.node()));
+    this.links = RemoteLink.of(state.cib().configuration(), state.now());
+    links.stream().filter(RemoteLink::inBundle).forEach(l -> bundleNodes.add(l.node()));
     Set<String> configuredNodes = new HashSet<>();
     state.cib().configuration().nodes().forEach(n -> configuredNodes.add(n.uname()));
-    RemoteLink.of(state.cib().configuration(), state.now()).forEach(l -> configuredNodes.add(l.node()));
+    links.forEach(l -> configuredNodes.add(l.node()));
     state.nodes().stream().filter(n -> !configuredNodes.contains(n.name())).forEach(n -> statusOnlyNodes.add(n.name()));
     for (NodeStatus n : state.nodes()) {
       if (n.maintenance()) {
@@ -189,7 +191,7 @@ public final class StatusViews {
         resources.add(primitive(r));
       }
     }
-    int guestConnections = (int) RemoteLink.of(state.cib().configuration(), state.now()).stream()
+    int guestConnections = (int) links.stream()
         .filter(l -> l.kind() == NodeStatus.Kind.GUEST && !l.inBundle()).count();
     return new StatusView(nodes, resources, state.options().maintenanceMode(), guestConnections);
   }
@@ -266,11 +268,17 @@ public final class StatusViews {
     List<ResourceView> instances = new ArrayList<>();
     Set<String> knownOn = new LinkedHashSet<>();
     Map<String, String> failedProbes = new LinkedHashMap<>();
+    boolean symmetric = state.options().symmetricCluster();
     byInstance.forEach((n, states) -> {
       for (ResourceState s : states) {
-        knownOn.addAll(s.histories().keySet());
+        if (!symmetric) {
+          knownOn.addAll(s.histories().keySet());
+        }
         for (NodeHistory h : s.histories().values()) {
-          failedProbe(h, s).ifPresent(text -> failedProbes.putIfAbsent(h.node(), text));
+          // only a probe that found the agent missing is shown: most histories have none
+          if (h.notInstalled()) {
+            failedProbe(h, s).ifPresent(text -> failedProbes.putIfAbsent(h.node(), text));
+          }
         }
       }
       if (c.child() instanceof Group g) {
@@ -280,7 +288,7 @@ public final class StatusViews {
       }
     });
     List<String> allowed = new ArrayList<>();
-    if (state.options().symmetricCluster()) {
+    if (symmetric) {
       // a bundle's guest nodes run only the bundle's own primitive
       state.nodes().stream().filter(n -> !bundleNodes.contains(n.name()) && !statusOnlyNodes.contains(n.name()))
           .forEach(n -> allowed.add(n.name()));
@@ -345,7 +353,7 @@ public final class StatusViews {
   private PrimitiveView primitive(ResourceState s) {
     List<String> nodes = s.activeNodes();
     boolean onMaintenanceNode = nodes.stream().anyMatch(maintenanceNodes::contains);
-    boolean blocked = s.histories().values().stream()
+    boolean blocked = s.blocked() && s.histories().values().stream()
         .anyMatch(h -> h.onFail() == OnFail.BLOCK && !lostNodes.contains(h.node())) || blockedAsMultiplyActive(s);
     boolean managed = s.managed() && !state.options().maintenanceMode() && !onMaintenanceNode && !blocked
         && !(s.orphan() && s.cloneId() == null && !state.options().stopOrphanResources());
@@ -362,7 +370,8 @@ public final class StatusViews {
       }
     }
     // a failure recorded on a lost node that is about to be fenced is moot: Pacemaker ignores it
-    boolean failed = s.histories().values().stream().anyMatch(h -> h.failed() && !lostNodes.contains(h.node()))
+    boolean failed = s.failed() && s.histories().values().stream()
+        .anyMatch(h -> h.failed() && !lostNodes.contains(h.node()))
         || RemoteLink.awaitingReconnect(s, state.now());
     String lockedTo = nodes.isEmpty() && state.options().shutdownLock() ? ShutdownLock.recordedLock(state, s) : null;
     String supersededStart = nodes.isEmpty() ? supersededStart(s) : null;
@@ -379,8 +388,9 @@ public final class StatusViews {
   /** The node where a start is recorded as still in flight, though the history goes on after it. */
   private static String supersededStart(ResourceState s) {
     for (NodeHistory h : s.histories().values()) {
-      for (LrmRscOp op : h.ops()) {
-        if (op.status() == -1 && "start".equals(op.operation())) {
+      List<LrmRscOp> ops = h.ops();
+      for (int i = 0; i < ops.size(); i++) {
+        if (ops.get(i).status() == -1 && "start".equals(ops.get(i).operation())) {
           return h.node();
         }
       }
@@ -417,6 +427,9 @@ public final class StatusViews {
 
   /** The operation in flight, except a probe (crm_simulate does not show pending probes). */
   private static String pendingTask(ResourceState s) {
+    if (s.pendingTask() == null) {
+      return null;
+    }
     for (NodeHistory h : s.histories().values()) {
       if (h.pendingTask() == null) {
         continue;

@@ -32,6 +32,8 @@ final class Act {
   String reason;
   /** How strong the reason is: the strongest cause is the one reported. */
   int reasonRank;
+  /** The action it must follow that gave it its reason, when one did. */
+  Act cause;
   /** Why it became required through an ordering ("required X start"), or a definition change. */
   String requiredBy;
   /** The reason is its own (quorum, colocation), not one derived from orderings. */

@@ -313,11 +313,11 @@ final class Allocator {
         // stopped instance is drawn to the nodes with the best promotion scores, a running one
         // only to those where the resource has been seen (probed) and no other instance runs
         List<String> active = st.activeNodes();
+        boolean unseen = active.isEmpty() && !seenInStatusOrder(r);
+        Siblings siblings = siblings(r);
         for (int i = 0; i < n; i++) {
-          String node = m.nodes.get(i).name();
-          boolean drawn = active.isEmpty() && !seenInStatusOrder(r) ? usable[i] : active.contains(node) || usable[i]
-              && sameResource(r).stream().anyMatch(o -> o.state.history(node) != null)
-              && sameResource(r).stream().noneMatch(o -> o.state.activeNodes().contains(node));
+          boolean drawn = unseen ? usable[i] : active.contains(m.nodes.get(i).name())
+              || usable[i] && siblings.probedOn(i) && !siblings.activeOn(i);
           if (drawn) {
             int promotion = promotionAttribute(r, i);
             if (promotion > 0) {
@@ -336,20 +336,20 @@ final class Allocator {
           }
         }
       }
-      for (Rsc same : sameResource(r)) {
-        for (var e : same.state.failCounts().entrySet()) {
-          Integer idx = m.nodeIndex.get(e.getKey());
-          if (idx != null && threshold > 0 && e.getValue().count() >= threshold
-              && !outdatedFailures().on(same.state, idx)) {
-            w[idx] = Score.MINUS_INFINITY;
+      Siblings siblings = siblings(r);
+      if (threshold > 0) {
+        for (Siblings.FailCountOn f : siblings.failCounts()) {
+          if (f.count() >= threshold && !outdatedFailures().on(f.state(), f.node())) {
+            w[f.node()] = Score.MINUS_INFINITY;
           }
         }
-        if (same != r) {
-          for (NodeHistory h : same.state.histories().values()) {
-            Integer idx = m.nodeIndex.get(h.node());
-            if (idx != null && (h.hardError() || h.fatal())) {
-              w[idx] = Score.MINUS_INFINITY;
-            }
+      }
+      if (siblings.members.size() > 1) {
+        // (its own hard errors already barred their nodes)
+        boolean[] hardFailed = siblings.hardFailed();
+        for (int i = 0; i < n; i++) {
+          if (hardFailed[i]) {
+            w[i] = Score.MINUS_INFINITY;
           }
         }
       }
@@ -400,9 +400,25 @@ final class Allocator {
    * the primitive (failures on a node count against all of them), else the resource itself.
    */
   private List<Rsc> sameResource(Rsc r) {
+    return siblings(r).members;
+  }
+
+  /** {@link #sameResource} and what they share, worked out once per resource. */
+  private Siblings siblings(Rsc r) {
+    Siblings s = siblingsOf.get(r);
+    if (s == null) {
+      s = findSiblings(r);
+      siblingsOf.put(r, s);
+    }
+    return s;
+  }
+
+  private final Map<Rsc, Siblings> siblingsOf = new IdentityHashMap<>();
+
+  private Siblings findSiblings(Rsc r) {
     Rsc clone = r.enclosingClone();
     if (clone == null || Booleans.isTrue(clone.meta.get("globally-unique").orElse(null), false)) {
-      return List.of(r);
+      return new Siblings(m, List.of(r));
     }
     return siblingsByBase.computeIfAbsent(clone.id + "\u0000" + r.state.baseId(), k -> {
       List<Rsc> out = new ArrayList<>();
@@ -411,11 +427,11 @@ final class Allocator {
           out.add(p);
         }
       }
-      return out;
+      return new Siblings(m, out);
     });
   }
 
-  private final java.util.Map<String, List<Rsc>> siblingsByBase = new java.util.HashMap<>();
+  private final java.util.Map<String, Siblings> siblingsByBase = new java.util.HashMap<>();
 
   /**
    * Whether an instance that runs nowhere was given a history when the status was read the way
@@ -428,7 +444,7 @@ final class Allocator {
     if (same.size() == 1) {
       return !inst.state.histories().isEmpty();
     }
-    Set<Rsc> seen = seenByBase.computeIfAbsent(inst.enclosingClone().id + "\u0000" + inst.state.baseId(), k -> {
+    Set<Rsc> seen = seenBySiblings.computeIfAbsent(siblings(inst), k -> {
       Set<Rsc> out = new HashSet<>();
       Set<Rsc> running = new HashSet<>();
       for (NodeStatus node : m.nodes) {
@@ -456,7 +472,7 @@ final class Allocator {
     return seen.contains(inst);
   }
 
-  private final java.util.Map<String, Set<Rsc>> seenByBase = new java.util.HashMap<>();
+  private final Map<Siblings, Set<Rsc>> seenBySiblings = new IdentityHashMap<>();
 
   /** Whose location constraints apply: its own, its group's (first member only) and its clone's. */
   private List<Rsc> locationSources(Rsc r) {
@@ -798,6 +814,9 @@ final class Allocator {
       return;
     }
     boolean[] where = nodesOf(placed, c.primaryRole());
+    if (score >= Score.INFINITY && placed.isClone()) {
+      withoutBlockedInstances(where, placed, c.primaryRole());
+    }
     if (m.remotes.isConnection(c.dependent())) {
       where = m.remotes.connectionHosts(where);
     }
@@ -866,6 +885,19 @@ final class Allocator {
       out[r.node] = true;
     }
     return out;
+  }
+
+  /**
+   * A mandatory colocation with a clone asks for a node where an instance can be acted on: one
+   * blocked by a failure (on-fail=block) holds its node but does not count there.
+   */
+  private void withoutBlockedInstances(boolean[] where, Rsc clone, Role role) {
+    java.util.Arrays.fill(where, false);
+    for (Rsc inst : clone.children) {
+      if (inst.node >= 0 && roleMatches(inst.nextRole, role) && inst.primitives().stream().noneMatch(m::blocked)) {
+        where[inst.node] = true;
+      }
+    }
   }
 
   private static boolean roleMatches(Role actual, Role wanted) {

@@ -1,7 +1,9 @@
 package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.NodeHistory;
 
@@ -15,6 +17,9 @@ final class Containers {
   record Contained(Rsc resource, Rsc container) {}
 
   private final List<Contained> contained = new ArrayList<>();
+  /** The resources inside each container, and each resource's container (looked up per resource and node). */
+  private final Map<Rsc, List<Rsc>> inside = new HashMap<>();
+  private final Map<Rsc, Rsc> containerOf = new HashMap<>();
 
   Containers(Model m) {
     for (Rsc r : m.byId.values()) {
@@ -26,6 +31,8 @@ final class Containers {
       // a guest's container hosts a node: what names it runs in that node, not beside it
       if (container != null && container != r && container.isPrimitive() && !m.remotes.isContainer(container)) {
         contained.add(new Contained(r, container));
+        inside.computeIfAbsent(container, k -> new ArrayList<>()).add(r);
+        containerOf.putIfAbsent(r, container);
       }
     }
   }
@@ -40,11 +47,13 @@ final class Containers {
 
   /** The fail counts on {@code node} of the resources inside {@code container}. */
   int insideFailCount(Rsc container, String node) {
+    List<Rsc> resources = inside.get(container);
+    if (resources == null) {
+      return 0;
+    }
     int total = 0;
-    for (Contained c : contained) {
-      if (c.container() == container) {
-        total = Score.add(total, c.resource().state.failCount(node));
-      }
+    for (Rsc r : resources) {
+      total = Score.add(total, r.state.failCount(node));
     }
     return total;
   }
@@ -54,13 +63,12 @@ final class Containers {
    * there: what is inside cannot be there either, so it is not probed.
    */
   boolean containerStoppedOn(Rsc r, String node) {
-    for (Contained c : contained) {
-      if (c.resource() == r) {
-        NodeHistory h = c.container().state.history(node);
-        return h != null && !h.active();
-      }
+    Rsc container = containerOf.get(r);
+    if (container == null) {
+      return false;
     }
-    return false;
+    NodeHistory h = container.state.history(node);
+    return h != null && !h.active();
   }
 
   /** What runs inside a container; a container restart restarts it. */

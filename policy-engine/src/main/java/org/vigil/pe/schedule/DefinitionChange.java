@@ -11,7 +11,6 @@ import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Primitive;
 import org.vigil.cib.values.Durations;
-import org.vigil.cib.values.ParameterDigest;
 import org.vigil.pe.rules.RuleContext;
 import org.vigil.pe.status.ClusterStatus;
 import org.vigil.pe.status.NodeHistory;
@@ -48,8 +47,8 @@ enum DefinitionChange {
    * What the history of {@code p} on a node (its attributes in {@code ctx}) asks for; {@code
    * recorded} is the history's {@code lrm_resource} (null if unknown).
    */
-  static DefinitionChange of(Primitive p, List<List<NvSet>> inherited, NodeHistory h, LrmResource recorded,
-      RuleContext ctx) {
+  static DefinitionChange of(Digests digests, Primitive p, List<List<NvSet>> inherited, NodeHistory h,
+      LrmResource recorded, RuleContext ctx) {
     if (recorded != null && agentChanged(p, recorded)) {
       return RESTART_AFRESH;
     }
@@ -59,7 +58,7 @@ enum DefinitionChange {
     }
     Op definition = definition(p, start.operation(), 0);
     Map<String, String> params = params(p, inherited, definition, ctx);
-    if (ParameterDigest.of(params).equals(start.opDigest()) || secureDigestMatches(start, params)) {
+    if (digests.of(params).equals(start.opDigest()) || secureDigestMatches(digests, start, params)) {
       return NONE;
     }
     if (pending(start)) {
@@ -79,7 +78,7 @@ enum DefinitionChange {
         forcing.put(name, params.get(name));
       }
     }
-    return ParameterDigest.of(forcing).equals(restartDigest) ? RELOAD : RESTART;
+    return digests.of(forcing).equals(restartDigest) ? RELOAD : RESTART;
   }
 
   /**
@@ -87,7 +86,7 @@ enum DefinitionChange {
    * is judged, as crm_simulate judges it, by its secure digest: the parameters without the
    * secret ones ({@code op-secure-params}) and without the fencer's own {@code pcmk_*} ones.
    */
-  private static boolean secureDigestMatches(LrmRscOp start, Map<String, String> params) {
+  private static boolean secureDigestMatches(Digests digests, LrmRscOp start, Map<String, String> params) {
     String secureDigest = start.attr("op-secure-digest");
     String secret = start.attr("op-secure-params");
     if (secureDigest == null || secret == null) {
@@ -98,15 +97,15 @@ enum DefinitionChange {
       open.remove(name);
     }
     open.keySet().removeIf(name -> name.startsWith("pcmk_"));
-    return ParameterDigest.of(open).equals(secureDigest);
+    return digests.of(open).equals(secureDigest);
   }
 
   /**
    * Whether the recorded run of a recurring monitor used other parameters (or another
    * timeout) than the ones configured now; a record without a digest is taken as current.
    */
-  static boolean monitorChanged(Primitive p, List<List<NvSet>> inherited, LrmRscOp monitor, Op definition,
-      RuleContext ctx, long defaultTimeoutMs) {
+  static boolean monitorChanged(Digests digests, Primitive p, List<List<NvSet>> inherited, LrmRscOp monitor,
+      Op definition, RuleContext ctx, long defaultTimeoutMs) {
     if (monitor.opDigest() == null) {
       return false;
     }
@@ -115,7 +114,7 @@ enum DefinitionChange {
         ? defaultTimeoutMs
         : Durations.parseMillis(definition.timeout()).orElse(defaultTimeoutMs);
     params.put("CRM_meta_timeout", Long.toString(timeout));
-    return !ParameterDigest.of(params).equals(monitor.opDigest());
+    return !digests.of(params).equals(monitor.opDigest());
   }
 
   /**
@@ -123,8 +122,8 @@ enum DefinitionChange {
    * differ from the ones configured now: its fail count then belongs to a definition that is
    * gone, and Pacemaker neither holds it against the node nor keeps it.
    */
-  static boolean failureOutdated(Primitive p, List<List<NvSet>> inherited, NodeHistory h, RuleContext ctx,
-      long defaultTimeoutMs) {
+  static boolean failureOutdated(Digests digests, Primitive p, List<List<NvSet>> inherited, NodeHistory h,
+      RuleContext ctx, long defaultTimeoutMs) {
     for (LrmRscOp op : h.ops()) {
       String task = op.operation() == null ? "" : op.operation();
       if (op.opDigest() == null || task.equals("stop") || !ClusterStatus.isFailure(op)) {
@@ -132,8 +131,8 @@ enum DefinitionChange {
       }
       Op definition = definition(p, task, op.intervalMs());
       boolean changed = op.intervalMs() > 0
-          ? monitorChanged(p, inherited, op, definition, ctx, defaultTimeoutMs)
-          : !ParameterDigest.of(params(p, inherited, definition, ctx)).equals(op.opDigest());
+          ? monitorChanged(digests, p, inherited, op, definition, ctx, defaultTimeoutMs)
+          : !digests.of(params(p, inherited, definition, ctx)).equals(op.opDigest());
       if (changed) {
         return true;
       }

@@ -53,6 +53,8 @@ final class Model {
   final List<Ordering> orderings = new ArrayList<>();
   final List<OneOrMore> oneOrMore = new ArrayList<>();
   final List<String> messages = new ArrayList<>();
+  /** Parameter digests worked out so far (comparing definitions with histories). */
+  final Digests digests = new Digests();
   private final Map<String, List<String>> tags = new HashMap<>();
   /**
    * Resources the configuration implies rather than defines (guest connections, a bundle's
@@ -61,6 +63,8 @@ final class Model {
   final java.util.Set<Rsc> implicit = new java.util.HashSet<>();
   /** A bundle's containers clone to its primitive's clone. */
   private final Map<Rsc, Rsc> bundleChildOf = new HashMap<>();
+  /** Bundles' containers clones. */
+  private final java.util.Set<Rsc> bundles = new java.util.HashSet<>();
   /** The implicit clones of bundles' primitives. */
   final java.util.Set<Rsc> bundleChildClones = new java.util.HashSet<>();
   /** Resources inside container resources. */
@@ -144,8 +148,8 @@ final class Model {
     if (r.meta.multipleActive().equals("block") && blockedMultiplyActive(r)) {
       return false;
     }
-    for (String node : active) {
-      NodeStatus ns = node(node);
+    for (int i = 0; i < active.size(); i++) {
+      NodeStatus ns = node(active.get(i));
       if (ns != null && ns.maintenance()) {
         return false;
       }
@@ -184,15 +188,27 @@ final class Model {
 
   /** Blocked by a failure (on-fail=block), unless its node is unclean (everything there must stop). */
   boolean blocked(Rsc r) {
-    for (NodeHistory h : r.state.histories().values()) {
-      if (h.onFail() == OnFail.BLOCK) {
-        NodeStatus n = node(h.node());
-        if (n == null || !n.unclean()) {
-          return true;
-        }
+    for (String node : blockingNodes(r)) {
+      NodeStatus n = node(node);
+      if (n == null || !n.unclean()) {
+        return true;
       }
     }
     return false;
+  }
+
+  /** The nodes whose history of the primitive has a failure with on-fail=block (worked out once: every stage asks). */
+  private static String[] blockingNodes(Rsc r) {
+    if (r.blockingNodes == null) {
+      List<String> found = new ArrayList<>(0);
+      for (NodeHistory h : r.state.histories().values()) {
+        if (h.onFail() == OnFail.BLOCK) {
+          found.add(h.node());
+        }
+      }
+      r.blockingNodes = found.toArray(new String[0]);
+    }
+    return r.blockingNodes;
   }
 
   /**
@@ -286,6 +302,7 @@ final class Model {
     Rsc containers = new Rsc(b.id(), Rsc.Kind.CLONE, null, null, new ResourceMeta(cloneMeta), counter++);
     byId.put(b.id(), containers);
     tops.add(containers);
+    bundles.add(containers);
     List<Rsc> ips = new ArrayList<>();
     for (BundleLayout.Replica rep : layout.replicaList()) {
       ResourceState cs = instances.get(rep.container().id());
@@ -335,24 +352,46 @@ final class Model {
     return role == Role.PROMOTED || role == Role.UNPROMOTED;
   }
 
+  /** A bundle's containers (the clone named after the bundle). */
+  boolean isBundle(Rsc r) {
+    return bundles.contains(r);
+  }
+
+  /** The bundle whose primitive's clone {@code r} is, or null. */
+  Rsc bundleOf(Rsc r) {
+    if (!bundleChildClones.contains(r)) {
+      return null;
+    }
+    for (Map.Entry<Rsc, Rsc> e : bundleChildOf.entrySet()) {
+      if (e.getValue() == r) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
   /** Roles belong to a bundle's primitive: a bundle in a role constraint stands for its primitive's clone. */
-  private Rsc bundleChild(Rsc r) {
+  Rsc bundleChild(Rsc r) {
     Rsc child = bundleChildOf.get(r);
     return child == null ? r : child;
   }
 
-  /** Group members are colocated with and ordered after the member before them. */
+  /** Group members are colocated with and ordered after the member before them (unless the group says not). */
   private void addGroupInternals(Rsc r) {
     if (r.kind == Rsc.Kind.GROUP) {
       for (int i = 1; i < r.children.size(); i++) {
         Rsc prev = r.children.get(i - 1);
         Rsc cur = r.children.get(i);
-        Coloc c = new Coloc("group:" + r.id, cur, prev, Score.INFINITY, null, null, null);
-        colocations.add(c);
-        cur.asDependent.add(c);
-        prev.asPrimary.add(c);
-        orderings.add(new Ordering("group:" + r.id, prev, "start", cur, "start", Ordering.Kind.MANDATORY));
-        orderings.add(new Ordering("group:" + r.id, cur, "stop", prev, "stop", Ordering.Kind.MANDATORY));
+        if (r.collocatedGroup()) {
+          Coloc c = new Coloc("group:" + r.id, cur, prev, Score.INFINITY, null, null, null);
+          colocations.add(c);
+          cur.asDependent.add(c);
+          prev.asPrimary.add(c);
+        }
+        if (r.orderedGroup()) {
+          orderings.add(new Ordering("group:" + r.id, prev, "start", cur, "start", Ordering.Kind.MANDATORY));
+          orderings.add(new Ordering("group:" + r.id, cur, "stop", prev, "stop", Ordering.Kind.MANDATORY));
+        }
       }
     }
     for (Rsc c : r.children) {

@@ -83,9 +83,9 @@ final class Planner {
       }
     }
     m.oneOrMore.forEach(this::oneOrMore);
+    m.tops.forEach(this::blockWithUnplacedBundle);
     new Utilization(m).orderLoad(this);
     migration.decide(this);
-    java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
     for (Act a : acts) {
       if (a.required) {
         requiredOnTheirOwn.add(a);
@@ -236,8 +236,11 @@ final class Planner {
    */
   private void danglingStops(Rsc r, Act start, boolean managed) {
     for (NodeHistory h : r.state.histories().values()) {
+      if (!Migrations.danglingSource(h)) {
+        continue;
+      }
       Integer node = m.nodeIndex.get(h.node());
-      if (node == null || !Migrations.danglingSource(h) || !m.nodes.get(node).online()) {
+      if (node == null || !m.nodes.get(node).online()) {
         continue;
       }
       Act stop = add(new Act(Act.Type.RESOURCE, r, "stop", 0, node));
@@ -355,7 +358,7 @@ final class Planner {
     if (r.state.primitive() == null || h == null || m.implicit.contains(r)) {
       return DefinitionChange.NONE;
     }
-    return DefinitionChange.of(r.state.primitive(), inheritedParams(r), h, recorded(m.nodes.get(t).name(),
+    return DefinitionChange.of(m.digests, r.state.primitive(), inheritedParams(r), h, recorded(m.nodes.get(t).name(),
         h.recordedId()), ruleContext(t));
   }
 
@@ -413,13 +416,13 @@ final class Planner {
     if (st.orphan() || options.maintenanceMode()) {
       return;
     }
+    boolean[] probing = probingNodes();
     for (int i = 0; i < m.nodes.size(); i++) {
       NodeStatus n = m.nodes.get(i);
-      if (!m.remotes.probeable(i) || n.unclean() || n.pending() || n.maintenance() || st.probedOn(n.name())) {
+      if (!probing[i] || st.probedOn(n.name())) {
         continue;
       }
-      if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i)
-          || m.remotes.inBundle(i) || m.containers.containerStoppedOn(r, n.name())) {
+      if (m.remotes.keptOff(r, n.kind()) || !m.discoverable(r, i) || m.containers.containerStoppedOn(r, n.name())) {
         continue;
       }
       if (r.enclosingClone() != null && !probesFor(r, i)) {
@@ -432,6 +435,21 @@ final class Planner {
       edge(probe, starts.get(r), 0);
     }
   }
+
+  /** The nodes where resources may be probed at all (worked out once, for every resource). */
+  private boolean[] probingNodes() {
+    if (probingNodes == null) {
+      probingNodes = new boolean[m.nodes.size()];
+      for (int i = 0; i < m.nodes.size(); i++) {
+        NodeStatus n = m.nodes.get(i);
+        probingNodes[i] = m.remotes.probeable(i) && !n.unclean() && !n.pending() && !n.maintenance()
+            && !m.remotes.inBundle(i);
+      }
+    }
+    return probingNodes;
+  }
+
+  private boolean[] probingNodes;
 
   /**
    * An anonymous clone is probed once per node, by one instance: none when any instance has
@@ -562,7 +580,7 @@ final class Planner {
       edge(p[DEMOTE], p[DEMOTED], 0);
       edge(p[PROMOTE], p[PROMOTED], 0);
     }
-    if (r.kind == Rsc.Kind.GROUP) {
+    if (r.orderedGroup()) {
       for (int i = 1; i < r.children.size(); i++) {
         Rsc prev = r.children.get(i - 1);
         Rsc cur = r.children.get(i);
@@ -892,6 +910,9 @@ final class Planner {
     return false;
   }
 
+  /** Actions required before any ordering was followed (a move's start, a recovery...). */
+  private final java.util.Set<Act> requiredOnTheirOwn = new java.util.HashSet<>();
+
   /** Resources that must run with one whose start cannot run cannot start either. */
   private void blockColocated(Act start, Deque<Act> work) {
     for (Coloc c : start.rsc.asPrimary) {
@@ -899,7 +920,11 @@ final class Planner {
         continue;
       }
       for (Act s : startsOf(c.dependent())) {
-        if (s.runnable) {
+        // one made unrunnable by an ordering from the same resource was blocked by the
+        // colocation first (Pacemaker blocks before it follows the orderings on)
+        boolean byOrdering = !s.runnable && s.inheritedUnrunnable && s.reason == null && follows(s, start)
+            && !m.implicit.contains(s.rsc) && !m.remotes.isConnection(s.rsc);
+        if (s.runnable || byOrdering) {
           s.runnable = false;
           s.inheritedUnrunnable = true;
           if (s.reasonRank < 3) {
@@ -907,10 +932,53 @@ final class Planner {
             s.reasonRank = 3;
             s.ownReason = true;
           }
-          work.add(s);
+          if (!byOrdering) {
+            work.add(s);
+          }
         }
       }
     }
+  }
+
+  /**
+   * A bundle none of whose containers is placed cannot start: what must run with it cannot
+   * start either, down to the primitive inside a dependent bundle, which may be placed in its
+   * guest node all the same ("colocation with" the bundle's first container).
+   */
+  private void blockWithUnplacedBundle(Rsc bundle) {
+    if (!m.isBundle(bundle) || bundle.children.isEmpty() || bundle.children.stream().anyMatch(c -> c.node >= 0)) {
+      return;
+    }
+    String reason = "colocation with " + bundle.children.get(0).id;
+    for (Coloc c : bundle.asPrimary) {
+      if (c.score() < org.vigil.cib.values.Score.INFINITY) {
+        continue;
+      }
+      List<Rsc> blocked = new ArrayList<>(c.dependent().primitives());
+      Rsc inner = m.isBundle(c.dependent()) ? m.bundleChild(c.dependent()) : null;
+      if (inner != null && inner != c.dependent()) {
+        blocked.addAll(inner.primitives());
+      }
+      for (Rsc r : blocked) {
+        Act s = starts.get(r);
+        if (s != null && s.node >= 0 && s.runnable) {
+          s.runnable = false;
+          s.inheritedUnrunnable = true;
+          s.reason = reason;
+          s.reasonRank = 3;
+          s.ownReason = true;
+        }
+      }
+    }
+  }
+
+  private static boolean follows(Act then, Act first) {
+    for (Act.Edge e : then.in) {
+      if (e.first() == first && (e.flags() & Act.Edge.RUNNABLE_LEFT) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fewer of its any-left firsts can run (somewhere) than it needs. */
@@ -955,6 +1023,15 @@ final class Planner {
         if ((e.flags() & SILENT) != 0 && f.reason == null) {
           continue;
         }
+        if (a.ownReason && ("colocation with " + f.rsc.id).equals(a.reason)) {
+          if (!restartedByCompletion(f)) {
+            continue;
+          }
+          // the restart of f made a required (or unrunnable) before f's colocations were blocked
+          a.reason = null;
+          a.reasonRank = 0;
+          a.ownReason = false;
+        }
         String why;
         int rank;
         if (f.rsc == null) {
@@ -965,21 +1042,22 @@ final class Planner {
           rank = 3;
           if (f.task.equals("start")) {
             why = f.reason;
-          } else if (f.rsc.isClone() && a.rsc != null && a.rsc.isPrimitive() && a.rsc.enclosingClone() == null
-              && f.rsc.primitives().stream().anyMatch(x -> !x.state.activeNodes().isEmpty()
-                  && starts.get(x).inheritedUnrunnable)) {
-            // a running clone kept from running on by what it follows, seen from a single resource after it
-            why = "required " + f.rsc.id + " " + f.task;
+          } else if (f.rsc.isClone() && f.task.equals("running") && a.rsc != null && !requiredOnTheirOwn.contains(a)
+              && f.rsc.primitives().stream().anyMatch(this::restartCannotRun)) {
+            // a running clone kept from running on: the restart of an instance is required first
+            why = "required " + completion(f);
           } else {
-            why = "unrunnable " + f.rsc.id + " " + f.task;
+            why = "unrunnable " + completion(f);
           }
         } else if (f.rsc == a.rsc) {
           rank = f.reasonRank;
           why = f.reason;
         } else if ((f.inheritedUnrunnable && f.node >= 0 || a.type == Act.Type.PSEUDO && a.rsc != null && a.rsc.isClone())
-            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)) {
+            && f.rsc.isPrimitive() && !f.rsc.state.activeNodes().isEmpty() && !startsFromStopped(a)
+            && !requiredOnTheirOwn.contains(a)) {
           // a running resource that cannot start again (here or, for a clone after it, anywhere);
-          // a resource that was not running is blocked by the cause itself, not by that restart
+          // a resource that was not running is blocked by the cause itself, not by that restart,
+          // and one required already (moving) cannot be made required by it
           rank = 4;
           why = "required " + f.rsc.id + " " + f.task;
         } else if (!f.inheritedUnrunnable || f.node < 0) {
@@ -992,10 +1070,40 @@ final class Planner {
         if (rank > a.reasonRank) {
           a.reason = why;
           a.reasonRank = rank;
+          a.cause = f;
         }
       }
     }
     a.explained = Act.Walk.DONE;
+  }
+
+  /**
+   * Whether {@code f}, a start that cannot run, is a restart made unrunnable by a collective's
+   * completion. Pacemaker blocks what must run with a resource once the update that made its
+   * start unrunnable ends; only such a restart is followed on through its orderings within that
+   * update, so what comes after it reads the ordering's reason rather than the colocation.
+   */
+  private boolean restartedByCompletion(Act f) {
+    boolean byCompletion = f.cause != null && f.cause.type == Act.Type.PSEUDO && f.cause.task.equals("running");
+    return byCompletion && f.node >= 0 && f.rsc.state != null
+        && f.rsc.state.activeNodes().contains(m.nodes.get(f.node).name());
+  }
+
+  /**
+   * A collective's completion as reasons name it: a bundle's, not its primitive's clone's; a
+   * notifying clone is running once its post-notification is confirmed ("notified").
+   */
+  private String completion(Act f) {
+    Rsc bundle = m.bundleOf(f.rsc);
+    String id = bundle != null ? bundle.id : f.rsc.id;
+    String task = f.task.equals("running") && Notifications.enabled(f.rsc) ? "notified" : f.task;
+    return id + " " + task;
+  }
+
+  /** A running primitive whose start here is required (a restart) but cannot run. */
+  private boolean restartCannotRun(Rsc x) {
+    Act s = starts.get(x);
+    return !x.state.activeNodes().isEmpty() && s.required && !s.runnable && s.node >= 0;
   }
 
   private static boolean startsFromStopped(Act a) {
@@ -1009,46 +1117,63 @@ final class Planner {
   // ---- recurring monitors ----
 
   private void recurring() {
+    long defaultTimeout = DefinitionChange.defaultTimeoutMs(opDefaults());
     for (Rsc top : m.tops) {
       for (Rsc r : top.primitives()) {
-        Act start = starts.get(r);
-        if (r.state.primitive() == null || r.node < 0 || !managed(r) || !start.runnable) {
-          continue;
-        }
-        String node = m.nodes.get(r.node).name();
-        NodeHistory h = r.state.history(node);
-        boolean starting = start.required;
-        Act reload = reloads.get(r);
-        long defaultTimeout = DefinitionChange.defaultTimeoutMs(opDefaults());
-        for (Op op : r.state.primitive().ops()) {
-          if (!"monitor".equals(op.name())) {
-            continue;
-          }
-          long interval = Durations.parseMillis(op.interval()).orElse(0L);
-          if (interval <= 0 || !Booleans.isTrue(op.attr("enabled"), true)) {
-            continue;
-          }
-          Role role = Role.parse(op.role()).orElse(null);
-          if (role != null && role != Role.STARTED) {
-            continue;
-          }
-          LrmRscOp last = h == null ? null : h.recurring().get(interval);
-          boolean current = last != null && (m.implicit.contains(r)
-              || !DefinitionChange.monitorChanged(r.state.primitive(), inheritedParams(r), last, op,
-                  ruleContext(r.node), defaultTimeout));
-          if (starting || !current) {
-            Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
-            mon.required = true;
-            monitors.add(mon);
-            edge(start, mon, 0);
-            if (reload != null) {
-              edge(reload, mon, 0);
-            }
-          }
+        recurring(r, defaultTimeout);
+      }
+    }
+  }
+
+  /** The recurring monitors a primitive needs where it is placed: all of them when it starts there. */
+  private void recurring(Rsc r, long defaultTimeout) {
+    Act start = starts.get(r);
+    if (r.state.primitive() == null || r.node < 0 || !managed(r) || !start.runnable) {
+      return;
+    }
+    String node = m.nodes.get(r.node).name();
+    NodeHistory h = r.state.history(node);
+    boolean starting = start.required;
+    Act reload = reloads.get(r);
+    for (Op op : r.state.primitive().ops()) {
+      if (!"monitor".equals(op.name())) {
+        continue;
+      }
+      long interval = intervalMs(op);
+      if (interval <= 0 || !Booleans.isTrue(op.attr("enabled"), true)) {
+        continue;
+      }
+      Role role = Role.parse(op.role()).orElse(null);
+      if (role != null && role != Role.STARTED) {
+        continue;
+      }
+      LrmRscOp last = h == null ? null : h.recurring().get(interval);
+      boolean current = last != null && (m.implicit.contains(r)
+          || !DefinitionChange.monitorChanged(m.digests, r.state.primitive(), inheritedParams(r), last, op,
+              ruleContext(r.node), defaultTimeout));
+      if (starting || !current) {
+        Act mon = add(new Act(Act.Type.RESOURCE, r, "monitor", interval, r.node));
+        mon.required = true;
+        monitors.add(mon);
+        edge(start, mon, 0);
+        if (reload != null) {
+          edge(reload, mon, 0);
         }
       }
     }
   }
+
+  /** An operation's interval in ms, 0 when it has none (the same few intervals recur everywhere). */
+  private long intervalMs(Op op) {
+    Long ms = intervals.get(op.interval());
+    if (ms == null) {
+      ms = Durations.parseMillis(op.interval()).orElse(0L);
+      intervals.put(op.interval(), ms);
+    }
+    return ms;
+  }
+
+  private final Map<String, Long> intervals = new HashMap<>();
 
   private Map<String, String> opDefaults() {
     if (opDefaults == null) {

@@ -1,7 +1,9 @@
 package org.vigil.pe.schedule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.vigil.cib.values.Score;
 import org.vigil.pe.status.NodeStatus;
 import org.vigil.pe.status.RemoteLink;
@@ -31,6 +33,9 @@ final class RemoteNodes {
 
   private final Model m;
   final List<Link> links = new ArrayList<>();
+  /** The link of each node (null for cluster nodes), and of each connection: asked per resource and node. */
+  private final Link[] linkByNode;
+  private final Map<Rsc, Link> linkByConnection = new HashMap<>();
 
   RemoteNodes(Model m) {
     this.m = m;
@@ -42,6 +47,13 @@ final class RemoteNodes {
       }
       Rsc container = l.container() == null ? null : m.byId.get(l.container());
       links.add(new Link(idx, conn, container, l.inBundle()));
+    }
+    linkByNode = new Link[m.nodes.size()];
+    for (Link l : links) {
+      if (linkByNode[l.node] == null) {
+        linkByNode[l.node] = l;
+      }
+      linkByConnection.putIfAbsent(l.connection, l);
     }
   }
 
@@ -108,30 +120,15 @@ final class RemoteNodes {
   }
 
   Link linkOfConnection(Rsc r) {
-    for (Link l : links) {
-      if (l.connection == r) {
-        return l;
-      }
-    }
-    return null;
+    return linkByConnection.get(r);
   }
 
   Link linkOf(int node) {
-    for (Link l : links) {
-      if (l.node == node) {
-        return l;
-      }
-    }
-    return null;
+    return linkByNode[node];
   }
 
   boolean isConnection(Rsc r) {
-    for (Link l : links) {
-      if (l.connection == r) {
-        return true;
-      }
-    }
-    return false;
+    return linkByConnection.containsKey(r);
   }
 
   boolean isContainer(Rsc r) {
@@ -154,6 +151,9 @@ final class RemoteNodes {
     }
     if (r.state.primitive() != null && "stonith".equals(r.state.primitive().resourceClass())) {
       return true;
+    }
+    if (links.isEmpty()) {
+      return false;
     }
     for (Link l : links) {
       if (l.connection == r || (l.container == r && (!l.inBundle || kind == NodeStatus.Kind.GUEST))) {

@@ -42,6 +42,8 @@ final class Rsc {
   Role nextRole = Role.STOPPED;
   /** Why the resource cannot be placed anywhere (printed as a stop reason), or null. */
   String stopReason;
+  /** The nodes where a failure with on-fail=block was recorded ({@link Model#blocked}), once known. */
+  String[] blockingNodes;
 
   Rsc(String id, Kind kind, Rsc parent, ResourceState state, ResourceMeta meta, int order) {
     this.id = id;
@@ -98,6 +100,16 @@ final class Rsc {
   boolean inPromotable() {
     Rsc c = enclosingClone();
     return c != null && c.promotable;
+  }
+
+  /** A group whose members start one after the other (meta {@code ordered}, default true). */
+  boolean orderedGroup() {
+    return kind == Kind.GROUP && org.vigil.cib.values.Booleans.isTrue(meta.get("ordered").orElse(null), true);
+  }
+
+  /** A group whose members run with the member before them (meta {@code collocated}, default true). */
+  boolean collocatedGroup() {
+    return kind == Kind.GROUP && org.vigil.cib.values.Booleans.isTrue(meta.get("collocated").orElse(null), true);
   }
 
   @Override

@@ -191,7 +191,7 @@ final class SummaryFormatter {
       String blocker = p.migration.blockedBy.get(r);
       return List.of(new Line("Move", r.id, move, blocker == null ? null : "due to unrunnable " + blocker + " stop"));
     }
-    String reason = stopReason(r, start, stop);
+    String reason = memberStopReason(r, stopReason(r, start, stop));
     String text = due(reason);
     if (!stop.runnable) {
       text = text == null ? "blocked" : text + " (blocked)";
@@ -252,6 +252,31 @@ final class SummaryFormatter {
       return r.stopReason;
     }
     return stop.reason;
+  }
+
+  /**
+   * A member of an ordered group stopped because the member before it cannot restart. When that
+   * member's restart was required (its reason reads "required ..." of a start or a completion),
+   * its stop was required first, and that is what made this member's stop required: "required
+   * P stop"; otherwise this member reads its start's reason ("required P start"). So the
+   * reasons alternate down a group.
+   */
+  private String memberStopReason(Rsc r, String reason) {
+    Rsc g = r.parent;
+    if (reason == null || g == null || !g.orderedGroup()) {
+      return reason;
+    }
+    int i = g.children.indexOf(r);
+    if (i <= 0) {
+      return reason;
+    }
+    Rsc prev = g.children.get(i - 1);
+    if (!reason.equals("required " + prev.id + " start") || p.activeNodes(prev).size() != 1) {
+      return reason;
+    }
+    String before = memberStopReason(prev, stopReason(prev, p.starts.get(prev), p.stops.get(prev).get(0)));
+    boolean restartRequired = before != null && before.startsWith("required ") && !before.endsWith(" stop");
+    return restartRequired ? "required " + prev.id + " stop" : reason;
   }
 
   private static String due(String reason) {

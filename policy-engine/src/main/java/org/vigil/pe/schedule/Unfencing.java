@@ -91,7 +91,8 @@ final class Unfencing {
         RuleContext ctx = new RuleContext(m.nodes.get(idx).attributes(), m.state.now(), Map.of(), Map.of());
         if (agentChanged(d, idx)) {
           changedDevice.putIfAbsent(idx, "Device definition changed");
-        } else if (DefinitionChange.of(d.state.primitive(), List.of(), h, null, ctx) != DefinitionChange.NONE) {
+        } else if (DefinitionChange.of(m.digests, d.state.primitive(), List.of(), h, null, ctx)
+            != DefinitionChange.NONE) {
           changedDevice.putIfAbsent(idx, "Device parameters changed");
         }
       }

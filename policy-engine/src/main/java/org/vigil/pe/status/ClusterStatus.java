@@ -299,6 +299,9 @@ public final class ClusterStatus {
   private static void applyNodeEffects(List<ResourceState> resources, Map<String, NodeStatus> nodes, ClusterOptions options) {
     for (int i = 0; i < resources.size(); i++) {
       ResourceState r = resources.get(i);
+      if (!((Histories) r.histories()).anyOnFail()) {
+        continue;
+      }
       // r is replaced as failures are disregarded: its first histories are walked
       for (NodeHistory h : r.histories().values()) {
         if (h.onFail() == OnFail.NONE) {
@@ -337,6 +340,8 @@ public final class ClusterStatus {
     final List<FailedOperation> failed = new ArrayList<>();
     /** For a bundle's primitive instance, the guest node it runs in (its history is read from there only). */
     String guestNode;
+    /** Some history has migration records: only then are they reconciled across nodes. */
+    boolean migrating;
 
     Slot(String id, String baseId, Primitive primitive, String groupId, String cloneId, int instance, ResourceMeta meta,
         boolean orphan, boolean uniqueClone) {
@@ -358,7 +363,7 @@ public final class ClusterStatus {
     ResourceState toState(Instant now, Map<String, NodeStatus> nodes, Failures failures) {
       Map<String, FailCount> counts = failCounts(this, nodes, now, failures);
       return new ResourceState(id, baseId, primitive, groupId, cloneId, instance, meta, orphan,
-          Migrations.reconcile(histories, nodes), counts, failed);
+          Histories.owning(migrating ? Migrations.reconcile(histories, nodes) : histories), counts, failed);
     }
   }
 
@@ -368,8 +373,9 @@ public final class ClusterStatus {
     chain.add(ownMeta(r, config));
     if (r instanceof Primitive declared) {
       Primitive p = withReferencedOperations(declared, config);
-      Map<String, String> defaults = new HashMap<>(firstWins(config.rscDefaults(),
-          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))));
+      // only a rule (rsc_expression) makes the defaults depend on the agent
+      Map<String, String> defaults = new HashMap<>(anyRule(config.rscDefaults()) ? firstWins(config.rscDefaults(),
+          RuleContext.forAgent(now, new RuleContext.Agent(p.resourceClass(), p.provider(), p.type()))) : rscDefaults);
       if (RemoteLink.isConnectionAgent(p)) {
         // remote connections migrate unless told otherwise
         defaults.putIfAbsent("allow-migrate", "true");
@@ -401,6 +407,15 @@ public final class ClusterStatus {
     } else if (r instanceof Bundle b) {
       bundleSlots(b, config, chain, out, now);
     }
+  }
+
+  private static boolean anyRule(List<NvSet> sets) {
+    for (NvSet s : sets) {
+      if (s.rule() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -492,7 +507,9 @@ public final class ClusterStatus {
   public static ResourceMeta mergedMeta(Map<String, String> defaults, List<List<NvSet>> chain, Instant now) {
     Map<String, String> m = new HashMap<>(defaults);
     for (List<NvSet> sets : chain) {
-      m.putAll(firstWins(sets, now));
+      if (!sets.isEmpty()) {
+        m.putAll(firstWins(sets, now));
+      }
     }
     return new ResourceMeta(m);
   }
@@ -503,15 +520,13 @@ public final class ClusterStatus {
    * set that names a value winning.
    */
   public static Map<String, String> firstWins(List<NvSet> sets, Instant now) {
-    return firstWins(sets, RuleContext.at(now));
+    return sets.isEmpty() ? new LinkedHashMap<>() : firstWins(sets, RuleContext.at(now));
   }
 
   /** As {@link #firstWins(List, Instant)}, with rules evaluated in {@code ctx} (a node's attributes). */
   public static Map<String, String> firstWins(List<NvSet> sets, RuleContext ctx) {
-    List<NvSet> ordered = new ArrayList<>(sets);
-    ordered.sort(Comparator.comparingInt((NvSet s) -> -Score.parse(s.score()).orElse(0)));
     Map<String, String> m = new LinkedHashMap<>();
-    for (NvSet s : ordered) {
+    for (NvSet s : sets.size() < 2 ? sets : byScore(sets)) {
       if (s.rule() != null && !Rules.matches(s.rule(), ctx)) {
         continue;
       }
@@ -525,12 +540,22 @@ public final class ClusterStatus {
   }
 
 
+  private static final Comparator<NvSet> BY_SCORE_DESCENDING =
+      Comparator.comparingInt((NvSet s) -> -Score.parse(s.score()).orElse(0));
+
+  private static List<NvSet> byScore(List<NvSet> sets) {
+    List<NvSet> ordered = new ArrayList<>(sets);
+    ordered.sort(BY_SCORE_DESCENDING);
+    return ordered;
+  }
+
   private static void assignHistories(Cib cib, Instant now, ClusterOptions options, Map<String, NodeStatus> nodes,
       List<Slot> slots, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, List<Slot> orphans,
       List<RemoteLink> links, Replays replays) {
     // anonymous clone histories are attached after the others: active ones first, in status order
     List<Pending> anonymous = new ArrayList<>();
     Map<String, Slot> orphanById = new LinkedHashMap<>();
+    java.util.Set<String> bundleGuests = bundleGuests(slots);
     for (NodeState ns : historyOrder(cib, now, options, nodes, byId, links)) {
       String nodeName = nodeName(ns, nodes);
       if (nodeName == null) {
@@ -541,8 +566,12 @@ public final class ClusterStatus {
       if (!where.online() && !options.stonithEnabled()) {
         continue;
       }
-      for (LrmResource lr : ns.lrmResources()) {
-        assignHistory(lr, nodeName, now, options, byId, cloneChildren, orphanById, anonymous, replays);
+      List<LrmResource> records = ns.lrmResources();
+      Replays.NodeReplays nodeReplays = replays.node(nodeName, records);
+      boolean bundleGuest = bundleGuests.contains(nodeName);
+      for (int i = 0; i < records.size(); i++) {
+        assignHistory(records.get(i), nodeName, bundleGuest, now, options, byId, cloneChildren, orphanById,
+            anonymous, nodeReplays, i);
       }
     }
     assignAnonymous(anonymous, cloneChildren, orphanById, now, options);
@@ -550,30 +579,32 @@ public final class ClusterStatus {
   }
 
   /** Attaches one record to its resource instance (anonymous clones' to {@code anonymous}, for later). */
-  private static void assignHistory(LrmResource lr, String nodeName, Instant now, ClusterOptions options,
-      Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren, Map<String, Slot> orphanById,
-      List<Pending> anonymous, Replays replays) {
+  private static void assignHistory(LrmResource lr, String nodeName, boolean bundleGuest, Instant now,
+      ClusterOptions options, Map<String, Slot> byId, Map<String, List<Slot>> cloneChildren,
+      Map<String, Slot> orphanById, List<Pending> anonymous, Replays.NodeReplays replays, int index) {
     String rid = lr.id();
     Slot direct = byId.get(rid);
+    if (direct != null && direct.cloneId == null) {
+      attach(direct, nodeName, lr, replay(direct, nodeName, lr, now, options, replays, index));
+      return;
+    }
     String base = stripInstance(rid);
     List<Slot> clones = cloneChildren.get(base);
-    Slot inBundle = bundleInstance(clones, nodeName);
-    if (direct != null && direct.cloneId == null) {
-      attach(direct, nodeName, lr, replay(direct, nodeName, lr, now, options, replays));
-    } else if (inBundle != null) {
-      attach(inBundle, nodeName, lr, replay(inBundle, nodeName, lr, now, options, replays));
+    Slot inBundle = bundleGuest ? bundleInstance(clones, nodeName) : null;
+    if (inBundle != null) {
+      attach(inBundle, nodeName, lr, replay(inBundle, nodeName, lr, now, options, replays, index));
     } else if (clones != null && clones.get(0).uniqueClone) {
       Slot s = direct != null ? direct : orphanById.computeIfAbsent(rid,
           k -> new Slot(k, base, clones.get(0).primitive, null, clones.get(0).cloneId, instanceOf(k),
               clones.get(0).meta, true, true));
-      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
+      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays, index));
     } else if (clones != null) {
-      NodeHistory h = replay(clones.get(0), nodeName, lr, now, options, replays);
+      NodeHistory h = replay(clones.get(0), nodeName, lr, now, options, replays, index);
       anonymous.add(new Pending(base, nodeName, lr, h));
     } else {
       Slot s = orphanById.computeIfAbsent(rid, k -> new Slot(k, k, null, null, null, -1, new ResourceMeta(Map.of()),
           true, false));
-      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays));
+      attach(s, nodeName, lr, replay(s, nodeName, lr, now, options, replays, index));
     }
   }
 
@@ -619,6 +650,17 @@ public final class ClusterStatus {
       }
     }
     return false;
+  }
+
+  /** The guest nodes of bundles' replicas: only the bundle's primitive runs there. */
+  private static java.util.Set<String> bundleGuests(List<Slot> slots) {
+    java.util.Set<String> guests = new java.util.HashSet<>();
+    for (Slot s : slots) {
+      if (s.guestNode != null) {
+        guests.add(s.guestNode);
+      }
+    }
+    return guests;
   }
 
   /** The bundle instance that runs in the guest node, when {@code clones} are a bundle's primitive's. */
@@ -785,21 +827,27 @@ public final class ClusterStatus {
     return colon > 0 ? Integer.parseInt(id.substring(colon + 1)) : -1;
   }
 
-  /** {@link #replay(Slot, String, LrmResource, Instant, ClusterOptions)}, done once per record. */
+  /**
+   * {@link #replay(Slot, String, LrmResource, Instant, ClusterOptions)}, done once per record:
+   * the record is at {@code index} of its node's {@code replays}.
+   */
   private static NodeHistory replay(Slot s, String node, LrmResource lr, Instant now, ClusterOptions options,
-      Replays replays) {
-    NodeHistory h = replays.get(lr, node);
+      Replays.NodeReplays replays, int index) {
+    NodeHistory h = replays.get(index);
     if (h == null) {
       h = replay(s, node, lr, now, options);
-      replays.put(lr, h);
     }
+    replays.put(index, h);
     return h;
   }
 
   private static void attach(Slot s, String node, LrmResource lr, NodeHistory h) {
     s.histories.put(node, h);
-    for (LrmRscOp op : h.ops()) {
-      if (isFailure(op) && s.failed.stream().noneMatch(f -> f.node().equals(node) && f.callId() == op.call()
+    s.migrating |= !h.migration().isEmpty();
+    List<LrmRscOp> failures = h.failures();
+    for (int i = 0; i < failures.size(); i++) {
+      LrmRscOp op = failures.get(i);
+      if (s.failed.stream().noneMatch(f -> f.node().equals(node) && f.callId() == op.call()
           && f.task().equals(op.operation()))) {
         s.failed.add(new FailedOperation(lr.id(), op.operationKey(), op.operation(), op.intervalMs(), node, op.rc(),
             op.status(), expectedRc(op), op.call(), op.lastRcChange() == null ? 0 : op.lastRcChange(),
@@ -870,10 +918,21 @@ public final class ClusterStatus {
     return rc != expected;
   }
 
-  private static final Comparator<LrmRscOp> CALL_ORDER = Comparator
-      .comparingInt((LrmRscOp o) -> o.call() < 0 ? 1 : 0)
-      .thenComparingInt(LrmRscOp::call)
-      .thenComparingLong(o -> o.lastRcChange() == null ? 0 : o.lastRcChange());
+  /** By call id, an operation without one (still in flight) last; then by time of the result. */
+  private static final Comparator<LrmRscOp> CALL_ORDER = ClusterStatus::compareCalls;
+
+  // written out: a chain of comparators is slow until compiled, and every history is checked
+  private static int compareCalls(LrmRscOp a, LrmRscOp b) {
+    int unnumbered = Integer.compare(a.call() < 0 ? 1 : 0, b.call() < 0 ? 1 : 0);
+    if (unnumbered != 0) {
+      return unnumbered;
+    }
+    int call = Integer.compare(a.call(), b.call());
+    if (call != 0) {
+      return call;
+    }
+    return Long.compare(a.lastRcChange() == null ? 0 : a.lastRcChange(), b.lastRcChange() == null ? 0 : b.lastRcChange());
+  }
 
   /**
    * The history in the order it happened: by call id; an operation without one (still in
@@ -911,7 +970,7 @@ public final class ClusterStatus {
 
   private static boolean numberedInOrder(List<LrmRscOp> ops) {
     for (int i = 0; i < ops.size(); i++) {
-      if (ops.get(i).call() < 0 || (i > 0 && CALL_ORDER.compare(ops.get(i - 1), ops.get(i)) > 0)) {
+      if (ops.get(i).call() < 0 || (i > 0 && compareCalls(ops.get(i - 1), ops.get(i)) > 0)) {
         return false;
       }
     }
@@ -947,13 +1006,21 @@ public final class ClusterStatus {
     boolean notInstalled = false;
     boolean hardError = false;
     boolean fatal = false;
-    Map<Long, LrmRscOp> recurring = new LinkedHashMap<>(4);
+    // made when a recurring monitor turns up: most histories are a probe and a start at most
+    Map<Long, LrmRscOp> recurring = Map.of();
     LrmRscOp lastStart = null;
     // made when a migration record turns up: most histories have none
     Map<String, LrmRscOp> migration = Map.of();
     long failureTimeoutMs = s.meta.failureTimeoutMs();
     String failedKey = null;
-    for (LrmRscOp op : ops) {
+    List<LrmRscOp> failures = List.of();
+    for (int i = 0; i < ops.size(); i++) {
+      LrmRscOp op = ops.get(i);
+      boolean failure = isFailure(op);
+      if (failure) {
+        failures = failures.isEmpty() ? new ArrayList<>(2) : failures;
+        failures.add(op);
+      }
       String task = op.operation() == null ? "" : op.operation();
       int status = effectiveStatus(op);
       int rc = op.rc();
@@ -983,7 +1050,7 @@ public final class ClusterStatus {
       }
       boolean probe = isProbe(op);
       long changed = op.lastRcChange() == null ? 0 : op.lastRcChange();
-      if (isFailure(op) && failureTimeoutMs > 0 && changed > 0
+      if (failure && failureTimeoutMs > 0 && changed > 0
           && changed * 1000 + failureTimeoutMs <= now.toEpochMilli() && !task.equals("stop")
           && configuredOnFail(s.primitive, task, op.intervalMs(), options, s.meta.get("container").isPresent())
               != OnFail.BLOCK) {
@@ -997,15 +1064,18 @@ public final class ClusterStatus {
         hardError = true;
         continue;
       }
-      if (degraded || !isFailure(op)) {
+      if (degraded || !failure) {
         if (rc == 7 && !task.equals("monitor") && !task.equals("stop") && op.intervalMs() == 0) {
           // "not running" was the expected answer: whatever the task, it is stopped here
           role = Role.STOPPED;
-          recurring.clear();
+          recurring = Map.of();
           continue;
         }
         if (task.equals("monitor")) {
           if (op.intervalMs() > 0) {
+            if (recurring.isEmpty()) {
+              recurring = new HashMap<>(4);
+            }
             recurring.put(op.intervalMs(), op);
             // the same monitor succeeded since it failed: that failure is over
             if (op.operationKey() != null && op.operationKey().equals(failedKey)) {
@@ -1020,7 +1090,7 @@ public final class ClusterStatus {
           };
           if (rc == 7) {
             onFail = OnFail.NONE;
-            recurring.clear();
+            recurring = Map.of();
           }
         } else if (task.equals("start") || task.equals("migrate_from")) {
           role = Role.STARTED;
@@ -1034,7 +1104,7 @@ public final class ClusterStatus {
           onFail = clearRestartable(onFail);
         } else if (task.equals("stop")) {
           role = Role.STOPPED;
-          recurring.clear();
+          recurring = Map.of();
           onFail = OnFail.NONE;
         } else if (task.equals("migrate_to")) {
           role = Role.STARTED;
@@ -1084,7 +1154,7 @@ public final class ClusterStatus {
       failedKey = op.operationKey();
     }
     return new NodeHistory(node, lr.id(), role, onFail, pendingTask, notInstalled, hardError, fatal, true, ops,
-        recurring, lastStart, migration);
+        recurring, lastStart, migration, failures);
   }
 
   private static OnFail clearRestartable(OnFail f) {
@@ -1123,22 +1193,28 @@ public final class ClusterStatus {
 
   /**
    * Fail counts and last failures by node, then by the resource the attribute names
-   * ({@code rsc} or {@code rsc:N}, the {@code #op_interval} suffix dropped).
+   * ({@code rsc} or {@code rsc:N}, the {@code #op_interval} suffix dropped); and by that
+   * resource's id without instance, the nodes (in node order) with such attributes.
    */
   private record Failures(Map<String, Map<String, int[]>> counts, Map<String, Map<String, Long>> lasts,
-      Map<String, Map<String, java.util.Set<String>>> byBase) {
+      Map<String, Map<String, java.util.Set<String>>> byBase, Map<String, List<String>> nodesByBase) {
     static Failures index(Map<String, NodeStatus> nodes) {
       Map<String, Map<String, java.util.Set<String>>> byBase = new HashMap<>();
       Map<String, Map<String, int[]>> counts = new HashMap<>();
       Map<String, Map<String, Long>> lasts = new HashMap<>();
+      Map<String, List<String>> nodesByBase = new HashMap<>();
       for (NodeStatus n : nodes.values()) {
         for (Map.Entry<String, String> a : n.attributes().entrySet()) {
           String name = a.getKey();
           if (name.startsWith("fail-count-")) {
             int[] c = counts.computeIfAbsent(n.name(), k -> new HashMap<>())
                 .computeIfAbsent(resourceOf(name.substring(11)), k -> new int[1]);
+            String base = stripInstance(resourceOf(name.substring(11)));
             byBase.computeIfAbsent(n.name(), k -> new HashMap<>())
-                .computeIfAbsent(stripInstance(resourceOf(name.substring(11))), k -> new java.util.HashSet<>())
+                .computeIfAbsent(base, k -> {
+                  nodesByBase.computeIfAbsent(k, b -> new ArrayList<>()).add(n.name());
+                  return new java.util.HashSet<>();
+                })
                 .add(resourceOf(name.substring(11)));
             c[0] = Score.add(c[0], Score.parse(a.getValue()).orElse(0));
           } else if (name.startsWith("last-failure-")) {
@@ -1151,7 +1227,7 @@ public final class ClusterStatus {
           }
         }
       }
-      return new Failures(counts, lasts, byBase);
+      return new Failures(counts, lasts, byBase, nodesByBase);
     }
 
     private static String resourceOf(String suffix) {
@@ -1164,10 +1240,16 @@ public final class ClusterStatus {
     if (f.counts().isEmpty()) {
       return Map.of();
     }
+    String base = stripInstance(s.id);
+    List<String> counted = f.nodesByBase().get(base);
+    if (counted == null) {
+      return Map.of();
+    }
     Map<String, FailCount> out = new LinkedHashMap<>();
     long timeoutMs = s.meta.failureTimeoutMs();
     boolean anonymous = s.cloneId != null && !s.uniqueClone;
-    for (NodeStatus n : nodes.values()) {
+    for (String node : counted) {
+      NodeStatus n = nodes.get(node);
       Map<String, int[]> counts = f.counts().get(n.name());
       if (counts == null || (anonymous && !s.histories.containsKey(n.name()))) {
         continue;
@@ -1175,7 +1257,7 @@ public final class ClusterStatus {
       Map<String, Long> lasts = f.lasts().getOrDefault(n.name(), Map.of());
       int count = 0;
       long last = 0;
-      java.util.Set<String> named = f.byBase().get(n.name()).getOrDefault(stripInstance(s.id), java.util.Set.of());
+      java.util.Set<String> named = f.byBase().get(n.name()).get(base);
       for (String rsc : named) {
         if (rsc.equals(s.id) || (anonymous && stripInstance(rsc).equals(s.baseId))) {
           count = Score.add(count, counts.get(rsc)[0]);

@@ -72,7 +72,7 @@ public final class Migrations {
   private static NodeHistory presumed(NodeHistory there, String target, NodeHistory source) {
     return there == null
         ? new NodeHistory(target, source.recordedId(), Role.STARTED, OnFail.NONE, null, false, false, false, true,
-            List.of(), Map.of(), null, Map.of())
+            List.of(), Map.of(), null, Map.of(), List.of())
         : with(there, Role.STARTED, there.onFail());
   }
 
@@ -156,7 +156,7 @@ public final class Migrations {
 
   private static NodeHistory with(NodeHistory h, Role role, OnFail onFail) {
     return new NodeHistory(h.node(), h.recordedId(), role, onFail, h.pendingTask(), h.notInstalled(), h.hardError(),
-        h.fatal(), h.probed(), h.ops(), h.recurring(), h.lastStart(), h.migration());
+        h.fatal(), h.probed(), h.ops(), h.recurring(), h.lastStart(), h.migration(), h.failures());
   }
 
   private static LrmRscOp lastOf(NodeHistory h, String task) {

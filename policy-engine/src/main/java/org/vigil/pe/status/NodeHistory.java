@@ -26,6 +26,8 @@ import org.vigil.cib.model.Role;
  *     carries the parameter digests, or null
  * @param migration the last migrate_to/migrate_from records (not cancelled) of {@code ops}, by
  *     task; empty exactly when {@code ops} has none, which lets readers skip the search
+ * @param failures the records of {@code ops} that are failures ({@link ClusterStatus#isFailure}),
+ *     in order: most histories have none
  */
 public record NodeHistory(
     String node,
@@ -40,12 +42,14 @@ public record NodeHistory(
     List<LrmRscOp> ops,
     Map<Long, LrmRscOp> recurring,
     LrmRscOp lastStart,
-    Map<String, LrmRscOp> migration) {
+    Map<String, LrmRscOp> migration,
+    List<LrmRscOp> failures) {
 
   public NodeHistory {
     ops = List.copyOf(ops);
     recurring = Map.copyOf(recurring);
     migration = Map.copyOf(migration);
+    failures = List.copyOf(failures);
   }
 
   /** Active here: any role but Stopped/Unknown, or a start in flight. */
@@ -57,13 +61,13 @@ public record NodeHistory(
   /** This history with {@code cause} added to its failures (the strongest wins). */
   public NodeHistory failedBy(OnFail cause) {
     return new NodeHistory(node, recordedId, role, onFail.max(cause), pendingTask, notInstalled, hardError, fatal,
-        probed, ops, recurring, lastStart, migration);
+        probed, ops, recurring, lastStart, migration, failures);
   }
 
   /** This history with its failures disregarded. */
   public NodeHistory withoutFailure() {
     return new NodeHistory(node, recordedId, role, OnFail.NONE, pendingTask, notInstalled, hardError, fatal,
-        probed, ops, recurring, lastStart, migration);
+        probed, ops, recurring, lastStart, migration, failures);
   }
 
   public boolean failed() {

@@ -13,6 +13,7 @@ import org.vigil.cib.model.Configuration;
 import org.vigil.cib.model.Extras;
 import org.vigil.cib.model.LrmResource;
 import org.vigil.cib.model.NodeState;
+import org.vigil.cib.model.NvPair;
 import org.vigil.cib.model.NvSet;
 import org.vigil.cib.model.Op;
 import org.vigil.cib.model.Operations;
@@ -51,7 +52,8 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
         out.add(new RemoteLink(p.id(), NodeStatus.Kind.REMOTE, p.id(), null, false));
         continue;
       }
-      String guest = ClusterStatus.firstWins(p.metaAttributes(), now).get("remote-node");
+      String guest = names(p.metaAttributes(), "remote-node")
+          ? ClusterStatus.firstWins(p.metaAttributes(), now).get("remote-node") : null;
       if (guest != null && !guest.isEmpty()) {
         out.add(new RemoteLink(guest, NodeStatus.Kind.GUEST, guest, p.id(), false));
       }
@@ -85,6 +87,18 @@ public record RemoteLink(String node, NodeStatus.Kind kind, String connection, S
       }
     }
     return out;
+  }
+
+  /** Whether some set has a value for {@code name} (most resources have no remote-node). */
+  private static boolean names(List<NvSet> sets, String name) {
+    for (NvSet set : sets) {
+      for (NvPair p : set.pairs()) {
+        if (name.equals(p.name()) && p.value() != null) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean isConnectionAgent(Primitive p) {

@@ -35,7 +35,7 @@ public record ResourceState(
     List<FailedOperation> failedOperations) {
 
   public ResourceState {
-    histories = new Histories(histories);
+    histories = Histories.of(histories);
     failCounts = Map.copyOf(failCounts);
     failedOperations = List.copyOf(failedOperations);
   }
@@ -47,45 +47,28 @@ public record ResourceState(
 
   /** Its role: the highest role among the nodes where it is active, else Stopped. */
   public Role role() {
-    Role best = Role.STOPPED;
-    for (NodeHistory h : histories.values()) {
-      if (h.active()) {
-        Role r = h.role() == Role.UNKNOWN || h.role() == Role.STOPPED ? Role.STARTED : h.role();
-        if (rank(r) > rank(best)) {
-          best = r;
-        }
-      }
-    }
-    return best;
-  }
-
-  private static int rank(Role r) {
-    return switch (r) {
-      case STOPPED, UNKNOWN -> 0;
-      case STARTED -> 1;
-      case UNPROMOTED -> 2;
-      case PROMOTED -> 3;
-    };
+    return ((Histories) histories).role();
   }
 
   /** Failed on some node where the failure still matters. */
   public boolean failed() {
-    return histories.values().stream().anyMatch(NodeHistory::failed);
+    return ((Histories) histories).anyFailed();
   }
 
   /** A failure with on-fail=block (or a stop failure that cannot be fenced) froze it. */
   public boolean blocked() {
-    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.BLOCK);
+    return ((Histories) histories).anyOnFail(OnFail.BLOCK);
   }
 
   /** A failure with on-fail=stop: it is stopped and not started anywhere else. */
   public boolean stoppedByFailure() {
-    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.STOP);
+    return ((Histories) histories).anyOnFail(OnFail.STOP);
   }
 
   /** A failure with on-fail=ignore is being ignored (a contained resource's failed stop too). */
   public boolean failureIgnored() {
-    return histories.values().stream().anyMatch(h -> h.onFail() == OnFail.IGNORE || h.onFail() == OnFail.RESTART_CONTAINER);
+    return ((Histories) histories).anyOnFail(OnFail.IGNORE)
+        || ((Histories) histories).anyOnFail(OnFail.RESTART_CONTAINER);
   }
 
   /** Whether the cluster may act on it (is-managed, not in maintenance). */
@@ -117,11 +100,6 @@ public record ResourceState(
 
   /** A pending operation on some node, or null. */
   public String pendingTask() {
-    for (NodeHistory h : histories.values()) {
-      if (h.pendingTask() != null) {
-        return h.pendingTask();
-      }
-    }
-    return null;
+    return ((Histories) histories).pendingTask();
   }
 }
