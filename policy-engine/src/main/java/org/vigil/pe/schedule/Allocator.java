@@ -732,7 +732,7 @@ final class Allocator {
       applyColocationScores(w, c);
       return;
     }
-    if (c.score() > 0 && towardsEachInstance(c)) {
+    if (towardsEachInstance(c)) {
       for (Rsc inst : c.primary().children) {
         int[] before = w.clone();
         applyTowards(w, c, inst);
@@ -755,11 +755,12 @@ final class Allocator {
   }
 
   /**
-   * Whether a finite wish to be with a clone counts instance by instance: each instance placed
-   * adds the score where it runs, each left with no node takes the score off every node, and
-   * a step that would leave no node is rolled back on its own (crm_simulate 2.1.5: beside a
-   * clone with clone-max above the nodes it can use, a dependent scores 0 next to an instance
-   * and -score elsewhere).
+   * Whether a finite colocation with a clone counts instance by instance: each instance placed
+   * adds the score where it runs, each left with no node takes a positive score off every
+   * node, and a step that would leave no node at 0 or more is rolled back on its own
+   * (crm_simulate 2.1.5: beside a clone with clone-max above the nodes it can use, a dependent
+   * scores 0 next to an instance and -score elsewhere; kept apart from a clone on every node,
+   * it keeps the node of the last instance).
    */
   private boolean towardsEachInstance(Coloc c) {
     Rsc primary = c.primary();
@@ -777,7 +778,7 @@ final class Allocator {
 
   private void applyTowards(int[] w, Coloc c, Rsc inst) {
     if (inst.node < 0) {
-      if (!inst.primitives().isEmpty() && inst.primitives().get(0).state.orphan()) {
+      if (c.score() < 0 || !inst.primitives().isEmpty() && inst.primitives().get(0).state.orphan()) {
         return;
       }
       for (int i = 0; i < n; i++) {

@@ -322,4 +322,12 @@ class ClonePlacementTest {
     assertThat(summary(2, resources, colocation("A-clone", "P", "INFINITY") + location("P", "node1", "100"), states))
         .containsExactly("* Start P ( node2 )", "* Move A:0 ( node1 -> node2 )");
   }
+
+  @Test
+  void aResourceKeptApartFromACloneOnEveryNodeKeepsTheLastInstancesNode() {
+    // -100 beside each instance in turn, the last step (node3) rolled back as it would leave no node at 0
+    String resources = clone("A") + "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>";
+    assertThat(summary(3, resources, colocation("P", "A-clone", "-100"))).containsExactly("* Start A:0 ( node1 )",
+        "* Start A:1 ( node2 )", "* Start A:2 ( node3 )", "* Start P ( node3 )");
+  }
 }
