@@ -827,8 +827,6 @@ final class Allocator {
     for (boolean b : same) {
       any |= b;
     }
-    // a clone kept away from a single resource by a finite score still may run beside it
-    boolean onlyPreference = c.dependent().isClone() && !primary.isClone();
     for (int i = 0; i < n; i++) {
       if (score >= Score.INFINITY) {
         if (!same[i]) {
@@ -842,11 +840,7 @@ final class Allocator {
         // a wish to be with a resource that got no node keeps off every node
         w[i] = Score.add(w[i], -score);
       } else if (same[i] && any) {
-        int before = w[i];
         w[i] = Score.add(w[i], score);
-        if (onlyPreference && before >= 0 && w[i] < 0) {
-          w[i] = 0;
-        }
       }
     }
   }

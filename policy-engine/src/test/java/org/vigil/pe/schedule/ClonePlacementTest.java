@@ -330,4 +330,14 @@ class ClonePlacementTest {
     assertThat(summary(3, resources, colocation("P", "A-clone", "-100"))).containsExactly("* Start A:0 ( node1 )",
         "* Start A:1 ( node2 )", "* Start A:2 ( node3 )", "* Start P ( node3 )");
   }
+
+  @Test
+  void aCloneKeptApartFromAResourceScoresBelowZeroBesideItUntilNoOtherNodeIsLeft() {
+    // A:1 avoids node1 (-100) for node3, as loaded as node1; A:2, with only node1 left, is rolled back to 0 there
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>"
+        + "<primitive id='Q' class='ocf' provider='pacemaker' type='Dummy'/>" + clone("A");
+    assertThat(summary(3, resources, colocation("A-clone", "P", "-100") + location("Q", "node3", "100")))
+        .containsExactly("* Start P ( node1 )", "* Start Q ( node3 )", "* Start A:0 ( node2 )",
+            "* Start A:1 ( node3 )", "* Start A:2 ( node1 )");
+  }
 }
