@@ -368,8 +368,31 @@ final class Allocator {
         Arrays.fill(w, Score.MINUS_INFINITY);
       }
     }
+    if (r.isClone()) {
+      keepOffFailedNodes(r, w);
+    }
     r.weights = w;
     return w;
+  }
+
+  /**
+   * An instance's failures reaching migration-threshold on a node keep the whole clone off it
+   * (crm_simulate shows the clone's own score there as -INFINITY).
+   */
+  private void keepOffFailedNodes(Rsc clone, int[] w) {
+    for (Rsc inst : clone.children) {
+      if (!inst.isPrimitive()) {
+        continue;
+      }
+      int threshold = inst.meta.migrationThreshold();
+      for (var e : inst.state.failCounts().entrySet()) {
+        Integer idx = m.nodeIndex.get(e.getKey());
+        if (idx != null && threshold > 0 && e.getValue().count() >= threshold
+            && !outdatedFailures().on(inst.state, idx)) {
+          w[idx] = Score.MINUS_INFINITY;
+        }
+      }
+    }
   }
 
   /**
@@ -716,7 +739,7 @@ final class Allocator {
       applyColocationScores(w, c);
       return;
     }
-    if (c.score() > 0 && towardsEachInstance(c)) {
+    if (towardsEachInstance(c)) {
       for (Rsc inst : c.primary().children) {
         int[] before = w.clone();
         applyTowards(w, c, inst);
@@ -739,11 +762,12 @@ final class Allocator {
   }
 
   /**
-   * Whether a finite wish to be with a clone counts instance by instance: each instance placed
-   * adds the score where it runs, each left with no node takes the score off every node, and
-   * a step that would leave no node is rolled back on its own (crm_simulate 2.1.5: beside a
-   * clone with clone-max above the nodes it can use, a dependent scores 0 next to an instance
-   * and -score elsewhere).
+   * Whether a finite colocation with a clone counts instance by instance: each instance placed
+   * adds the score where it runs, each left with no node takes a positive score off every
+   * node, and a step that would leave no node at 0 or more is rolled back on its own
+   * (crm_simulate 2.1.5: beside a clone with clone-max above the nodes it can use, a dependent
+   * scores 0 next to an instance and -score elsewhere; kept apart from a clone on every node,
+   * it keeps the node of the last instance).
    */
   private boolean towardsEachInstance(Coloc c) {
     Rsc primary = c.primary();
@@ -761,7 +785,7 @@ final class Allocator {
 
   private void applyTowards(int[] w, Coloc c, Rsc inst) {
     if (inst.node < 0) {
-      if (!inst.primitives().isEmpty() && inst.primitives().get(0).state.orphan()) {
+      if (c.score() < 0 || !inst.primitives().isEmpty() && inst.primitives().get(0).state.orphan()) {
         return;
       }
       for (int i = 0; i < n; i++) {
@@ -810,8 +834,6 @@ final class Allocator {
     for (boolean b : same) {
       any |= b;
     }
-    // a clone kept away from a single resource by a finite score still may run beside it
-    boolean onlyPreference = c.dependent().isClone() && !primary.isClone();
     for (int i = 0; i < n; i++) {
       if (score >= Score.INFINITY) {
         if (!same[i]) {
@@ -825,11 +847,7 @@ final class Allocator {
         // a wish to be with a resource that got no node keeps off every node
         w[i] = Score.add(w[i], -score);
       } else if (same[i] && any) {
-        int before = w[i];
         w[i] = Score.add(w[i], score);
-        if (onlyPreference && before >= 0 && w[i] < 0) {
-          w[i] = 0;
-        }
       }
     }
   }
@@ -1070,7 +1088,8 @@ final class Allocator {
       best.put(i, sortedScores(i, c));
     }
     instances.sort(Comparator.comparingInt((Rsc i) -> rank.get(i) == 2 ? 1 : rank.get(i))
-        .thenComparing((a, b) -> byBestScores(best.get(a), best.get(b))).thenComparingInt(rank::get)
+        .thenComparing((a, b) -> rank.get(a) == 0 ? 0 : byBestScores(best.get(a), best.get(b)))
+        .thenComparingInt(rank::get)
         .thenComparingInt(i -> i.order));
     int started = 0;
     // first every running instance whose best node is where it runs keeps it; then the others
@@ -1316,7 +1335,7 @@ final class Allocator {
     // the clone's own locations, whatever the role, count towards promoting an instance that
     // may be promoted at all, where they are finite
     int[] plain = m.locations.get(c);
-    if (plain != null && score >= 0 && Math.abs(plain[node]) < Score.INFINITY) {
+    if (plain != null && score >= 0 && plain[node] > Score.MINUS_INFINITY) {
       score = Score.add(score, plain[node]);
     }
     for (Coloc col : c.asDependent) {

@@ -302,4 +302,42 @@ class ClonePlacementTest {
     assertThat(summary(3, resources, constraints)).containsExactly("* Start B:0 ( node1 )", "* Start B:1 ( node2 )",
         "* Start A:0 ( node2 )", "* Start A:1 ( node1 )", "* Start G ( node2 )");
   }
+
+  @Test
+  void aLocationOfThePromotableCloneAtInfinityPromotesThere() {
+    String[] states = {state("node1", attrs("master-S", "10"), stateful("S", "promote")),
+        state("node2", attrs("master-S", "5"), stateful("S", "start")),
+        state("node3", attrs("master-S", "5"), stateful("S", "start"))};
+    assertThat(summary(3, promotable("S"), location("S-clone", "node2", "INFINITY"), states)).containsExactly(
+        "* Demote S:0 ( Promoted -> Unpromoted node1 )", "* Promote S:1 ( Unpromoted -> Promoted node2 )");
+  }
+
+  @Test
+  void failuresOfACloneAtItsThresholdKeepWhatTheCloneFollowsOffThatNode() {
+    // A must run with P: A's ban from node1 outweighs P's own 100 there
+    String[] states = {state("node1", attrs("fail-count-A#monitor_10000", "3",
+        "last-failure-A#monitor_10000", "1599999000"), started("A"))};
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>"
+        + clone("A", "clone-max", "1", "migration-threshold", "3");
+    assertThat(summary(2, resources, colocation("A-clone", "P", "INFINITY") + location("P", "node1", "100"), states))
+        .containsExactly("* Start P ( node2 )", "* Move A:0 ( node1 -> node2 )");
+  }
+
+  @Test
+  void aResourceKeptApartFromACloneOnEveryNodeKeepsTheLastInstancesNode() {
+    // -100 beside each instance in turn, the last step (node3) rolled back as it would leave no node at 0
+    String resources = clone("A") + "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>";
+    assertThat(summary(3, resources, colocation("P", "A-clone", "-100"))).containsExactly("* Start A:0 ( node1 )",
+        "* Start A:1 ( node2 )", "* Start A:2 ( node3 )", "* Start P ( node3 )");
+  }
+
+  @Test
+  void aCloneKeptApartFromAResourceScoresBelowZeroBesideItUntilNoOtherNodeIsLeft() {
+    // A:1 avoids node1 (-100) for node3, as loaded as node1; A:2, with only node1 left, is rolled back to 0 there
+    String resources = "<primitive id='P' class='ocf' provider='pacemaker' type='Dummy'/>"
+        + "<primitive id='Q' class='ocf' provider='pacemaker' type='Dummy'/>" + clone("A");
+    assertThat(summary(3, resources, colocation("A-clone", "P", "-100") + location("Q", "node3", "100")))
+        .containsExactly("* Start P ( node1 )", "* Start Q ( node3 )", "* Start A:0 ( node2 )",
+            "* Start A:1 ( node3 )", "* Start A:2 ( node1 )");
+  }
 }
